@@ -1,0 +1,25 @@
+package io.challengeradar.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code radar} command: one entry point for every part of Challenge Radar. */
+@Command(
+    name = "radar",
+    mixinStandardHelpOptions = true,
+    version = "Challenge Radar 0.1.0",
+    description = "Spots TikTok challenges as they emerge and predicts who will join them.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Radar {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call this to run commands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Radar()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}
