@@ -1,0 +1,54 @@
+package io.challengeradar.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class NdjsonReaderTest {
+
+  @Test
+  void numbersLinesAndKeepsBlankAndUnterminatedOnes() throws Exception {
+    NdjsonReader reader = reader("a\r\n\nlast", 100);
+
+    assertThat(text(reader.next())).isEqualTo("a");
+    NdjsonReader.Line blank = reader.next();
+    assertThat(blank.number()).isEqualTo(2);
+    assertThat(blank.bytes()).isEmpty();
+    NdjsonReader.Line last = reader.next();
+    assertThat(last.number()).isEqualTo(3);
+    assertThat(text(last)).isEqualTo("last");
+    assertThat(reader.next()).isNull();
+  }
+
+  @Test
+  void oversizedLineKeepsOnlyItsPrefixAndTheNextLineIsIntact() throws Exception {
+    String huge = "x".repeat(10_000);
+    NdjsonReader reader = reader(huge + "\nnext\n", 5_000);
+
+    NdjsonReader.Line first = reader.next();
+    assertThat(first.oversized()).isTrue();
+    assertThat(first.length()).isEqualTo(10_000);
+    assertThat(first.bytes()).hasSize(NdjsonReader.OVERSIZED_PREFIX_BYTES);
+    NdjsonReader.Line second = reader.next();
+    assertThat(second.number()).isEqualTo(2);
+    assertThat(text(second)).isEqualTo("next");
+  }
+
+  @Test
+  void lineOfExactlyTheLimitIsNotOversized() throws Exception {
+    NdjsonReader reader = reader("12345\n", 5);
+    NdjsonReader.Line line = reader.next();
+    assertThat(line.oversized()).isFalse();
+    assertThat(text(line)).isEqualTo("12345");
+  }
+
+  private static NdjsonReader reader(String s, int max) {
+    return new NdjsonReader(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)), max);
+  }
+
+  private static String text(NdjsonReader.Line line) {
+    return new String(line.bytes(), StandardCharsets.UTF_8);
+  }
+}
