@@ -1,0 +1,11 @@
+package io.challengeradar.app.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code radar bench ...}: benchmarks, kept apart from the tests. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks. Each prints one fixed table and appends it to docs/benchmarks.md.",
+    subcommands = {IngestBench.class})
+public final class BenchCommand {}
