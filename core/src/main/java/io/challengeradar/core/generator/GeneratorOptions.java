@@ -135,6 +135,11 @@ public record GeneratorOptions(
     return start.plus(span);
   }
 
+  public GeneratorOptions withSeed(long s) {
+    return new GeneratorOptions(
+        s, posts, start, span, authors, challenges, challengeShare, disorder);
+  }
+
   public GeneratorOptions withStart(Instant s) {
     return new GeneratorOptions(
         seed, posts, s, span, authors, challenges, challengeShare, disorder);

@@ -78,7 +78,8 @@ final class PostFactory {
         .replace("{n}", Integer.toString(1 + rng.nextInt(30)));
     StringBuilder caption = new StringBuilder(text);
     appendEmoji(rng, caption);
-    appendTopicTags(rng, caption, topic, rng.chance(0.5) ? 1 : 0);
+    // Rarely a topic tag: a challenge must not make its topic's ordinary tags look like one.
+    appendTopicTags(rng, caption, topic, rng.chance(0.15) ? 1 : 0);
     appendGenericTags(rng, caption);
     String sound = plan.musicId() != null && rng.chance(OWN_SOUND_USE)
         ? plan.musicId()
@@ -92,11 +93,12 @@ final class PostFactory {
    * anyone; preferring users who have not joined yet, so participants are mostly distinct people.
    */
   private int participant(Rng rng, int challenge, int topic) {
+    // The pool is chosen once, so that looking for a fresh participant does not drift the
+    // participants away from the topic's audience once its most active members have joined.
+    boolean fromTopic = rng.chance(TOPIC_AFFINITY);
     int author = -1;
     for (int attempt = 0; attempt < FRESH_PARTICIPANT_TRIES; attempt++) {
-      author = rng.chance(TOPIC_AFFINITY)
-          ? population.interestedAuthor(rng, topic)
-          : population.anyAuthor(rng);
+      author = fromTopic ? population.interestedAuthor(rng, topic) : population.anyAuthor(rng);
       if (!joined[challenge].get(author)) {
         break;
       }
