@@ -99,10 +99,6 @@ public record GeneratorOptions(
 
   /** Defaults for the given seed and post count, with span and authors scaled to the count. */
   public static GeneratorOptions of(long seed, int posts) {
-    if (posts < 1 || posts > MAX_POSTS) {
-      throw new IllegalArgumentException(
-          "posts must be between 1 and " + MAX_POSTS + ", was " + posts);
-    }
     return new GeneratorOptions(
         seed,
         posts,

@@ -2,6 +2,7 @@ package io.challengeradar.core.generator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record Scenario(
     genericTags = List.copyOf(genericTags);
     Map<String, List<String>> copy = new LinkedHashMap<>();
     topicTags.forEach((topic, tags) -> copy.put(topic, List.copyOf(tags)));
-    topicTags = java.util.Collections.unmodifiableMap(copy);
+    topicTags = Collections.unmodifiableMap(copy);
     authors = List.copyOf(authors);
   }
 

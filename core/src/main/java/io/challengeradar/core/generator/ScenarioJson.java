@@ -1,6 +1,9 @@
 package io.challengeradar.core.generator;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +25,13 @@ import java.util.Map;
  * Reading is strict about the fields it needs and names the one that is wrong.
  */
 public final class ScenarioJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // The caller owns the reader or writer: it is flushed, never closed.
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+              .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+              .build());
 
   private ScenarioJson() {}
 
