@@ -13,7 +13,8 @@ public final class Ports {
   /** True when nothing listens on {@code port} on the loopback interface and it can be bound. */
   public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As servers do: sockets in TIME_WAIT from earlier clients must not count as taken.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       return false;
