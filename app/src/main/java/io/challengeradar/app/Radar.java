@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Spots TikTok challenges as they emerge and predicts who will join them.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      UpCommand.class,
+      StatusCommand.class,
+      DownCommand.class,
     })
 public final class Radar {
 

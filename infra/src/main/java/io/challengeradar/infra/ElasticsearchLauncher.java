@@ -107,6 +107,8 @@ public final class ElasticsearchLauncher implements AutoCloseable {
     env.put("ES_JAVA_HOME", System.getProperty("java.home"));
     env.put("ES_JAVA_OPTS", ElasticsearchSettings.javaOpts(options));
     env.put("ES_TMPDIR", layout.tmp().toString());
+    // The launcher JVM leaves a temporary folder per start in java.io.tmpdir; keep them in ours.
+    env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + layout.tmp());
     env.put("ES_PATH_CONF", layout.config().toString());
     // Ignored by the scripts, but they warn about it on every start.
     env.put("JAVA_HOME", null);
@@ -116,6 +118,8 @@ public final class ElasticsearchLauncher implements AutoCloseable {
   private void prepareFiles(RunAs runAs) {
     try {
       installHome();
+      // Scratch space only (the launcher leaves a folder there per start): start it empty.
+      deleteTree(layout.tmp());
       for (Path dir : List.of(layout.data(), layout.logs(), layout.tmp())) {
         Files.createDirectories(dir);
       }

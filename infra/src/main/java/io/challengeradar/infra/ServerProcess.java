@@ -125,6 +125,10 @@ public final class ServerProcess implements AutoCloseable {
     this.afterStop = Objects.requireNonNull(action, "action");
   }
 
+  public String name() {
+    return spec.name();
+  }
+
   public ProcessHandle handle() {
     return process.toHandle();
   }
