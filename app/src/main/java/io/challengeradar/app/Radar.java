@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      UpCommand.class,
+      StatusCommand.class,
+      DownCommand.class,
+      DemoCommand.class,
     })
 public final class Radar {
 

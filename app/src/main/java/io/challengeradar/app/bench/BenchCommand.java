@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one fixed table and appends it to docs/benchmarks.md.",
-    subcommands = {IngestBench.class})
+    subcommands = {})
 public final class BenchCommand {}

@@ -1,0 +1,176 @@
+package io.challengeradar.infra;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Runs a real Kafka broker (KRaft, one node) as a child JVM on this JVM's class path: formats its
+ * storage on first use, starts it, waits until it answers, and stops it on {@link #close()} or when
+ * the JVM exits. Kafka does not mind root, so it runs as the current user.
+ */
+public final class KafkaLauncher implements AutoCloseable {
+  public static final String SERVER_NAME = "kafka";
+  private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final KafkaOptions options;
+  private final PrintStream notices;
+  private ServerProcess process;
+  private int controllerPort;
+
+  public KafkaLauncher(KafkaOptions options, PrintStream notices) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.notices = Objects.requireNonNull(notices, "notices");
+  }
+
+  /** Starts the broker and returns once it answers a cluster description. */
+  public synchronized KafkaLauncher start() {
+    if (process != null) {
+      throw new IllegalStateException("already started (pid " + process.pid() + ")");
+    }
+    StateFile.refuseIfRecordedAlive(options.stateFile(), "Kafka");
+    if (!Ports.isFree(options.port())) {
+      throw new PortTakenException("Kafka", options.port());
+    }
+    controllerPort = options.controllerPort() != 0
+        ? options.controllerPort()
+        : Ports.preferredOrAnyFree(options.port() + 1);
+    if (!Ports.isFree(controllerPort)) {
+      throw new PortTakenException("Kafka's controller", controllerPort);
+    }
+    Path logs = options.logsDir();
+    try {
+      Files.createDirectories(options.dataDir());
+      Files.createDirectories(logs);
+      Files.writeString(options.serverProperties(),
+          KafkaConfig.toProperties(KafkaConfig.render(options, controllerPort)),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PlatformException("cannot prepare Kafka's files in " + options.baseDir() + ": "
+          + e, e);
+    }
+    formatStorageOnce();
+
+    ServerProcess.Spec spec = new ServerProcess.Spec(
+        SERVER_NAME, javaCommand("kafka.Kafka", options.serverProperties().toString()),
+        Map.of(), options.baseDir(), logs.resolve("console.log"), List.of());
+    process = ServerProcess.spawn(spec, options.stopTimeout(), options.stopOnExit());
+    Path stateFile = options.stateFile();
+    process.onStopped(() -> StateFile.delete(stateFile));
+    StateFile.of(SERVER_NAME, process.handle(), bootstrap(), options.port(), options.dataDir(),
+        logs, RunAs.currentUser()).write(stateFile);
+    process.awaitReady(this::answers, options.startupTimeout());
+    return this;
+  }
+
+  /** Formats the KRaft storage with a fresh cluster id, unless an earlier start already did. */
+  private void formatStorageOnce() {
+    if (Files.exists(options.dataDir().resolve("meta.properties"))) {
+      return;
+    }
+    String clusterId = Uuid.randomUuid().toString();
+    Path log = options.logsDir().resolve("format.log");
+    List<String> command = javaCommand(
+        "kafka.tools.StorageTool", "format", "--cluster-id", clusterId,
+        "--config", options.serverProperties().toString(), "--ignore-formatted");
+    try {
+      Process format = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+          .start();
+      if (!format.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        format.destroyForcibly();
+        throw new PlatformException("formatting Kafka's storage took over "
+            + FORMAT_TIMEOUT.toSeconds() + " s\n" + String.join("\n", ServerProcess.tail(log, 40)));
+      }
+      if (format.exitValue() != 0) {
+        throw new PlatformException("formatting Kafka's storage failed (exit "
+            + format.exitValue() + ")\n" + String.join("\n", ServerProcess.tail(log, 40)));
+      }
+    } catch (IOException e) {
+      throw new PlatformException("cannot run Kafka's storage tool: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException("interrupted while formatting Kafka's storage", e);
+    }
+    notices.println("radar: formatted Kafka storage in " + options.dataDir()
+        + " (cluster id " + clusterId + ")");
+  }
+
+  private List<String> javaCommand(String mainClass, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xms" + options.heapMb() + "m");
+    command.add("-Xmx" + options.heapMb() + "m");
+    command.add("-Djava.awt.headless=true");
+    command.add("-cp");
+    command.add(options.classPath());
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private boolean answers() throws Exception {
+    // Connecting before the port listens makes the admin client log warnings; check first.
+    if (!Ports.isListening(options.port())) {
+      return false;
+    }
+    return reachable(bootstrap(), Duration.ofSeconds(3));
+  }
+
+  /** True when a broker at {@code bootstrap} describes its cluster within {@code timeout}. */
+  public static boolean reachable(String bootstrap, Duration timeout) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    try (Admin admin = Admin.create(props)) {
+      admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  public String bootstrap() {
+    return options.bootstrap();
+  }
+
+  public KafkaOptions options() {
+    return options;
+  }
+
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  public ServerProcess process() {
+    if (process == null) {
+      throw new IllegalStateException("not started");
+    }
+    return process;
+  }
+
+  /** Stops the broker (SIGTERM, then kill after the stop timeout) and removes the state file. */
+  @Override
+  public synchronized void close() {
+    if (process != null) {
+      process.close();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.challengeradar.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigRenderingTest {
+  private static final Path HOME = Path.of("/project/.radar");
+  private static final ElasticsearchOptions ES =
+      ElasticsearchOptions.defaults(HOME, Path.of("/build/elasticsearch-8.19.21"))
+          .withHttpPort(19200);
+  private static final ElasticsearchLayout LAYOUT =
+      ElasticsearchLayout.plan(ES, RunAs.currentUser(), path -> Optional.empty());
+
+  @Test
+  void rendersASingleLoopbackNodeWithProjectLocalFolders() {
+    Map<String, String> settings = ElasticsearchSettings.render(ES, LAYOUT, 19300, Set.of());
+
+    assertThat(settings)
+        .containsEntry("discovery.type", "single-node")
+        .containsEntry("network.host", "127.0.0.1")
+        .containsEntry("http.port", "19200")
+        .containsEntry("transport.port", "19300")
+        .containsEntry("path.data", "/project/.radar/elasticsearch/data")
+        .containsEntry("path.logs", "/project/.radar/elasticsearch/logs")
+        .containsEntry("cluster.routing.allocation.disk.threshold_enabled", "false");
+  }
+
+  @Test
+  void disablesSecurityOnlyWhenTheDistributionHasIt() {
+    assertThat(ElasticsearchSettings.render(ES, LAYOUT, 19300, Set.of("transport-netty4")))
+        .doesNotContainKey("xpack.security.enabled");
+    assertThat(ElasticsearchSettings.render(ES, LAYOUT, 19300, Set.of("x-pack-security")))
+        .containsEntry("xpack.security.enabled", "false");
+  }
+
+  @Test
+  void quotesEveryYamlValue() {
+    String yaml = ElasticsearchSettings.toYaml(
+        Map.of("path.data", "/odd \"dir\"\\x", "http.port", "9200"));
+
+    assertThat(yaml)
+        .contains("path.data: \"/odd \\\"dir\\\"\\\\x\"\n")
+        .contains("http.port: \"9200\"\n");
+  }
+
+  @Test
+  void fixesTheHeapBothWays() {
+    assertThat(ElasticsearchSettings.javaOpts(ES.withHeapMb(768))).isEqualTo("-Xms768m -Xmx768m");
+  }
+
+  @Test
+  void rendersAKraftNodeThatIsBrokerAndController() {
+    KafkaOptions kafka = KafkaOptions.defaults(HOME).withPort(19092);
+
+    Map<String, String> config = KafkaConfig.render(kafka, 19093);
+
+    assertThat(config)
+        .containsEntry("process.roles", "broker,controller")
+        .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+        .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092")
+        .containsEntry("log.dirs", "/project/.radar/kafka/data")
+        .containsEntry("offsets.topic.replication.factor", "1");
+    assertThat(KafkaConfig.toProperties(config)).contains("node.id=1\n");
+  }
+}
