@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ServeCommand.class,
+      io.challengeradar.app.bench.BenchCommand.class,
     })
 public final class Radar {
 
