@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       DownCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
+      io.challengeradar.app.bench.BenchCommand.class,
     })
 public final class Radar {
 

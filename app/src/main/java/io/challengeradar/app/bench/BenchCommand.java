@@ -2,10 +2,16 @@ package io.challengeradar.app.bench;
 
 import picocli.CommandLine.Command;
 
-/** {@code radar bench ...}: benchmarks, kept apart from the tests. */
+/** {@code radar bench}: benchmarks, one subcommand per part of the platform. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks. Each prints one fixed table and appends it to docs/benchmarks.md.",
-    subcommands = {})
-public final class BenchCommand {}
+    description = "Benchmarks; each prints one fixed table with a baseline measured in the same run.",
+    subcommands = {ServingBench.class})
+public final class BenchCommand implements Runnable {
+
+  @Override
+  public void run() {
+    System.err.println("radar bench: name a benchmark, e.g. radar bench serving");
+  }
+}

@@ -1,0 +1,288 @@
+package io.challengeradar.serving.api;
+
+import io.challengeradar.serving.BadInputException;
+import io.challengeradar.serving.api.Wire.EmbedRequest;
+import io.challengeradar.serving.api.Wire.EmbedResponse;
+import io.challengeradar.serving.api.Wire.ModelInfo;
+import io.challengeradar.serving.api.Wire.Note;
+import io.challengeradar.serving.api.Wire.Pair;
+import io.challengeradar.serving.api.Wire.ParticipationRequest;
+import io.challengeradar.serving.api.Wire.ScoreResponse;
+import io.challengeradar.serving.api.Wire.Video;
+import io.challengeradar.serving.api.Wire.VideoVector;
+import io.challengeradar.serving.api.Wire.ViralityRequest;
+import io.challengeradar.serving.api.Wire.VisualVectors;
+import io.challengeradar.serving.model.LoadedModel;
+import io.challengeradar.serving.model.ModelKind;
+import io.challengeradar.serving.model.ModelRegistry;
+import io.challengeradar.serving.model.SentenceEncoder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * The serving operations, independent of any transport: validates each request against the
+ * limits (naming the field and reason), runs it through the models and shapes the answer.
+ */
+public final class ServingApi {
+
+  /** Most pixels in one decoded image (about 64 MB as RGB ints). */
+  static final long MAX_PIXELS = 16L << 20;
+
+  private final ModelRegistry models;
+  private final ServingLimits limits;
+
+  public ServingApi(ModelRegistry models, ServingLimits limits) {
+    this.models = models;
+    this.limits = limits;
+  }
+
+  public boolean ready() {
+    return models.ready();
+  }
+
+  public EmbedResponse embed(EmbedRequest request) {
+    List<Video> videos = items("videos", request == null ? null : request.videos());
+    List<String> captions = new ArrayList<>(videos.size());
+    List<List<BufferedImage>> images = new ArrayList<>();
+    List<Integer> withImages = new ArrayList<>();
+    for (int i = 0; i < videos.size(); i++) {
+      Video v = videos.get(i);
+      String field = "videos[" + i + "]";
+      if (v == null) {
+        throw new BadInputException(field, "must be an object");
+      }
+      if (v.caption() == null || v.caption().isBlank()) {
+        throw new BadInputException(field + ".caption", "must not be empty");
+      }
+      if (v.caption().length() > limits.maxCaptionChars()) {
+        throw new BadInputException(
+            field + ".caption",
+            v.caption().length() + " characters, over the limit of " + limits.maxCaptionChars());
+      }
+      captions.add(v.caption());
+      List<BufferedImage> frames = frames(field, v);
+      if (!frames.isEmpty()) {
+        images.add(frames);
+        withImages.add(i);
+      }
+    }
+    ModelRegistry.Answer<SentenceEncoder.Embedding> text =
+        models.call(request.model(), ModelKind.TEXT_ENCODER, captions);
+    List<float[]> vectors = new ArrayList<>(captions.size());
+    List<Note> notes = new ArrayList<>();
+    for (int i = 0; i < text.outputs().size(); i++) {
+      SentenceEncoder.Embedding e = text.outputs().get(i);
+      vectors.add(e.vector());
+      if (e.truncated()) {
+        notes.add(
+            new Note(
+                i,
+                "videos[" + i + "].caption",
+                "truncated to the model's limit of " + e.tokens() + " tokens"));
+      }
+    }
+    VisualVectors visual = null;
+    if (!images.isEmpty()) {
+      ModelRegistry.Answer<float[]> seen = models.call(null, ModelKind.VISUAL_ENCODER, images);
+      List<float[]> perVideo = new ArrayList<>(captions.size());
+      for (int i = 0; i < captions.size(); i++) {
+        perVideo.add(null);
+      }
+      for (int k = 0; k < withImages.size(); k++) {
+        perVideo.set(withImages.get(k), seen.outputs().get(k));
+      }
+      int dim = seen.outputs().isEmpty() ? 0 : seen.outputs().get(0).length;
+      visual = new VisualVectors(seen.model().name(), seen.model().version(), dim, perVideo);
+    }
+    LoadedModel<?, ?> m = text.model();
+    return new EmbedResponse(m.name(), m.version(), m.dimension(), vectors, notes, visual);
+  }
+
+  public ScoreResponse participation(ParticipationRequest request) {
+    List<Pair> pairs = items("pairs", request == null ? null : request.pairs());
+    LoadedModel<?, ?> head = models.resolve(request.model(), ModelKind.PARTICIPATION_HEAD);
+    int side = head.dimension() / 2;
+    List<float[]> inputs = new ArrayList<>(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      Pair p = pairs.get(i);
+      String field = "pairs[" + i + "]";
+      if (p == null) {
+        throw new BadInputException(field, "must be an object");
+      }
+      float[] user = side(field, "user", p.user(), p.userVideos(), side);
+      float[] challenge = side(field, "challenge", p.challenge(), p.challengeVideos(), side);
+      float[] x = new float[2 * side];
+      System.arraycopy(user, 0, x, 0, side);
+      System.arraycopy(challenge, 0, x, side, side);
+      inputs.add(x);
+    }
+    return score(head.name(), ModelKind.PARTICIPATION_HEAD, inputs);
+  }
+
+  public ScoreResponse virality(ViralityRequest request) {
+    List<VideoVector> videos = items("videos", request == null ? null : request.videos());
+    LoadedModel<?, ?> head = models.resolve(request.model(), ModelKind.VIRALITY_HEAD);
+    List<float[]> inputs = new ArrayList<>(videos.size());
+    for (int i = 0; i < videos.size(); i++) {
+      VideoVector v = videos.get(i);
+      String field = "videos[" + i + "].vector";
+      inputs.add(vector(field, v == null ? null : v.vector(), head.dimension()));
+    }
+    return score(head.name(), ModelKind.VIRALITY_HEAD, inputs);
+  }
+
+  public List<ModelInfo> describeModels() {
+    List<ModelInfo> out = new ArrayList<>();
+    for (LoadedModel<?, ?> m : models.loaded()) {
+      var b = m.spec().batching();
+      out.add(
+          new ModelInfo(
+              m.name(),
+              m.version(),
+              m.kind().key(),
+              m.spec().engine(),
+              m.spec().device().toString(),
+              m.dimension(),
+              b.maxBatchSize(),
+              b.maxBatchDelay().toMillis(),
+              b.queueCapacity(),
+              m.engine().queueDepth(),
+              b.workers(),
+              m.loadedAt().toString()));
+    }
+    return out;
+  }
+
+  private ScoreResponse score(String name, ModelKind kind, List<float[]> inputs) {
+    ModelRegistry.Answer<Float> answer = models.call(name, kind, inputs);
+    return new ScoreResponse(answer.model().name(), answer.model().version(), answer.outputs());
+  }
+
+  private <T> List<T> items(String field, List<T> items) {
+    if (items == null || items.isEmpty()) {
+      throw new BadInputException(field, "must hold at least one item");
+    }
+    if (items.size() > limits.maxItems()) {
+      throw new BadInputException(
+          field, items.size() + " items, over the limit of " + limits.maxItems() + " per request");
+    }
+    return items;
+  }
+
+  private float[] side(String field, String name, float[] vector, List<float[]> videos, int dim) {
+    if ((vector == null) == (videos == null)) {
+      throw new BadInputException(
+          field + "." + name, "give exactly one of " + name + " and " + name + "Videos");
+    }
+    if (vector != null) {
+      return vector(field + "." + name, vector, dim);
+    }
+    String list = field + "." + name + "Videos";
+    if (videos.isEmpty() || videos.size() > limits.maxVectorsPerSide()) {
+      throw new BadInputException(
+          list, "must hold 1 to " + limits.maxVectorsPerSide() + " vectors, has " + videos.size());
+    }
+    float[] mean = new float[dim];
+    for (int k = 0; k < videos.size(); k++) {
+      float[] v = vector(list + "[" + k + "]", videos.get(k), dim);
+      for (int d = 0; d < dim; d++) {
+        mean[d] += v[d] / videos.size();
+      }
+    }
+    return mean;
+  }
+
+  private static float[] vector(String field, float[] v, int dim) {
+    if (v == null) {
+      throw new BadInputException(field, "is required");
+    }
+    if (v.length != dim) {
+      throw new BadInputException(field, "expected " + dim + " values, got " + v.length);
+    }
+    for (float x : v) {
+      if (!Float.isFinite(x)) {
+        throw new BadInputException(field, "values must be finite numbers");
+      }
+    }
+    return v;
+  }
+
+  private List<BufferedImage> frames(String field, Video v) {
+    List<String> encoded = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    if (v.image() != null) {
+      encoded.add(v.image());
+      fields.add(field + ".image");
+    }
+    if (v.frames() != null) {
+      for (int k = 0; k < v.frames().size(); k++) {
+        encoded.add(v.frames().get(k));
+        fields.add(field + ".frames[" + k + "]");
+      }
+    }
+    if (encoded.size() > limits.maxFrames()) {
+      throw new BadInputException(
+          field + ".frames",
+          encoded.size() + " images, over the limit of " + limits.maxFrames() + " per video");
+    }
+    List<BufferedImage> images = new ArrayList<>(encoded.size());
+    for (int k = 0; k < encoded.size(); k++) {
+      images.add(decode(fields.get(k), encoded.get(k)));
+    }
+    return images;
+  }
+
+  private BufferedImage decode(String field, String base64) {
+    if (base64 == null) {
+      throw new BadInputException(field, "must be a base64 string");
+    }
+    // A base64 text of n chars decodes to at most 3n/4 bytes: refuse before allocating.
+    if ((long) base64.length() * 3 / 4 > limits.maxImageBytes() + 3L) {
+      throw new BadInputException(field, "over the limit of " + limits.maxImageBytes() + " bytes");
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(field, "not valid base64: " + e.getMessage());
+    }
+    BufferedImage image;
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new BadInputException(field, "not a decodable image (PNG, JPEG, GIF or BMP)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        // A few bytes can declare a huge canvas: check the size before decoding any pixels.
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+          throw new BadInputException(
+              field, reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels, over the limit of "
+                  + MAX_PIXELS);
+        }
+        image = reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadInputException bad) {
+        throw bad;
+      }
+      throw new BadInputException(field, "not a decodable image: " + e.getMessage());
+    }
+    if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
+      throw new BadInputException(field, "not a decodable image (PNG, JPEG, GIF or BMP)");
+    }
+    return image;
+  }
+}

@@ -1,0 +1,203 @@
+package io.challengeradar.serving.client;
+
+import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.http.JsonCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * The Java client for the serving tier, for Flink jobs and tools. Thread-safe; one per process (or
+ * per task manager) shares a pool of keep-alive connections. Large calls are split into batches
+ * of {@link ClientOptions#maxBatch()}; 429 and 503 answers and unreachable servers are retried a
+ * bounded number of times with doubling, jittered waits that honour Retry-After. Bad input is never
+ * retried.
+ */
+public final class ServingClient implements AutoCloseable {
+
+  private final ClientOptions options;
+  private final HttpClient http;
+  private final LongAdder retries = new LongAdder();
+
+  public ServingClient(ClientOptions options) {
+    this.options = options;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(options.connectTimeout())
+            .build();
+  }
+
+  /** One 384-d vector per caption, in order. */
+  public List<float[]> embedCaptions(List<String> captions) {
+    return embed(captions.stream().map(Wire.Video::caption).toList()).vectors();
+  }
+
+  /**
+   * Embeds the videos, splitting them into batches; the answer is the batches' answers joined in
+   * order (note indices refer to the whole list).
+   */
+  public Wire.EmbedResponse embed(List<Wire.Video> videos) {
+    List<float[]> vectors = new ArrayList<>(videos.size());
+    List<Wire.Note> notes = new ArrayList<>();
+    List<float[]> visual = new ArrayList<>(videos.size());
+    Wire.EmbedResponse last = null;
+    Wire.VisualVectors lastVisual = null;
+    for (int from = 0; from < videos.size(); from += options.maxBatch()) {
+      List<Wire.Video> chunk = videos.subList(from, Math.min(videos.size(), from + options.maxBatch()));
+      last = post("/v1/embed", new Wire.EmbedRequest(null, chunk), Wire.EmbedResponse.class);
+      vectors.addAll(last.vectors());
+      for (Wire.Note n : last.notes()) {
+        notes.add(new Wire.Note(n.index() + from, n.field(), n.message()));
+      }
+      if (last.visual() != null) {
+        lastVisual = last.visual();
+        visual.addAll(last.visual().vectors());
+      } else {
+        chunk.forEach(v -> visual.add(null));
+      }
+    }
+    if (last == null) {
+      return new Wire.EmbedResponse(null, null, 0, List.of(), List.of(), null);
+    }
+    Wire.VisualVectors joined =
+        lastVisual == null
+            ? null
+            : new Wire.VisualVectors(
+                lastVisual.model(), lastVisual.version(), lastVisual.dimension(), visual);
+    return new Wire.EmbedResponse(last.model(), last.version(), last.dimension(), vectors, notes, joined);
+  }
+
+  /** The probability that each user joins the paired challenge, in order. */
+  public List<Float> participation(List<Wire.Pair> pairs) {
+    return batched(pairs, chunk -> post("/v1/score/participation",
+        new Wire.ParticipationRequest(null, chunk), Wire.ScoreResponse.class).probabilities());
+  }
+
+  /** The probability that each video goes viral, in order. */
+  public List<Float> virality(List<float[]> videoVectors) {
+    return batched(videoVectors, chunk -> post("/v1/score/virality",
+        new Wire.ViralityRequest(null, chunk.stream().map(Wire.VideoVector::new).toList()),
+        Wire.ScoreResponse.class).probabilities());
+  }
+
+  public List<Wire.ModelInfo> models() {
+    return send(HttpRequest.newBuilder(uri("/v1/models")).GET(), Wire.ModelsResponse.class).models();
+  }
+
+  /** Whether the server answers ready (all models loaded); false when it cannot be reached. */
+  public boolean ready() {
+    try {
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(uri("/health/ready")).timeout(options.requestTimeout()).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Retries made so far, for the caller's metrics. */
+  public long retries() {
+    return retries.sum();
+  }
+
+  private <T, R> List<R> batched(List<T> items, Function<List<T>, List<R>> call) {
+    List<R> out = new ArrayList<>(items.size());
+    for (int from = 0; from < items.size(); from += options.maxBatch()) {
+      out.addAll(call.apply(items.subList(from, Math.min(items.size(), from + options.maxBatch()))));
+    }
+    return out;
+  }
+
+  private <T> T post(String path, Object body, Class<T> type) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.write(body))),
+        type);
+  }
+
+  private <T> T send(HttpRequest.Builder builder, Class<T> type) {
+    HttpRequest request = builder.timeout(options.requestTimeout()).build();
+    for (int attempt = 0; ; attempt++) {
+      ServingClientException failure;
+      long retryAfterMs = 0;
+      try {
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 200) {
+          return JsonCodec.LENIENT.readValue(r.body(), type);
+        }
+        failure = error(request, r);
+        retryAfterMs =
+            r.headers().firstValue("Retry-After").map(ServingClient::seconds).orElse(0L) * 1000;
+      } catch (IOException e) {
+        failure =
+            new ServingClientException(0, null, request.uri() + ": no answer: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServingClientException(0, null, "interrupted calling " + request.uri(), e);
+      }
+      if (!failure.retryable() || attempt >= options.maxRetries()) {
+        throw failure;
+      }
+      retries.increment();
+      pause(backoffMillis(attempt, retryAfterMs));
+    }
+  }
+
+  /** Doubling base wait with equal jitter, at least the server's Retry-After, capped. */
+  long backoffMillis(int attempt, long retryAfterMs) {
+    long base = options.initialBackoff().toMillis() << Math.min(attempt, 20);
+    long cap = options.maxBackoff().toMillis();
+    base = Math.min(base, cap);
+    long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    return Math.min(cap, Math.max(jittered, retryAfterMs));
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServingClientException(0, null, "interrupted while backing off", e);
+    }
+  }
+
+  private static ServingClientException error(HttpRequest request, HttpResponse<byte[]> r) {
+    try {
+      Wire.ErrorResponse e = JsonCodec.LENIENT.readValue(r.body(), Wire.ErrorResponse.class);
+      return new ServingClientException(r.statusCode(), e.error(), request.uri() + ": " + r.statusCode() + " " + e.message(), null);
+    } catch (IOException notJson) {
+      return new ServingClientException(r.statusCode(), null, request.uri() + ": " + r.statusCode(), null);
+    }
+  }
+
+  private static long seconds(String header) {
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private URI uri(String path) {
+    return options.baseUri().resolve(path);
+  }
+
+  @Override
+  public void close() {
+    // java.net.http.HttpClient frees its pool when unreachable (close() arrives in Java 21).
+  }
+}

@@ -1,0 +1,29 @@
+package io.challengeradar.serving.client;
+
+/** The server refused a call (after any retries), or could not be reached. */
+public final class ServingClientException extends RuntimeException {
+
+  private final int status;
+  private final String error;
+
+  public ServingClientException(int status, String error, String message, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.error = error;
+  }
+
+  /** The HTTP status, or 0 when no answer came. */
+  public int status() {
+    return status;
+  }
+
+  /** The server's error type ({@code bad_input}, {@code over_capacity}, ...), or null. */
+  public String error() {
+    return error;
+  }
+
+  /** Whether the same call may succeed later (load, timeouts, unreachable server). */
+  public boolean retryable() {
+    return status == 0 || status == 429 || status == 503;
+  }
+}

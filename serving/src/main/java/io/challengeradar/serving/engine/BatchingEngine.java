@@ -1,0 +1,359 @@
+package io.challengeradar.serving.engine;
+
+import io.challengeradar.serving.InferenceException;
+import io.challengeradar.serving.ModelUnavailableException;
+import io.challengeradar.serving.OverCapacityException;
+import io.challengeradar.serving.RequestTimeoutException;
+import io.challengeradar.serving.ServingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
+
+/**
+ * One model's bounded queue and its pool of batching workers. Knows nothing of HTTP.
+ *
+ * <p>Admission is all-or-nothing per submission: a request of n items either gets n queue slots or
+ * is refused with {@link OverCapacityException} before anything is queued, so a caller never gets
+ * half an answer because of load. Each worker blocks for a first item, then drains more until the
+ * batch is full or {@link BatchingOptions#maxBatchDelay()} has passed. Items whose caller already
+ * gave up (deadline passed or cancelled) are dropped unrun.
+ *
+ * @param <I> one item's input
+ * @param <O> one item's output
+ */
+public final class BatchingEngine<I, O> implements AutoCloseable {
+
+  private final String model;
+  private final BatchingOptions options;
+  private final EngineListener listener;
+  private final LongSupplier nanoClock;
+  // Unbounded as a collection; bounded by the slots semaphore, which makes admission atomic.
+  private final LinkedBlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+  private final Semaphore slots;
+  private final Pending<I, O> stop = new Pending<>(null, 0L, new CompletableFuture<>());
+  private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
+  private final List<Thread> workers = new ArrayList<>();
+  private boolean open = true; // guarded by admission
+  private volatile long lastBatchNanos;
+
+  private record Pending<I, O>(I input, long deadline, CompletableFuture<O> result) {}
+
+  /**
+   * Creates every worker's predictor (so a model that cannot load fails here, not on the first
+   * request), then starts the workers.
+   */
+  public BatchingEngine(
+      String model,
+      BatchingOptions options,
+      BatchPredictor.Factory<I, O> predictors,
+      EngineListener listener)
+      throws Exception {
+    this(model, options, predictors, listener, System::nanoTime);
+  }
+
+  BatchingEngine(
+      String model,
+      BatchingOptions options,
+      BatchPredictor.Factory<I, O> predictors,
+      EngineListener listener,
+      LongSupplier nanoClock)
+      throws Exception {
+    if (model == null || model.isBlank()) {
+      throw new IllegalArgumentException("model must be named");
+    }
+    if (options == null) {
+      throw new IllegalArgumentException("options must be set");
+    }
+    if (predictors == null) {
+      throw new IllegalArgumentException("predictors must be set");
+    }
+    this.model = model;
+    this.options = options;
+    this.listener = listener == null ? EngineListener.NONE : listener;
+    this.nanoClock = nanoClock;
+    this.slots = new Semaphore(options.queueCapacity());
+    List<BatchPredictor<I, O>> created = new ArrayList<>();
+    try {
+      for (int i = 0; i < options.workers(); i++) {
+        created.add(predictors.create());
+      }
+    } catch (Exception e) {
+      for (BatchPredictor<I, O> p : created) {
+        closeQuietly(p);
+      }
+      throw e;
+    }
+    for (int i = 0; i < created.size(); i++) {
+      BatchPredictor<I, O> predictor = created.get(i);
+      Thread t = new Thread(() -> work(predictor), "engine-" + model + "-" + i);
+      t.setDaemon(true);
+      workers.add(t);
+    }
+    workers.forEach(Thread::start);
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public BatchingOptions options() {
+    return options;
+  }
+
+  /** Whether new work is admitted; false once {@link #close} has begun. */
+  public boolean accepting() {
+    admission.readLock().lock();
+    try {
+      return open;
+    } finally {
+      admission.readLock().unlock();
+    }
+  }
+
+  /** Items waiting for a worker. */
+  public int queueDepth() {
+    return options.queueCapacity() - slots.availablePermits();
+  }
+
+  /**
+   * Queues every input or none.
+   *
+   * @return one future per input, in order; each completes with the output or a {@link
+   *     ServingException}
+   * @throws OverCapacityException when fewer than {@code inputs.size()} queue slots are free
+   * @throws ModelUnavailableException when the engine is shutting down
+   */
+  public List<CompletableFuture<O>> submit(List<I> inputs) {
+    int n = inputs.size();
+    if (n == 0) {
+      return List.of();
+    }
+    admission.readLock().lock();
+    try {
+      if (!open) {
+        throw report(
+            new ModelUnavailableException("model " + model + " is shutting down", retryAfter()));
+      }
+      if (!slots.tryAcquire(n)) {
+        throw report(
+            new OverCapacityException(model, n, slots.availablePermits(), retryAfter()));
+      }
+      long deadline = nanoClock.getAsLong() + options.timeout().toNanos();
+      List<CompletableFuture<O>> results = new ArrayList<>(n);
+      for (I input : inputs) {
+        CompletableFuture<O> result = new CompletableFuture<>();
+        queue.add(new Pending<>(input, deadline, result));
+        results.add(result);
+      }
+      return results;
+    } finally {
+      admission.readLock().unlock();
+    }
+  }
+
+  /**
+   * Queues every input and waits for all outputs, at most the engine's timeout.
+   *
+   * @throws ServingException the first failure among the items, or a timeout
+   */
+  public List<O> call(List<I> inputs) {
+    List<CompletableFuture<O>> futures = submit(inputs);
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    List<O> outputs = new ArrayList<>(futures.size());
+    try {
+      for (CompletableFuture<O> f : futures) {
+        long left = Math.max(0L, deadline - System.nanoTime());
+        outputs.add(f.get(left, TimeUnit.NANOSECONDS));
+      }
+      return outputs;
+    } catch (TimeoutException e) {
+      RequestTimeoutException timeout = new RequestTimeoutException(model, options.timeout());
+      // Completing the rest tells the workers to skip them rather than compute unread answers.
+      futures.forEach(f -> f.completeExceptionally(timeout));
+      throw report(timeout);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(false));
+      if (e.getCause() instanceof ServingException se) {
+        throw se;
+      }
+      throw new InferenceException("model " + model + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(false));
+      Thread.currentThread().interrupt();
+      throw new ModelUnavailableException("interrupted while waiting for " + model, retryAfter());
+    }
+  }
+
+  /** Refuses new work, lets queued and running items finish, and stops the workers. */
+  @Override
+  public void close() {
+    close(options.timeout());
+  }
+
+  /**
+   * Refuses new work and waits up to {@code grace} for queued and running items to finish; items
+   * still queued after that are failed with {@link ModelUnavailableException}.
+   *
+   * @return true if everything finished within the grace period
+   */
+  public boolean close(Duration grace) {
+    admission.writeLock().lock();
+    try {
+      if (open) {
+        open = false;
+        // FIFO: the stop markers sit behind every admitted item, so those are still served.
+        for (int i = 0; i < workers.size(); i++) {
+          queue.add(stop);
+        }
+      }
+    } finally {
+      admission.writeLock().unlock();
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean clean = true;
+    try {
+      for (Thread t : workers) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          TimeUnit.NANOSECONDS.timedJoin(t, left);
+        }
+        if (t.isAlive()) {
+          clean = false;
+          t.interrupt();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      clean = false;
+    }
+    ModelUnavailableException gone =
+        new ModelUnavailableException("model " + model + " was shut down", retryAfter());
+    for (Pending<I, O> p; (p = queue.poll()) != null; ) {
+      p.result().completeExceptionally(gone);
+    }
+    return clean;
+  }
+
+  private void work(BatchPredictor<I, O> predictor) {
+    try {
+      boolean stopping = false;
+      while (!stopping) {
+        Pending<I, O> first = queue.take();
+        if (first == stop) {
+          break;
+        }
+        slots.release();
+        List<Pending<I, O>> batch = new ArrayList<>(options.maxBatchSize());
+        batch.add(first);
+        long fillUntil = System.nanoTime() + options.maxBatchDelay().toNanos();
+        while (batch.size() < options.maxBatchSize()) {
+          long left = fillUntil - System.nanoTime();
+          Pending<I, O> next =
+              left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+          if (next == null) {
+            break;
+          }
+          if (next == stop) {
+            stopping = true;
+            break;
+          }
+          slots.release();
+          batch.add(next);
+        }
+        run(predictor, batch);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeQuietly(predictor);
+    }
+  }
+
+  private void run(BatchPredictor<I, O> predictor, List<Pending<I, O>> batch) {
+    long now = nanoClock.getAsLong();
+    List<Pending<I, O>> live = new ArrayList<>(batch.size());
+    for (Pending<I, O> p : batch) {
+      if (p.result().isDone()) {
+        continue; // the caller gave up already
+      }
+      if (now - p.deadline() > 0) {
+        RequestTimeoutException timeout = new RequestTimeoutException(model, options.timeout());
+        if (p.result().completeExceptionally(timeout)) {
+          listener.failed(model, timeout);
+        }
+        continue;
+      }
+      live.add(p);
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    List<I> inputs = new ArrayList<>(live.size());
+    for (Pending<I, O> p : live) {
+      inputs.add(p.input());
+    }
+    long start = System.nanoTime();
+    try {
+      List<O> outputs = predictor.predict(inputs);
+      if (outputs == null || outputs.size() != inputs.size()) {
+        throw new InferenceException(
+            "model "
+                + model
+                + " returned "
+                + (outputs == null ? "null" : outputs.size() + " outputs")
+                + " for "
+                + inputs.size()
+                + " inputs",
+            null);
+      }
+      for (int i = 0; i < live.size(); i++) {
+        live.get(i).result().complete(outputs.get(i));
+      }
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        // close() gave up waiting; keep the flag so the worker loop stops after failing the batch.
+        Thread.currentThread().interrupt();
+      }
+      ServingException failure =
+          e instanceof ServingException se
+              ? se
+              : new InferenceException("model " + model + " failed on a batch: " + e, e);
+      listener.failed(model, failure);
+      for (Pending<I, O> p : live) {
+        p.result().completeExceptionally(failure);
+      }
+    } finally {
+      long took = System.nanoTime() - start;
+      lastBatchNanos = took;
+      listener.batchRan(model, live.size(), took);
+    }
+  }
+
+  /** A rough wait until the current queue has drained, at least one second. */
+  private Duration retryAfter() {
+    long batches = (queueDepth() + options.maxBatchSize() - 1L) / options.maxBatchSize();
+    long nanos = batches * lastBatchNanos / options.workers();
+    return Duration.ofSeconds(Math.max(1L, TimeUnit.NANOSECONDS.toSeconds(nanos) + 1));
+  }
+
+  private <E extends ServingException> E report(E error) {
+    listener.failed(model, error);
+    return error;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // Closing a predictor only frees native memory; nothing a caller could do about a failure.
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.challengeradar.serving.http;
+
+import io.challengeradar.serving.BadInputException;
+import io.challengeradar.serving.InferenceException;
+import io.challengeradar.serving.ModelUnavailableException;
+import io.challengeradar.serving.OverCapacityException;
+import io.challengeradar.serving.RequestTimeoutException;
+import io.challengeradar.serving.ServingException;
+import io.challengeradar.serving.UnknownModelException;
+import io.challengeradar.serving.api.Wire.ErrorResponse;
+import java.time.Duration;
+
+/** The one place where failures become HTTP status codes, headers and bodies. */
+public final class ErrorMapping {
+
+  private ErrorMapping() {}
+
+  /**
+   * An HTTP error answer.
+   *
+   * @param retryAfter seconds for the Retry-After header, or 0 for none
+   */
+  public record HttpError(int status, long retryAfter, ErrorResponse body) {}
+
+  public static HttpError map(Throwable error) {
+    if (error instanceof ServingException se) {
+      return map(se);
+    }
+    return new HttpError(
+        500, 0, new ErrorResponse("internal", "internal error: " + error, null, null));
+  }
+
+  private static HttpError map(ServingException e) {
+    if (e instanceof BadInputException bad) {
+      return new HttpError(
+          400, 0, new ErrorResponse(e.type(), e.getMessage(), bad.field(), bad.reason()));
+    }
+    if (e instanceof OverCapacityException full) {
+      return new HttpError(429, seconds(full.retryAfter()), body(e));
+    }
+    if (e instanceof ModelUnavailableException gone) {
+      return new HttpError(503, seconds(gone.retryAfter()), body(e));
+    }
+    if (e instanceof UnknownModelException) {
+      return new HttpError(404, 0, body(e));
+    }
+    if (e instanceof RequestTimeoutException) {
+      // 503, not 504: the server itself gave up, and the client may retry elsewhere.
+      return new HttpError(503, 1, body(e));
+    }
+    if (e instanceof InferenceException) {
+      return new HttpError(500, 0, body(e));
+    }
+    return new HttpError(500, 0, body(e));
+  }
+
+  private static ErrorResponse body(ServingException e) {
+    return new ErrorResponse(e.type(), e.getMessage(), null, null);
+  }
+
+  private static long seconds(Duration d) {
+    return Math.max(1, (d.toMillis() + 999) / 1000);
+  }
+}

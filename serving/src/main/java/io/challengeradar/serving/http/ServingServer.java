@@ -1,0 +1,204 @@
+package io.challengeradar.serving.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.challengeradar.serving.BadInputException;
+import io.challengeradar.serving.ServingException;
+import io.challengeradar.serving.api.ServingApi;
+import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.model.ModelRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin HTTP layer over {@link ServingApi} (JDK HTTP server). Parses, dispatches, writes; every
+ * failure goes through {@link ErrorMapping}. Load is shed by the model engines' bounded queues,
+ * which answer 429 at once, so handler threads are never parked on an unbounded backlog.
+ */
+public final class ServingServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServingServer.class);
+  private static final String JSON = "application/json";
+  private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final HttpServer http;
+  private final ThreadPoolExecutor executor;
+  private final ServingApi api;
+  private final ModelRegistry models;
+  private final ServingMetrics metrics;
+  private final ServerOptions options;
+  private final Map<String, Route> routes;
+
+  private record Reply(int status, String contentType, byte[] body) {}
+
+  @FunctionalInterface
+  private interface Handler {
+    Reply handle(byte[] body);
+  }
+
+  private record Route(String method, Handler handler) {}
+
+  private ServingServer(
+      ServerOptions options, ServingApi api, ModelRegistry models, ServingMetrics metrics)
+      throws IOException {
+    this.options = options;
+    this.api = api;
+    this.models = models;
+    this.metrics = metrics;
+    this.routes =
+        Map.of(
+            "/v1/embed", new Route("POST", b -> json(api.embed(JsonCodec.read(b, Wire.EmbedRequest.class)))),
+            "/v1/score/participation",
+                new Route("POST", b -> json(api.participation(JsonCodec.read(b, Wire.ParticipationRequest.class)))),
+            "/v1/score/virality",
+                new Route("POST", b -> json(api.virality(JsonCodec.read(b, Wire.ViralityRequest.class)))),
+            "/v1/models", new Route("GET", b -> json(new Wire.ModelsResponse(api.describeModels()))),
+            "/health/live", new Route("GET", b -> json(Map.of("status", "live"))),
+            "/health/ready", new Route("GET", b -> ready()),
+            "/metrics",
+                new Route("GET", b -> new Reply(200, PROMETHEUS,
+                    metrics.render(models::loaded).getBytes(StandardCharsets.UTF_8))));
+    AtomicInteger ids = new AtomicInteger();
+    this.executor =
+        new ThreadPoolExecutor(
+            options.threads(),
+            options.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(options.threads() * 16),
+            r -> {
+              Thread t = new Thread(r, "http-" + ids.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.http = HttpServer.create(new InetSocketAddress(options.port()), 1024);
+    http.createContext("/", this::exchange);
+    http.setExecutor(executor);
+  }
+
+  /** Binds the port and starts answering. */
+  public static ServingServer start(
+      ServerOptions options, ServingApi api, ModelRegistry models, ServingMetrics metrics)
+      throws IOException {
+    ServingServer server = new ServingServer(options, api, models, metrics);
+    server.http.start();
+    LOG.info("serving on port {}", server.port());
+    return server;
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  private Reply ready() {
+    boolean ready = api.ready();
+    return new Reply(
+        ready ? 200 : 503,
+        JSON,
+        JsonCodec.write(Map.of("status", ready ? "ready" : "loading", "models", models.loaded().size())));
+  }
+
+  private static Reply json(Object value) {
+    return new Reply(200, JSON, JsonCodec.write(value));
+  }
+
+  private void exchange(HttpExchange ex) {
+    long start = System.nanoTime();
+    String path = ex.getRequestURI().getPath();
+    Route route = routes.get(path);
+    String endpoint = route == null ? "other" : path;
+    Reply reply;
+    long retryAfter = 0;
+    try {
+      if (route == null) {
+        throw new UnknownEndpoint(path);
+      }
+      if (!route.method().equals(ex.getRequestMethod())) {
+        reply = new Reply(405, JSON, JsonCodec.write(new Wire.ErrorResponse(
+            "method_not_allowed", path + " takes " + route.method(), null, null)));
+        ex.getResponseHeaders().add("Allow", route.method());
+      } else {
+        reply = route.handler().handle(body(ex));
+      }
+    } catch (UnknownEndpoint e) {
+      metrics.countError("unknown_endpoint");
+      reply = new Reply(404, JSON, JsonCodec.write(new Wire.ErrorResponse(
+          "unknown_endpoint", "no endpoint " + e.getMessage(), null, null)));
+    } catch (RuntimeException | IOException | Error e) {
+      if (!(e instanceof ServingException)) {
+        LOG.warn("{} failed", path, e);
+      }
+      ErrorMapping.HttpError err = ErrorMapping.map(e);
+      metrics.countError(err.body().error());
+      retryAfter = err.retryAfter();
+      reply = new Reply(err.status(), JSON, JsonCodec.write(err.body()));
+    }
+    try {
+      if (retryAfter > 0) {
+        ex.getResponseHeaders().add("Retry-After", Long.toString(retryAfter));
+      }
+      ex.getResponseHeaders().add("Content-Type", reply.contentType());
+      ex.sendResponseHeaders(reply.status(), reply.body().length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(reply.body());
+      }
+    } catch (IOException e) {
+      LOG.debug("client went away before the answer to {} was written", path);
+    } finally {
+      ex.close();
+      metrics.requestDone(endpoint, reply.status(), System.nanoTime() - start);
+    }
+  }
+
+  private byte[] body(HttpExchange ex) throws IOException {
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > options.maxBodyBytes()) {
+          throw new BadInputException(
+              "body", declared.trim() + " bytes, over the limit of " + options.maxBodyBytes());
+        }
+      } catch (NumberFormatException e) {
+        throw new BadInputException("Content-Length", "not a number");
+      }
+    }
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] body = in.readNBytes(options.maxBodyBytes() + 1);
+      if (body.length > options.maxBodyBytes()) {
+        throw new BadInputException("body", "over the limit of " + options.maxBodyBytes() + " bytes");
+      }
+      return body;
+    }
+  }
+
+  private static final class UnknownEndpoint extends RuntimeException {
+    UnknownEndpoint(String path) {
+      super(path, null, false, false);
+    }
+  }
+
+  /** Stops accepting connections, lets handlers finish briefly, then stops the threads. */
+  @Override
+  public void close() {
+    http.stop(1);
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

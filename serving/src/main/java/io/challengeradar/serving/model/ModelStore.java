@@ -1,0 +1,79 @@
+package io.challengeradar.serving.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder of versioned models: {@code <root>/<name>/<version>/model.properties} plus the model's
+ * files. Versions compare numerically when both are whole numbers ({@code 10 > 9}), otherwise as
+ * text; a version folder without {@code model.properties} is ignored (it may still be copying).
+ */
+public final class ModelStore {
+
+  /** Orders versions oldest first. */
+  public static final Comparator<String> VERSION_ORDER =
+      (a, b) -> {
+        if (a.matches("\\d{1,18}") && b.matches("\\d{1,18}")) {
+          return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        }
+        return a.compareTo(b);
+      };
+
+  private final Path root;
+  private final String deviceOverride;
+
+  /**
+   * @param root the store folder
+   * @param deviceOverride a device for every model ({@code cpu}, {@code gpu}, {@code gpu:N}), or
+   *     null to use each model's own
+   */
+  public ModelStore(Path root, String deviceOverride) {
+    if (root == null) {
+      throw new IllegalArgumentException("root must be set");
+    }
+    if (deviceOverride != null) {
+      DeviceSpec.parse(deviceOverride); // fail now, naming the bad value
+    }
+    this.root = root;
+    this.deviceOverride = deviceOverride;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Model names: the store's sub-folders, sorted. */
+  public List<String> names() throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("model store " + root + " is not a folder");
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** The newest complete version of {@code name}, if any. */
+  public Optional<ModelSpec> newest(String name) throws IOException {
+    Path dir = root.resolve(name);
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    List<String> versions = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(dir)) {
+      dirs.filter(p -> Files.isRegularFile(p.resolve(ModelSpec.FILE)))
+          .forEach(p -> versions.add(p.getFileName().toString()));
+    }
+    if (versions.isEmpty()) {
+      return Optional.empty();
+    }
+    versions.sort(VERSION_ORDER);
+    String version = versions.get(versions.size() - 1);
+    return Optional.of(ModelSpec.read(name, version, dir.resolve(version), deviceOverride));
+  }
+}

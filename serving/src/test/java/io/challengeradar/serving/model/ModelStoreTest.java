@@ -1,0 +1,56 @@
+package io.challengeradar.serving.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+
+  @TempDir Path root;
+
+  private void version(String name, String version, String props) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(name).resolve(version));
+    if (props != null) {
+      Files.writeString(dir.resolve(ModelSpec.FILE), props);
+    }
+  }
+
+  @Test
+  void picksTheNewestCompleteVersionComparingNumbersAsNumbers() throws IOException {
+    version("head", "9", "kind=virality-head\n");
+    version("head", "10", "kind=virality-head\nbatch.size=7\n");
+    version("head", "11", null); // still being copied: no properties yet
+
+    ModelSpec spec = new ModelStore(root, null).newest("head").orElseThrow();
+
+    assertThat(spec.version()).isEqualTo("10");
+    assertThat(spec.batching().maxBatchSize()).isEqualTo(7);
+    assertThat(spec.kind()).isEqualTo(ModelKind.VIRALITY_HEAD);
+  }
+
+  @Test
+  void appliesTheStoreWideDeviceOverride() throws IOException {
+    version("m", "1", "kind=text-encoder\ndevice=gpu:1\n");
+
+    assertThat(new ModelStore(root, null).newest("m").orElseThrow().device().toString())
+        .isEqualTo("gpu:1");
+    assertThat(new ModelStore(root, "cpu").newest("m").orElseThrow().device().toString())
+        .isEqualTo("cpu");
+  }
+
+  @Test
+  void refusesABadPropertiesFileNamingTheKey() throws IOException {
+    version("m", "1", "kind=text-encoder\nbatch.size=many\n");
+    version("k", "1", "kind=sentiment\n");
+
+    assertThatThrownBy(() -> new ModelStore(root, null).newest("m"))
+        .hasMessageContaining("batch.size must be an integer");
+    assertThatThrownBy(() -> new ModelStore(root, null).newest("k"))
+        .hasMessageContaining("kind must be one of");
+  }
+}

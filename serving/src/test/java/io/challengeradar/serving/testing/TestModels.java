@@ -1,0 +1,27 @@
+package io.challengeradar.serving.testing;
+
+import io.challengeradar.serving.model.DjlRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where tests find the model store the build unpacked, and DJL set up to stay offline. */
+public final class TestModels {
+
+  private TestModels() {}
+
+  /** The build's model store ({@code serving/target/model-store}), passed in by surefire/failsafe. */
+  public static Path store() {
+    Path store =
+        Path.of(System.getProperty("radar.serving.store", "target/model-store")).toAbsolutePath();
+    if (!Files.isDirectory(store.resolve("minilm"))) {
+      throw new IllegalStateException(
+          "no MiniLM model in " + store + "; run the serving module's build to unpack it");
+    }
+    DjlRuntime.configure(store.resolveSibling("djl-cache"));
+    return store;
+  }
+
+  public static Path minilm() {
+    return store().resolve("minilm").resolve("1");
+  }
+}
