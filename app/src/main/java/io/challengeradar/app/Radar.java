@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Spots TikTok challenges as they emerge and predicts who will join them.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ImportCommand.class,
     })
 public final class Radar {
 
