@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.challengeradar.app.demo.EventIndexer;
 import io.challengeradar.app.demo.Replay;
 import io.challengeradar.core.event.EventCodec;
+import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.generator.GenerationSummary;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;
@@ -16,6 +17,7 @@ import io.challengeradar.infra.PlatformOptions;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.RunningPlatform;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,12 +51,16 @@ public final class DemoCommand implements Callable<Integer> {
   private static final List<String> INDICES =
       List.of(EventIndexer.VIDEOS, EventIndexer.ENGAGEMENT, EventIndexer.DEADLETTER);
 
+  /** --format value that replays canonical NDJSON as it is, without an importer. */
+  static final String CANONICAL = "ndjson";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--data", description = "Real data to import instead of generating (file or folder).")
   Path data;
 
-  @Option(names = "--format", description = "The layout of --data; see `radar import --help`.")
+  @Option(names = "--format", description = "The layout of --data: `ndjson` for canonical events, or an importer"
+      + " format (see `radar import --help`).")
   String format;
 
   @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
@@ -81,28 +88,36 @@ public final class DemoCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Path home = RadarHome.resolve();
     Path work = Files.createDirectories(home.resolve("demo"));
-    PlatformOptions options =
-        PlatformOptions.defaults(home)
-            .withElasticsearch(ElasticsearchOptions.defaults(home).withHttpPort(port));
+    PlatformOptions options = platformOptions(home, port);
     try (RunningPlatform platform = LocalPlatform.start(options, System.err)) {
       platform.describe().forEach(System.err::println);
-      Path events = work.resolve("events.ndjson");
+      resetIndices(platform.client());
       Map<String, Object> summary = new LinkedHashMap<>();
       long rejected = 0;
-      if (data != null) {
-        if (format != null) {
-          throw new UnsupportedOperationException("import wiring lands with the importers");
-        }
-        summary.put("source", "import " + format + " " + data);
-      } else {
-        GeneratorOptions generatorOptions = GeneratorOptions.of(seed, posts);
+      Path events;
+      if (data == null) {
+        events = work.resolve("events.ndjson");
         GenerationSummary generated;
         try (OutputStream o = Files.newOutputStream(events);
             Progress progress = Progress.onStderr("generate", posts, "posts")) {
-          generated = new StreamGenerator(generatorOptions).writeTo(o, progress);
+          generated = new StreamGenerator(GeneratorOptions.of(seed, posts)).writeTo(o, progress);
         }
         System.err.println(generated.describe());
         summary.put("source", "generator seed " + seed + ", " + posts + " posts");
+      } else if (CANONICAL.equals(format)) {
+        events = data;
+        summary.put("source", "replay " + data);
+      } else {
+        events = work.resolve("events.ndjson");
+        Path rejects = work.resolve("events.ndjson.rejects.ndjson");
+        int exit = new CommandLine(new ImportCommand()).execute("--format", format,
+            "--in", data.toString(), "--out", events.toString(), "--rejects", rejects.toString());
+        if (exit != 0) {
+          return exit;
+        }
+        // The import writes one line per rejected row.
+        rejected = lineCount(rejects);
+        summary.put("source", "import " + format + " " + data);
       }
 
       EventIndexer indexer = new EventIndexer(platform.client());
@@ -149,9 +164,30 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The demo keeps its own Elasticsearch data under the radar home's demo folder, apart from what
+   * {@code radar up} serves, so that a demo never mixes with a user's data.
+   */
+  static PlatformOptions platformOptions(Path radarHome, int port) {
+    Path demoHome = radarHome.resolve("demo");
+    return PlatformOptions.defaults(demoHome)
+        .withElasticsearch(ElasticsearchOptions.defaults(demoHome).withHttpPort(port));
+  }
+
+  /** Each demo starts from empty indices, so its counts describe this run alone. */
+  private static void resetIndices(ElasticsearchClient client) throws IOException {
+    client.indices().delete(d -> d.index(INDICES).ignoreUnavailable(true));
+  }
+
+  /** Lines in a file, counted as bytes so that invalid UTF-8 (a dead letter later) is no error. */
   private static long lineCount(Path file) throws IOException {
-    try (var lines = Files.lines(file)) {
-      return lines.count();
+    try (InputStream in = Files.newInputStream(file);
+        NdjsonReader reader = new NdjsonReader(in, 1)) {
+      long n = 0;
+      while (reader.next() != null) {
+        n++;
+      }
+      return n;
     }
   }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ServeCommand.class,
       io.challengeradar.app.bench.BenchCommand.class,
+      ImportCommand.class,
     })
 public final class Radar {
 

@@ -1,0 +1,115 @@
+package io.challengeradar.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.infra.LocalPlatform;
+import io.challengeradar.infra.Ports;
+import io.challengeradar.infra.RadarHome;
+import io.challengeradar.infra.RunningPlatform;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code radar demo --until-done} against the real Elasticsearch it starts itself, through the
+ * same command line a user runs.
+ */
+class DemoIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void generatedStreamIsIndexedCompletelyAndCountsAddUp() throws Exception {
+    Path summaryFile = tmp.resolve("s.json");
+
+    int exit = Radar.commandLine().execute("demo", "--until-done", "--posts", "1500",
+        "--port", String.valueOf(Ports.anyFree()), "--summary", summaryFile.toString());
+
+    assertThat(exit).isZero();
+    JsonNode s = JSON.readTree(summaryFile.toFile());
+    long input = s.get("input_events").asLong();
+    assertThat(input).isGreaterThan(1500);
+    assertThat(s.get("indexed").asLong() + s.get("dead_lettered").asLong()
+        + s.get("rejected").asLong()).isEqualTo(input);
+    assertThat(s.get("dead_lettered").asLong()).isZero();
+    assertThat(s.get("posts").asLong()).isEqualTo(1500);
+    assertThat(s.at("/documents/radar-videos").asLong()).isEqualTo(1500);
+    assertThat(s.at("/documents/radar-engagement").asLong()).isEqualTo(s.get("snapshots").asLong());
+    assertThat(s.get("elapsed_ms").asLong()).isPositive();
+  }
+
+  @Test
+  void badLinesAreDeadLetteredWithFieldAndReasonAndNothingIsLost() throws Exception {
+    String post = """
+        {"type":"post","videoId":"v1","authorId":"a1","createdAt":"2021-03-01T10:00:00Z",\
+        "caption":"hi #Dance","hashtags":["Dance"],"musicId":null,"durationSec":12}""";
+    String snapshot = """
+        {"type":"engagement","videoId":"v1","observedAt":"2021-03-01T11:00:00Z",\
+        "views":10,"likes":1,"comments":0,"shares":0}""";
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    for (String line : List.of(
+        post,
+        snapshot,
+        post, // a duplicate: indexed again, still one video document
+        "{\"type\":\"post\",\"videoId\":", // truncated JSON
+        snapshot.replace(",\"shares\":0", ""), // missing field
+        snapshot.replace("\"likes\":1", "\"likes\":-1"), // negative count
+        "", // blank line
+        "{\"type\":\"post\",\"caption\":\"" + "x".repeat(2 << 20) + "\"}")) { // over 1 MiB
+      file.write(line.getBytes(StandardCharsets.UTF_8));
+      file.write('\n');
+    }
+    file.write(new byte[] {'{', '"', (byte) 0xC3, '"', '}', '\n'}); // invalid UTF-8
+    Path events = Files.write(tmp.resolve("bad.ndjson"), file.toByteArray());
+    Path summaryFile = tmp.resolve("s.json");
+    int port = Ports.anyFree();
+
+    int exit = Radar.commandLine().execute("demo", "--until-done", "--data", events.toString(),
+        "--format", "ndjson", "--port", String.valueOf(port), "--summary", summaryFile.toString());
+
+    assertThat(exit).isZero();
+    JsonNode s = JSON.readTree(summaryFile.toFile());
+    assertThat(s.get("input_events").asLong()).isEqualTo(9);
+    assertThat(s.get("indexed").asLong()).isEqualTo(3);
+    assertThat(s.get("dead_lettered").asLong()).isEqualTo(6);
+    assertThat(s.at("/documents/radar-videos").asLong()).isEqualTo(1);
+    assertThat(s.at("/documents/radar-engagement").asLong()).isEqualTo(1);
+    assertThat(s.at("/documents/radar-deadletter").asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void deadLettersSayWhichLineAndFieldFailedAndWhy() throws Exception {
+    String missingShares = """
+        {"type":"engagement","videoId":"v1","observedAt":"2021-03-01T11:00:00Z",\
+        "views":10,"likes":1,"comments":0}""";
+    Path events = Files.writeString(tmp.resolve("one-bad.ndjson"), missingShares + "\n");
+    int port = Ports.anyFree();
+    int exit = Radar.commandLine().execute("demo", "--until-done", "--data", events.toString(),
+        "--format", "ndjson", "--port", String.valueOf(port));
+    assertThat(exit).isZero();
+
+    // The demo stopped its Elasticsearch; start the same data folder again to read what it wrote.
+    try (RunningPlatform platform = LocalPlatform.start(
+        DemoCommand.platformOptions(RadarHome.resolve(), port), System.err)) {
+      SearchResponse<JsonNode> response =
+          platform.client().search(r -> r.index("radar-deadletter"), JsonNode.class);
+      assertThat(response.hits().hits()).hasSize(1);
+      JsonNode doc = response.hits().hits().get(0).source();
+      assertThat(doc.get("field").asText()).isEqualTo("shares");
+      assertThat(doc.get("reason").asText()).isEqualTo("required field is missing");
+      assertThat(doc.get("stage").asText()).isEqualTo("decode");
+      assertThat(doc.at("/source/file").asText()).isEqualTo("one-bad.ndjson");
+      assertThat(doc.at("/source/line").asLong()).isEqualTo(1);
+      assertThat(doc.get("raw").asText()).isEqualTo(missingShares);
+    }
+  }
+}
