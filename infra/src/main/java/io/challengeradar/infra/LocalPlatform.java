@@ -11,6 +11,11 @@ import java.util.List;
 public final class LocalPlatform {
   private LocalPlatform() {}
 
+  /** {@link #start(PlatformOptions, PrintStream)} with notices on stderr. */
+  public static RunningPlatform start(PlatformOptions options) {
+    return start(options, System.err);
+  }
+
   /**
    * Starts what {@code options} asks for and returns once every server answers. On any failure,
    * what was already started is stopped again before the exception leaves.

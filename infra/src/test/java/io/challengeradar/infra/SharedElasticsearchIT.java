@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.io.IOException;
@@ -65,10 +66,14 @@ class SharedElasticsearchIT {
   }
 
   @Test
-  void upgradesAnOlderVersionAndKeepsANewerOne() {
+  void upgradesAnOlderVersionAndKeepsANewerOne() throws IOException {
     IndexTemplate v1 = template("radar-upgrade-it", 1);
     IndexTemplate v2 = template("radar-upgrade-it", 2);
     TemplateInstaller installer = new TemplateInstaller(client);
+    // The shared server's data outlives test runs: start from no such template.
+    if (installer.installedVersions().containsKey(v1.name())) {
+      client.indices().deleteIndexTemplate(d -> d.name(v1.name()));
+    }
 
     installer.install(List.of(v1));
     List<TemplateOutcome> upgraded = installer.install(List.of(v2));
@@ -83,13 +88,14 @@ class SharedElasticsearchIT {
   void indexesAVideoAndFindsItByHashtag() throws IOException {
     client.index(i -> i.index(VIDEOS).id("v1").document(video("v1")).refresh(Refresh.True));
 
-    SearchResponse<Map> found = client.search(
+    SearchResponse<ObjectNode> found = client.search(
         s -> s.index(VIDEOS).query(q -> q.term(t -> t.field("hashtags").value("dancechallenge"))),
-        Map.class);
+        ObjectNode.class);
 
     assertThat(found.hits().hits()).hasSize(1);
     assertThat(found.hits().hits().get(0).id()).isEqualTo("v1");
-    assertThat(found.hits().hits().get(0).source()).containsEntry("createdAt", CREATED.toString());
+    assertThat(found.hits().hits().get(0).source().path("createdAt").asText())
+        .isEqualTo(CREATED.toString());
   }
 
   @Test
