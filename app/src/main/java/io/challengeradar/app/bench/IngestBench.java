@@ -1,6 +1,7 @@
 package io.challengeradar.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.challengeradar.app.ProjectPaths;
 import io.challengeradar.app.demo.EventIndexer;
 import io.challengeradar.app.demo.Replay;
 import io.challengeradar.core.event.EventCodec;
@@ -68,7 +69,7 @@ public final class IngestBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path root = projectRoot();
+    Path root = ProjectPaths.root();
     Path dataDir = data != null ? data : root.resolve("../shared/data").normalize();
     Path work = Files.createDirectories(RadarHome.resolve().resolve("bench"));
     Path events = work.resolve("bench-events.ndjson");
@@ -184,10 +185,5 @@ public final class IngestBench implements Callable<Integer> {
       indexer.close();
     }
     return indexer.indexed();
-  }
-
-  private static Path projectRoot() {
-    String root = System.getenv(RadarHome.ROOT_ENV);
-    return (root != null ? Path.of(root) : Path.of("")).toAbsolutePath().normalize();
   }
 }
