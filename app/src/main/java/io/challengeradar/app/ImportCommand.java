@@ -5,6 +5,7 @@ import io.challengeradar.core.event.Event;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.core.importer.EventSink;
+import io.challengeradar.core.importer.ImportException;
 import io.challengeradar.core.importer.ImportStats;
 import io.challengeradar.core.importer.Importer;
 import io.challengeradar.core.importer.Importers;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
 public final class ImportCommand implements Callable<Integer> {
 
   private static final int BUFFER_CHARS = 1 << 16;
+  /** Exit code when the input cannot be imported at all (wrong layout, no matching files). */
+  static final int EXIT_BAD_INPUT = 1;
 
   @Spec CommandSpec spec;
 
@@ -80,6 +83,23 @@ public final class ImportCommand implements Callable<Integer> {
     Tally tally = new Tally();
     long start = System.nanoTime();
     ImportStats stats;
+    try {
+      stats = run(importer, codec, tally, rejectsFile);
+    } catch (ImportException e) {
+      // The input as a whole is unusable: leave no half-written output that looks like a result.
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(rejectsFile);
+      spec.commandLine().getErr().println("radar import: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    printSummary(spec.commandLine().getOut(), stats, tally, rejectsFile, secs);
+    return 0;
+  }
+
+  private ImportStats run(Importer importer, EventCodec codec, Tally tally, Path rejectsFile)
+      throws IOException {
+    ImportStats stats;
     try (Writer events = writer(out);
         Writer rejects = writer(rejectsFile);
         Progress progress = Progress.onStderr("import " + format, 0, "rows")) {
@@ -105,9 +125,7 @@ public final class ImportCommand implements Callable<Integer> {
           },
           progress);
     }
-    double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-    printSummary(spec.commandLine().getOut(), stats, tally, rejectsFile, secs);
-    return 0;
+    return stats;
   }
 
   private void printSummary(PrintWriter w, ImportStats s, Tally t, Path rejectsFile,

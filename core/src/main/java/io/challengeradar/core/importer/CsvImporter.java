@@ -141,8 +141,8 @@ abstract class CsvImporter implements Importer {
       this.index = new HashMap<>();
       for (int i = 0; i < names.size(); i++) {
         if (index.put(names.get(i), i) != null) {
-          throw new ImportException(source + ": the header names column '" + names.get(i)
-              + "' twice");
+          throw new ImportException(source + ": the header names column '"
+              + Fields.abbreviate(names.get(i)) + "' twice");
         }
       }
     }
@@ -176,8 +176,11 @@ abstract class CsvImporter implements Importer {
         }
       }
       if (!missing.isEmpty()) {
+        String has = names.stream().limit(40).map(Fields::abbreviate)
+            .collect(java.util.stream.Collectors.joining(", "));
         throw new ImportException(source + ": not a " + format + " file: the header lacks "
-            + String.join(", ", missing) + " (it has " + String.join(", ", names) + ")");
+            + String.join(", ", missing) + " (it has " + (names.size() > 40 ? has + ", ..." : has)
+            + ")");
       }
     }
 

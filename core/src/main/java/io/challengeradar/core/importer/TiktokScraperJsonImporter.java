@@ -1,6 +1,8 @@
 package io.challengeradar.core.importer;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,17 +117,39 @@ final class TiktokScraperJsonImporter implements Importer {
           continue;
         }
         try {
-          JsonNode t = JSON.readTree(item.bytes()).path("createTime");
-          Instant created = Fields.unixSeconds("createTime", scalar(t));
+          Instant created = Fields.unixSeconds("createTime", topLevelScalar(item.bytes(),
+              "createTime"));
           if (validator.acceptsTime(created) && (newest == null || created.isAfter(newest))) {
             newest = created;
           }
-        } catch (JsonProcessingException | RowException e) {
+        } catch (IOException | RowException e) {
           // the item is rejected, with its reason, in the main pass
         }
       }
     }
     return newest;
+  }
+
+  /**
+   * One top-level scalar field of an item as text ("" when absent), read with the streaming
+   * parser: the first pass needs only createTime, and skipping the rest is much cheaper than
+   * building the item's tree.
+   */
+  private static String topLevelScalar(byte[] item, String field) throws IOException {
+    try (JsonParser p = JSON.getFactory().createParser(item)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return "";
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals(name)) {
+          return value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getText() : "";
+        }
+        p.skipChildren();
+      }
+      return "";
+    }
   }
 
   private static final class ItemMapper implements RowMapper<JsonNode> {
