@@ -94,9 +94,9 @@ public final class RadarPipeline {
     SingleOutputStreamOperator<SourcedEvent> parsed = raw
         .process(new ParseEvents(codec)).name("parse").uid("parse");
     // Timestamps need the parsed event, so watermarks are assigned right after parsing (chained).
+    java.time.Duration outOfOrderness = options.outOfOrderness();
     WatermarkStrategy<SourcedEvent> watermarks = WatermarkStrategy
-        .<SourcedEvent>forGenerator(ctx -> new EagerBoundedOutOfOrderness<>(
-            options.outOfOrderness()))
+        .<SourcedEvent>forGenerator(ctx -> new EagerBoundedOutOfOrderness<>(outOfOrderness))
         .withTimestampAssigner((e, previous) -> e.timestampMillis())
         .withIdleness(options.idleTimeout());
     SingleOutputStreamOperator<SourcedEvent> onTime = parsed
