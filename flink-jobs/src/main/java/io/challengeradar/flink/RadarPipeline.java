@@ -57,9 +57,11 @@ public final class RadarPipeline {
   private final List<Source<RawRecord, ?, ?>> sources;
   private final PipelineOutputs outputs;
   private final PipelineOptions options;
+  private final String checkpointDirectory;
   private final EventCodec codec;
 
   private RadarPipeline(Builder b) {
+    this.checkpointDirectory = b.checkpointDirectory;
     this.sources = List.copyOf(b.sources);
     this.outputs = b.outputs;
     this.options = b.options;
@@ -77,6 +79,12 @@ public final class RadarPipeline {
   public void configure(StreamExecutionEnvironment env) {
     Configuration c = new Configuration();
     c.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+    if (checkpointDirectory != null) {
+      // The default (in the JobManager's memory) refuses state over 5 MiB: fine for tests only.
+      c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+          checkpointDirectory);
+    }
     env.configure(c);
     env.enableCheckpointing(options.checkpointInterval().toMillis());
   }
@@ -149,7 +157,7 @@ public final class RadarPipeline {
 
   /**
    * {@code --kafka HOST:PORT | --files A.ndjson[,B.ndjson]} {@code --es URL[,URL]}
-   * {@code [--config pipeline.properties] [--group-id ID]}.
+   * {@code [--config pipeline.properties] [--group-id ID] [--checkpoints URI]}.
    */
   public static void main(String[] args) throws Exception {
     String kafka = null;
@@ -157,6 +165,7 @@ public final class RadarPipeline {
     String es = null;
     String config = null;
     String groupId = PipelineSources.DEFAULT_GROUP_ID;
+    String checkpoints = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -165,8 +174,9 @@ public final class RadarPipeline {
         case "--es" -> es = value;
         case "--config" -> config = value;
         case "--group-id" -> groupId = value;
+        case "--checkpoints" -> checkpoints = value;
         default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-            + "'; expected --kafka, --files, --es, --config or --group-id");
+            + "'; expected --kafka, --files, --es, --config, --group-id or --checkpoints");
       }
       if (value == null) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -188,6 +198,7 @@ public final class RadarPipeline {
     RadarPipeline job = builder()
         .sources(sources)
         .options(PipelineOptions.load(config == null ? null : Path.of(config)))
+        .checkpointDirectory(checkpoints)
         .outputs(new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(es.split(",")))))
         .build();
     job.execute(StreamExecutionEnvironment.getExecutionEnvironment(), "challenge-radar");
@@ -199,6 +210,7 @@ public final class RadarPipeline {
     private PipelineOutputs outputs;
     private PipelineOptions options = PipelineOptions.defaults();
     private EventCodec codec = EventCodec.withDefaults();
+    private String checkpointDirectory;
 
     public Builder source(Source<RawRecord, ?, ?> source) {
       sources.add(source);
@@ -217,6 +229,12 @@ public final class RadarPipeline {
 
     public Builder options(PipelineOptions o) {
       this.options = o;
+      return this;
+    }
+
+    /** Where checkpoints go (a URI such as {@code file:///var/radar/checkpoints}); null: memory. */
+    public Builder checkpointDirectory(String uri) {
+      this.checkpointDirectory = uri;
       return this;
     }
 
