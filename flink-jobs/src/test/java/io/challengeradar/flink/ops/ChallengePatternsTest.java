@@ -58,8 +58,9 @@ class ChallengePatternsTest {
         p.pattern().getAfterMatchSkipStrategy(),
         new AlertOnMatch(p.stage(), p.steps(), 5),
         null);
-    try (KeyedOneInputStreamOperatorTestHarness<String, WindowStats, ChallengeAlert> harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(operator, WindowStats::key, Types.STRING)) {
+    KeyedOneInputStreamOperatorTestHarness<String, WindowStats, ChallengeAlert> harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(operator, WindowStats::key, Types.STRING);
+    try {
       harness.open();
       for (WindowStats w : windows) {
         long emittedAt = w.windowEnd().toEpochMilli() - 1;
@@ -70,6 +71,8 @@ class ChallengePatternsTest {
         harness.processWatermark(emittedAt);
       }
       return harness.extractOutputValues();
+    } finally {
+      harness.close();
     }
   }
 
