@@ -105,10 +105,11 @@ class DemoIT {
       assertThat(response.hits().hits()).hasSize(1);
       JsonNode doc = response.hits().hits().get(0).source();
       assertThat(doc.get("field").asText()).isEqualTo("shares");
-      assertThat(doc.get("reason").asText()).isEqualTo("required field is missing");
-      assertThat(doc.get("stage").asText()).isEqualTo("decode");
-      assertThat(doc.at("/source/file").asText()).isEqualTo("one-bad.ndjson");
-      assertThat(doc.at("/source/line").asLong()).isEqualTo(1);
+      assertThat(doc.get("reason").asText()).isEqualTo("invalid");
+      assertThat(doc.get("detail").asText()).isEqualTo("required field is missing");
+      assertThat(doc.get("stage").asText()).isEqualTo("parse");
+      assertThat(doc.at("/origin/name").asText()).isEqualTo("one-bad.ndjson");
+      assertThat(doc.at("/origin/position").asLong()).isEqualTo(1);
       assertThat(doc.get("raw").asText()).isEqualTo(missingShares);
     }
   }

@@ -36,6 +36,13 @@ public final class EventIndexer implements AutoCloseable {
 
   public static final int DEFAULT_MAX_OPERATIONS = 2_000;
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 2;
+  // Dead letters have the pipeline's shape (see docs/pipeline.md): a short reason code for
+  // counting, the field, and the full explanation as detail.
+  static final String STAGE_PARSE = "parse";
+  static final String STAGE_SINK = "sink";
+  static final String REASON_INVALID = "invalid";
+  static final String REASON_REJECTED = "rejected-by-elasticsearch";
+
   /** Raw payloads are kept in dead letters up to this many characters. */
   public static final int MAX_RAW_CHARS = 32_768;
 
@@ -91,11 +98,11 @@ public final class EventIndexer implements AutoCloseable {
     }
   }
 
-  /** Records an input that could not become an event. */
-  public void deadLetter(Origin origin, String field, String reason, String stage) {
+  /** Records an input the codec refused, with the field and the codec's reason as detail. */
+  public void deadLetter(Origin origin, String field, String detail) {
     ingester.add(
-        op -> op.index(i -> i.index(DEADLETTER).document(deadLetterDocument(origin, field, reason,
-            stage))),
+        op -> op.index(i -> i.index(DEADLETTER).document(deadLetterDocument(origin, STAGE_PARSE,
+            REASON_INVALID, field, detail))),
         new Pending(origin, true));
   }
 
@@ -167,15 +174,16 @@ public final class EventIndexer implements AutoCloseable {
   }
 
   static Map<String, Object> deadLetterDocument(
-      Origin origin, String field, String reason, String stage) {
+      Origin origin, String stage, String reason, String field, String detail) {
     Map<String, Object> doc = new LinkedHashMap<>();
     String raw = origin.raw();
     doc.put("raw", raw.length() <= MAX_RAW_CHARS ? raw : raw.substring(0, MAX_RAW_CHARS));
-    doc.put("rawLength", raw.length());
-    doc.put("field", field);
-    doc.put("reason", reason);
     doc.put("stage", stage);
-    doc.put("source", Map.of("file", origin.file(), "line", origin.line()));
+    doc.put("reason", reason);
+    doc.put("field", field);
+    doc.put("detail", detail);
+    doc.put("origin", Map.of("kind", "file", "name", origin.file(), "partition", -1,
+        "position", origin.line()));
     doc.put("at", Instant.now().toString());
     return doc;
   }
@@ -202,9 +210,10 @@ public final class EventIndexer implements AutoCloseable {
         } else if (pending.isDeadLetter() || pending.origin() == null) {
           lost.incrementAndGet();
         } else {
-          String reason = item.error().type() + ": " + item.error().reason();
+          String detail = item.error().type() + ": " + item.error().reason();
           synchronized (refused) {
-            refused.add(deadLetterDocument(pending.origin(), "$", reason, "index"));
+            refused.add(deadLetterDocument(pending.origin(), STAGE_SINK, REASON_REJECTED, null,
+                detail));
           }
         }
       }

@@ -42,7 +42,7 @@ public final class Replay {
         if (line.oversized()) {
           invalid++;
           indexer.deadLetter(origin, "$", "line is " + line.length()
-              + " bytes, over the limit of " + codec.options().maxLineBytes(), "decode");
+              + " bytes, over the limit of " + codec.options().maxLineBytes());
         } else {
           try {
             Event event = codec.decode(line.bytes());
@@ -54,7 +54,7 @@ public final class Replay {
             }
           } catch (InvalidEventException e) {
             invalid++;
-            indexer.deadLetter(origin, e.field(), e.reason(), "decode");
+            indexer.deadLetter(origin, e.field(), e.reason());
           }
         }
         progress.advance(1);

@@ -1,0 +1,291 @@
+package io.challengeradar.flink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every setting of the streaming pipeline. Defaults are the {@code DEFAULT_*} constants, written
+ * out with their keys in the {@code pipeline.properties} resource; a file given at start overrides
+ * them key by key. Durations are ISO-8601 ({@code PT1H}) or short ({@code 1h}, {@code 10m},
+ * {@code 30s}, {@code 7d}, {@code 500ms}).
+ *
+ * @param windowSize length of the trend windows
+ * @param allowedLateness how far behind the watermark an event may be and still count; later ones
+ *     are dead-lettered as "late", and each window waits this long before it is emitted
+ * @param outOfOrderness how far behind the newest event the watermark trails
+ * @param idleTimeout after how long without data a source split stops holding the watermark back
+ * @param stateTtl how long per-key state lives without being written (the bound on all state)
+ * @param maxEarlySnapshots engagement snapshots buffered per video while its post has not arrived
+ * @param orphanTimeout how long (event time) buffered snapshots wait for their post
+ * @param idleWindows empty windows emitted after a tag's last activity (so fading is visible)
+ * @param sampleSize sample videos and earliest participants kept per window and per tag
+ * @param checkpointInterval how often the job checkpoints
+ * @param cep the lifecycle pattern thresholds
+ */
+public record PipelineOptions(
+    Duration windowSize,
+    Duration allowedLateness,
+    Duration outOfOrderness,
+    Duration idleTimeout,
+    Duration stateTtl,
+    int maxEarlySnapshots,
+    Duration orphanTimeout,
+    int idleWindows,
+    int sampleSize,
+    Duration checkpointInterval,
+    CepThresholds cep)
+    implements Serializable {
+
+  public static final String RESOURCE = "pipeline.properties";
+
+  public static final Duration DEFAULT_WINDOW_SIZE = Duration.ofHours(1);
+  public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_STATE_TTL = Duration.ofDays(7);
+  public static final int DEFAULT_MAX_EARLY_SNAPSHOTS = 32;
+  public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofHours(6);
+  public static final int DEFAULT_IDLE_WINDOWS = 3;
+  public static final int DEFAULT_SAMPLE_SIZE = 5;
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+  public PipelineOptions {
+    positive("window.size", windowSize);
+    notNegative("lateness.allowed", allowedLateness);
+    notNegative("watermark.out-of-orderness", outOfOrderness);
+    positive("watermark.idle-timeout", idleTimeout);
+    positive("state.ttl", stateTtl);
+    positive("join.max-early-snapshots", maxEarlySnapshots);
+    positive("join.orphan-timeout", orphanTimeout);
+    if (idleWindows < 0) {
+      throw new IllegalArgumentException("trend.idle-windows must be zero or more, was "
+          + idleWindows);
+    }
+    positive("trend.sample-size", sampleSize);
+    positive("checkpoint.interval", checkpointInterval);
+    if (cep == null) {
+      throw new IllegalArgumentException("cep thresholds must be set");
+    }
+  }
+
+  public static PipelineOptions defaults() {
+    return new PipelineOptions(
+        DEFAULT_WINDOW_SIZE, DEFAULT_ALLOWED_LATENESS, DEFAULT_OUT_OF_ORDERNESS,
+        DEFAULT_IDLE_TIMEOUT, DEFAULT_STATE_TTL, DEFAULT_MAX_EARLY_SNAPSHOTS,
+        DEFAULT_ORPHAN_TIMEOUT, DEFAULT_IDLE_WINDOWS, DEFAULT_SAMPLE_SIZE,
+        DEFAULT_CHECKPOINT_INTERVAL, CepThresholds.defaults());
+  }
+
+  /** The resource's settings, then those of {@code override} (if given) on top. */
+  public static PipelineOptions load(Path override) {
+    Properties p = new Properties();
+    try (InputStream in = PipelineOptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the class path");
+      }
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+    if (override != null) {
+      try (Reader r = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
+        Properties file = new Properties();
+        file.load(r);
+        p.putAll(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read pipeline options file " + override, e);
+      }
+    }
+    return fromProperties(p);
+  }
+
+  /** Options from key/value pairs; missing keys take their default, unknown keys are refused. */
+  public static PipelineOptions fromProperties(Properties p) {
+    Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+    unknown.removeAll(Keys.ALL);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown pipeline option(s) " + unknown
+          + "; known options are " + new TreeSet<>(Keys.ALL));
+    }
+    CepThresholds d = CepThresholds.defaults();
+    CepThresholds cep = new CepThresholds(
+        intOf(p, Keys.EMERGING_WINDOWS, d.emergingWindows()),
+        doubleOf(p, Keys.EMERGING_MIN_GROWTH, d.emergingMinGrowth()),
+        longOf(p, Keys.EMERGING_MIN_NEW, d.emergingMinNewParticipants()),
+        intOf(p, Keys.ACCELERATING_WINDOWS, d.acceleratingWindows()),
+        doubleOf(p, Keys.ACCELERATING_MIN_FACTOR, d.acceleratingMinFactor()),
+        longOf(p, Keys.ACCELERATING_MIN_NEW, d.acceleratingMinNewParticipants()),
+        longOf(p, Keys.PEAKED_MIN_PARTICIPANTS, d.peakedMinParticipants()),
+        doubleOf(p, Keys.PEAKED_MIN_DROP, d.peakedMinDrop()),
+        intOf(p, Keys.FADING_WINDOWS, d.fadingWindows()),
+        doubleOf(p, Keys.FADING_MIN_DECLINE, d.fadingMinDecline()),
+        longOf(p, Keys.FADING_MIN_CUMULATIVE, d.fadingMinCumulativeParticipants()));
+    return new PipelineOptions(
+        durationOf(p, Keys.WINDOW_SIZE, DEFAULT_WINDOW_SIZE),
+        durationOf(p, Keys.ALLOWED_LATENESS, DEFAULT_ALLOWED_LATENESS),
+        durationOf(p, Keys.OUT_OF_ORDERNESS, DEFAULT_OUT_OF_ORDERNESS),
+        durationOf(p, Keys.IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
+        durationOf(p, Keys.STATE_TTL, DEFAULT_STATE_TTL),
+        intOf(p, Keys.MAX_EARLY_SNAPSHOTS, DEFAULT_MAX_EARLY_SNAPSHOTS),
+        durationOf(p, Keys.ORPHAN_TIMEOUT, DEFAULT_ORPHAN_TIMEOUT),
+        intOf(p, Keys.IDLE_WINDOWS, DEFAULT_IDLE_WINDOWS),
+        intOf(p, Keys.SAMPLE_SIZE, DEFAULT_SAMPLE_SIZE),
+        durationOf(p, Keys.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL),
+        cep);
+  }
+
+  public PipelineOptions withWindowSize(Duration size) {
+    return new PipelineOptions(size, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+  }
+
+  public PipelineOptions withAllowedLateness(Duration lateness) {
+    return new PipelineOptions(windowSize, lateness, outOfOrderness, idleTimeout, stateTtl,
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+  }
+
+  public PipelineOptions withOutOfOrderness(Duration bound) {
+    return new PipelineOptions(windowSize, allowedLateness, bound, idleTimeout, stateTtl,
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+  }
+
+  public PipelineOptions withCep(CepThresholds thresholds) {
+    return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, thresholds);
+  }
+
+  public PipelineOptions withMaxEarlySnapshots(int max) {
+    return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
+        max, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+  }
+
+  /** The keys of {@code pipeline.properties}. */
+  public static final class Keys {
+    public static final String WINDOW_SIZE = "window.size";
+    public static final String ALLOWED_LATENESS = "lateness.allowed";
+    public static final String OUT_OF_ORDERNESS = "watermark.out-of-orderness";
+    public static final String IDLE_TIMEOUT = "watermark.idle-timeout";
+    public static final String STATE_TTL = "state.ttl";
+    public static final String MAX_EARLY_SNAPSHOTS = "join.max-early-snapshots";
+    public static final String ORPHAN_TIMEOUT = "join.orphan-timeout";
+    public static final String IDLE_WINDOWS = "trend.idle-windows";
+    public static final String SAMPLE_SIZE = "trend.sample-size";
+    public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
+    public static final String EMERGING_WINDOWS = "cep.emerging.windows";
+    public static final String EMERGING_MIN_GROWTH = "cep.emerging.min-growth";
+    public static final String EMERGING_MIN_NEW = "cep.emerging.min-new-participants";
+    public static final String ACCELERATING_WINDOWS = "cep.accelerating.windows";
+    public static final String ACCELERATING_MIN_FACTOR = "cep.accelerating.min-factor";
+    public static final String ACCELERATING_MIN_NEW = "cep.accelerating.min-new-participants";
+    public static final String PEAKED_MIN_PARTICIPANTS = "cep.peaked.min-peak-participants";
+    public static final String PEAKED_MIN_DROP = "cep.peaked.min-drop";
+    public static final String FADING_WINDOWS = "cep.fading.windows";
+    public static final String FADING_MIN_DECLINE = "cep.fading.min-decline";
+    public static final String FADING_MIN_CUMULATIVE = "cep.fading.min-cumulative-participants";
+
+    public static final Set<String> ALL = Set.of(
+        WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, STATE_TTL,
+        MAX_EARLY_SNAPSHOTS, ORPHAN_TIMEOUT, IDLE_WINDOWS, SAMPLE_SIZE, CHECKPOINT_INTERVAL,
+        EMERGING_WINDOWS, EMERGING_MIN_GROWTH, EMERGING_MIN_NEW, ACCELERATING_WINDOWS,
+        ACCELERATING_MIN_FACTOR, ACCELERATING_MIN_NEW, PEAKED_MIN_PARTICIPANTS, PEAKED_MIN_DROP,
+        FADING_WINDOWS, FADING_MIN_DECLINE, FADING_MIN_CUMULATIVE);
+
+    private Keys() {}
+  }
+
+  /** Parses {@code PT1H}, {@code 1h}, {@code 10m}, {@code 30s}, {@code 7d} or {@code 500ms}. */
+  public static Duration parseDuration(String key, String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (t.startsWith("p")) {
+        return Duration.parse(t.toUpperCase(Locale.ROOT));
+      }
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      long n = Long.parseLong(t.substring(0, t.length() - 1));
+      switch (t.charAt(t.length() - 1)) {
+        case 's':
+          return Duration.ofSeconds(n);
+        case 'm':
+          return Duration.ofMinutes(n);
+        case 'h':
+          return Duration.ofHours(n);
+        case 'd':
+          return Duration.ofDays(n);
+        default:
+          break;
+      }
+    } catch (RuntimeException e) {
+      // fall through to the error that names the key
+    }
+    throw new IllegalArgumentException(
+        key + ": '" + text + "' is not a duration like PT1H, 1h, 10m, 30s, 7d or 500ms");
+  }
+
+  private static Duration durationOf(Properties p, String key, Duration dflt) {
+    String v = p.getProperty(key);
+    return v == null ? dflt : parseDuration(key, v);
+  }
+
+  private static int intOf(Properties p, String key, int dflt) {
+    long v = longOf(p, key, dflt);
+    if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+      throw new IllegalArgumentException(key + ": " + v + " is too large");
+    }
+    return (int) v;
+  }
+
+  private static long longOf(Properties p, String key, long dflt) {
+    String v = p.getProperty(key);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": '" + v + "' is not a whole number");
+    }
+  }
+
+  private static double doubleOf(Properties p, String key, double dflt) {
+    String v = p.getProperty(key);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": '" + v + "' is not a number");
+    }
+  }
+
+  private static void positive(String key, Duration d) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(key + " must be a positive duration, was " + d);
+    }
+  }
+
+  private static void notNegative(String key, Duration d) {
+    if (d == null || d.isNegative()) {
+      throw new IllegalArgumentException(key + " must be zero or more, was " + d);
+    }
+  }
+
+  private static void positive(String key, int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, was " + n);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.challengeradar.flink;
+
+import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.WindowStats;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * What the job produces, before any sink: every refused record, the video documents, the trend
+ * windows of hashtags and sounds, the alerts and the current stage of each tag.
+ */
+public record PipelineStreams(
+    DataStream<DeadLetter> deadLetters,
+    DataStream<VideoDocument> videos,
+    DataStream<WindowStats> windows,
+    DataStream<ChallengeAlert> alerts,
+    DataStream<HashtagStage> stages) {}

@@ -1,0 +1,262 @@
+package io.challengeradar.flink;
+
+import io.challengeradar.core.event.EventCodec;
+import io.challengeradar.flink.es.ElasticsearchOutputs;
+import io.challengeradar.flink.es.ElasticsearchSinkOptions;
+import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.RawRecord;
+import io.challengeradar.flink.model.SourcedEvent;
+import io.challengeradar.flink.model.TagActivity;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoUpdate;
+import io.challengeradar.flink.model.WindowStats;
+import io.challengeradar.flink.ops.AlertOnMatch;
+import io.challengeradar.flink.ops.ChallengePatterns;
+import io.challengeradar.flink.ops.ChallengePatterns.StagePattern;
+import io.challengeradar.flink.ops.DeadLetters;
+import io.challengeradar.flink.ops.EagerBoundedOutOfOrderness;
+import io.challengeradar.flink.ops.LateEventFilter;
+import io.challengeradar.flink.ops.ParseEvents;
+import io.challengeradar.flink.ops.TagActivities;
+import io.challengeradar.flink.ops.TrendWindows;
+import io.challengeradar.flink.ops.VideoJoin;
+import io.challengeradar.flink.source.PipelineSources;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Challenge Radar streaming job. Sources of raw records and the outputs come in through the
+ * builder, so the same graph runs on Kafka into Elasticsearch ({@link #main}), on files for
+ * replay, and on test sources into collecting sinks.
+ *
+ * <pre>
+ * sources -> parse -> watermarks -> late filter -> keyBy(videoId) VideoJoin -> videos
+ *                                                        |
+ *                                              TagActivities -> keyBy(tag) TrendWindows -> windows
+ *                                                                              |
+ *                                                   keyBy(tag) CEP x4 -> alerts -> stages
+ * every stage's refusals -> dead letters
+ * </pre>
+ */
+public final class RadarPipeline {
+  private final List<Source<RawRecord, ?, ?>> sources;
+  private final PipelineOutputs outputs;
+  private final PipelineOptions options;
+  private final String checkpointDirectory;
+  private final EventCodec codec;
+
+  private RadarPipeline(Builder b) {
+    this.checkpointDirectory = b.checkpointDirectory;
+    this.sources = List.copyOf(b.sources);
+    this.outputs = b.outputs;
+    this.options = b.options;
+    this.codec = b.codec;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Settings every environment running this job needs: no silent Kryo fallback (each type in
+   * state or on the wire has an explicit serializer) and checkpointing on.
+   */
+  public void configure(StreamExecutionEnvironment env) {
+    Configuration c = new Configuration();
+    c.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+    if (checkpointDirectory != null) {
+      // The default (in the JobManager's memory) refuses state over 5 MiB: fine for tests only.
+      c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+          checkpointDirectory);
+    }
+    env.configure(c);
+    env.enableCheckpointing(options.checkpointInterval().toMillis());
+  }
+
+  /** Adds the job graph to {@code env} and hands its streams to the outputs. */
+  public PipelineStreams build(StreamExecutionEnvironment env) {
+    DataStream<RawRecord> raw = null;
+    for (int i = 0; i < sources.size(); i++) {
+      DataStream<RawRecord> s = env
+          .fromSource(sources.get(i), WatermarkStrategy.noWatermarks(), "source-" + i)
+          .uid("source-" + i);
+      raw = raw == null ? s : raw.union(s);
+    }
+
+    SingleOutputStreamOperator<SourcedEvent> parsed = raw
+        .process(new ParseEvents(codec)).name("parse").uid("parse");
+    // Timestamps need the parsed event, so watermarks are assigned right after parsing (chained).
+    java.time.Duration outOfOrderness = options.outOfOrderness();
+    WatermarkStrategy<SourcedEvent> watermarks = WatermarkStrategy
+        .<SourcedEvent>forGenerator(ctx -> new EagerBoundedOutOfOrderness<>(outOfOrderness))
+        .withTimestampAssigner((e, previous) -> e.timestampMillis())
+        .withIdleness(options.idleTimeout());
+    SingleOutputStreamOperator<SourcedEvent> onTime = parsed
+        .assignTimestampsAndWatermarks(watermarks).name("watermarks").uid("watermarks")
+        .process(new LateEventFilter(options.allowedLateness())).name("late-filter")
+        .uid("late-filter");
+
+    SingleOutputStreamOperator<VideoUpdate> updates = onTime
+        .keyBy(e -> e.event().videoId(), Types.STRING)
+        .process(new VideoJoin(options), TypeInformation.of(VideoUpdate.class))
+        .name("video-join").uid("video-join");
+    DataStream<VideoDocument> videos = updates.map(VideoUpdate::document)
+        .returns(TypeInformation.of(VideoDocument.class)).name("video-documents");
+
+    SingleOutputStreamOperator<WindowStats> windows = updates
+        .flatMap(new TagActivities()).returns(TypeInformation.of(TagActivity.class))
+        .name("tag-activities")
+        .keyBy(TagActivity::key, Types.STRING)
+        .process(new TrendWindows(options), TypeInformation.of(WindowStats.class))
+        .name("trend-windows").uid("trend-windows");
+
+    KeyedStream<WindowStats, String> series = windows.keyBy(WindowStats::key, Types.STRING);
+    DataStream<ChallengeAlert> alerts = null;
+    for (StagePattern p : ChallengePatterns.all(options.cep())) {
+      String name = "cep-" + p.stage().name().toLowerCase(java.util.Locale.ROOT);
+      DataStream<ChallengeAlert> a = CEP.pattern(series, p.pattern()).inEventTime()
+          .process(new AlertOnMatch(p.stage(), p.steps(), options.sampleSize()),
+              TypeInformation.of(ChallengeAlert.class))
+          .name(name).uid(name);
+      alerts = alerts == null ? a : alerts.union(a);
+    }
+    DataStream<HashtagStage> stages = alerts.map(HashtagStage::of)
+        .returns(TypeInformation.of(HashtagStage.class)).name("stages");
+
+    DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
+        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG));
+
+    PipelineStreams streams = new PipelineStreams(deadLetters, videos, windows, alerts, stages);
+    outputs.attach(streams);
+    return streams;
+  }
+
+  /** Configures {@code env}, builds the graph and runs it to completion (or forever on Kafka). */
+  public JobExecutionResult execute(StreamExecutionEnvironment env, String jobName)
+      throws Exception {
+    configure(env);
+    build(env);
+    return env.execute(jobName);
+  }
+
+  /**
+   * {@code --kafka HOST:PORT | --files A.ndjson[,B.ndjson]} {@code --es URL[,URL]}
+   * {@code [--config pipeline.properties] [--group-id ID] [--checkpoints URI]}.
+   */
+  public static void main(String[] args) throws Exception {
+    String kafka = null;
+    String files = null;
+    String es = null;
+    String config = null;
+    String groupId = PipelineSources.DEFAULT_GROUP_ID;
+    String checkpoints = null;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--kafka" -> kafka = value;
+        case "--files" -> files = value;
+        case "--es" -> es = value;
+        case "--config" -> config = value;
+        case "--group-id" -> groupId = value;
+        case "--checkpoints" -> checkpoints = value;
+        default -> throw new IllegalArgumentException("unknown argument '" + args[i]
+            + "'; expected --kafka, --files, --es, --config, --group-id or --checkpoints");
+      }
+      if (value == null) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      i++;
+    }
+    if ((kafka == null) == (files == null)) {
+      throw new IllegalArgumentException("give exactly one of --kafka HOST:PORT or --files F,...");
+    }
+    if (es == null) {
+      throw new IllegalArgumentException("--es URL is required");
+    }
+    List<Source<RawRecord, ?, ?>> sources = new ArrayList<>();
+    if (kafka != null) {
+      sources.add(PipelineSources.kafka(kafka, groupId));
+    } else {
+      sources.addAll(PipelineSources.files(Arrays.stream(files.split(",")).map(Path::of).toList()));
+    }
+    RadarPipeline job = builder()
+        .sources(sources)
+        .options(PipelineOptions.load(config == null ? null : Path.of(config)))
+        .checkpointDirectory(checkpoints)
+        .outputs(new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(es.split(",")))))
+        .build();
+    job.execute(StreamExecutionEnvironment.getExecutionEnvironment(), "challenge-radar");
+  }
+
+  /** Sources and outputs are required; options and codec default. */
+  public static final class Builder {
+    private final List<Source<RawRecord, ?, ?>> sources = new ArrayList<>();
+    private PipelineOutputs outputs;
+    private PipelineOptions options = PipelineOptions.defaults();
+    private EventCodec codec = EventCodec.withDefaults();
+    private String checkpointDirectory;
+
+    public Builder source(Source<RawRecord, ?, ?> source) {
+      sources.add(source);
+      return this;
+    }
+
+    public Builder sources(List<Source<RawRecord, ?, ?>> all) {
+      sources.addAll(all);
+      return this;
+    }
+
+    public Builder outputs(PipelineOutputs o) {
+      this.outputs = o;
+      return this;
+    }
+
+    public Builder options(PipelineOptions o) {
+      this.options = o;
+      return this;
+    }
+
+    /** Where checkpoints go (a URI such as {@code file:///var/radar/checkpoints}); null: memory. */
+    public Builder checkpointDirectory(String uri) {
+      this.checkpointDirectory = uri;
+      return this;
+    }
+
+    public Builder codec(EventCodec c) {
+      this.codec = c;
+      return this;
+    }
+
+    public RadarPipeline build() {
+      if (sources.isEmpty()) {
+        throw new IllegalArgumentException("sources: at least one source is required");
+      }
+      if (outputs == null) {
+        throw new IllegalArgumentException("outputs must be set");
+      }
+      if (options == null) {
+        throw new IllegalArgumentException("options must be set");
+      }
+      if (codec == null) {
+        throw new IllegalArgumentException("codec must be set");
+      }
+      return new RadarPipeline(this);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.challengeradar.flink.es;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.WindowStats;
+
+/**
+ * The one place that knows how the pipeline's records look in Elasticsearch: index, id, version
+ * and JSON (instants as ISO-8601 strings). Thread-safe.
+ */
+public final class Documents {
+  public static final String DEADLETTER_INDEX = "radar-deadletter";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private Documents() {}
+
+  public static EsOperation video(VideoDocument d) {
+    return EsOperation.of(VideoDocument.INDEX, d.id(), json(d), d.version());
+  }
+
+  public static EsOperation window(WindowStats w) {
+    return EsOperation.of(w.index(), w.id(), json(w), null);
+  }
+
+  public static EsOperation alert(ChallengeAlert a) {
+    return EsOperation.of(ChallengeAlert.INDEX, a.id(), json(a), null);
+  }
+
+  /** Versioned by the stage's time, so a stage never goes back to an older alert's. */
+  public static EsOperation stage(HashtagStage s) {
+    return EsOperation.of(HashtagStage.INDEX, s.id(), json(s), s.since().toEpochMilli());
+  }
+
+  public static EsOperation deadLetter(DeadLetter d) {
+    return EsOperation.of(DEADLETTER_INDEX, d.id(), json(d), null);
+  }
+
+  public static byte[] json(Object document) {
+    try {
+      return JSON.writeValueAsBytes(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "cannot write " + document.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+}

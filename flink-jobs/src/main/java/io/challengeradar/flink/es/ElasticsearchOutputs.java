@@ -1,0 +1,29 @@
+package io.challengeradar.flink.es;
+
+import io.challengeradar.flink.PipelineOutputs;
+import io.challengeradar.flink.PipelineStreams;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** Writes every stream of the job into its index through one Elasticsearch sink. */
+public final class ElasticsearchOutputs implements PipelineOutputs {
+  private final ElasticsearchSinkOptions options;
+
+  public ElasticsearchOutputs(ElasticsearchSinkOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public void attach(PipelineStreams s) {
+    TypeInformation<EsOperation> type = TypeInformation.of(EsOperation.class);
+    DataStream<EsOperation> writes = s.videos().map(Documents::video).returns(type)
+        .name("videos-to-documents")
+        .union(
+            s.windows().map(Documents::window).returns(type).name("windows-to-documents"),
+            s.alerts().map(Documents::alert).returns(type).name("alerts-to-documents"),
+            s.stages().map(Documents::stage).returns(type).name("stages-to-documents"),
+            s.deadLetters().map(Documents::deadLetter).returns(type)
+                .name("dead-letters-to-documents"));
+    writes.sinkTo(new ElasticsearchSink(options)).name("elasticsearch").uid("elasticsearch-sink");
+  }
+}

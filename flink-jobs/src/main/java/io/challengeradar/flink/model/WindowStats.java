@@ -1,0 +1,48 @@
+package io.challengeradar.flink.model;
+
+import java.time.Instant;
+
+/**
+ * The activity of one tag in one event-time window, with what growth is measured against.
+ *
+ * @param newPosts posts with the tag created in the window
+ * @param participants distinct authors who posted with the tag in the window
+ * @param newParticipants of those, authors never seen with the tag in an earlier window
+ * @param cumulativeParticipants distinct authors ever seen with the tag, this window included
+ * @param viewsGained views gained in the window by the tag's videos
+ * @param participantGrowth newParticipants over the participants before this window (at least 1)
+ * @param previousNewParticipants newParticipants of the previous window (0 if none)
+ * @param previousViewsGained viewsGained of the previous window (0 if none)
+ * @param firstSeen start of the first window the tag appeared in
+ * @param sampleVideos a few videos posted in the window, first come first kept
+ * @param earliestParticipants the first authors ever seen with the tag
+ */
+public record WindowStats(
+    TagKind kind,
+    String tag,
+    Instant windowStart,
+    Instant windowEnd,
+    long newPosts,
+    long participants,
+    long newParticipants,
+    long cumulativeParticipants,
+    long viewsGained,
+    double participantGrowth,
+    long previousNewParticipants,
+    long previousViewsGained,
+    Instant firstSeen,
+    String[] sampleVideos,
+    String[] earliestParticipants) {
+
+  public String key() {
+    return kind.wire() + ":" + tag;
+  }
+
+  public String id() {
+    return Ids.join(kind.wire(), tag, windowStart.toEpochMilli());
+  }
+
+  public String index() {
+    return kind.windowIndex();
+  }
+}

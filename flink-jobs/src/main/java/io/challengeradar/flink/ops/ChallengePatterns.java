@@ -1,0 +1,145 @@
+package io.challengeradar.flink.ops;
+
+import io.challengeradar.flink.CepThresholds;
+import io.challengeradar.flink.model.Stage;
+import io.challengeradar.flink.model.WindowStats;
+import java.util.List;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.conditions.SimpleCondition;
+
+/**
+ * The lifecycle stages as CEP patterns over one tag's window series. Each window already carries
+ * the previous window's figures, so every condition looks at one window; the patterns add the
+ * "in a row" part. A match skips past its last window, so a long run alerts once per run of
+ * windows rather than once per window.
+ */
+public final class ChallengePatterns {
+  private ChallengePatterns() {}
+
+  /** A stage, its pattern, and the names of its steps in match order. */
+  public record StagePattern(Stage stage, Pattern<WindowStats, ?> pattern, List<String> steps) {}
+
+  public static List<StagePattern> all(CepThresholds t) {
+    return List.of(emerging(t), accelerating(t), peaked(t), fading(t));
+  }
+
+  /** k windows in a row, each growing its participants by at least g with at least m new. */
+  public static StagePattern emerging(CepThresholds t) {
+    return new StagePattern(Stage.EMERGING,
+        Pattern.<WindowStats>begin("growing", skip())
+            .where(new Growing(t.emergingMinGrowth(), t.emergingMinNewParticipants()))
+            .times(t.emergingWindows())
+            .consecutive(),
+        List.of("growing"));
+  }
+
+  /** k windows in a row whose new participants multiply by at least the factor. */
+  public static StagePattern accelerating(CepThresholds t) {
+    return new StagePattern(Stage.ACCELERATING,
+        Pattern.<WindowStats>begin("accelerating", skip())
+            .where(new Accelerating(t.acceleratingMinFactor(), t.acceleratingMinNewParticipants()))
+            .times(t.acceleratingWindows())
+            .consecutive(),
+        List.of("accelerating"));
+  }
+
+  /** A window with many new participants, directly followed by one that falls clearly below it. */
+  public static StagePattern peaked(CepThresholds t) {
+    return new StagePattern(Stage.PEAKED,
+        Pattern.<WindowStats>begin("peak", skip())
+            .where(new AtLeastNew(t.peakedMinParticipants()))
+            .next("drop")
+            .where(new Declining(t.peakedMinDrop(), t.peakedMinParticipants(), 0)),
+        List.of("peak", "drop"));
+  }
+
+  /** k windows in a row each falling by at least the decline, for tags that were big enough. */
+  public static StagePattern fading(CepThresholds t) {
+    return new StagePattern(Stage.FADING,
+        Pattern.<WindowStats>begin("fading", skip())
+            .where(new Declining(t.fadingMinDecline(), 1, t.fadingMinCumulativeParticipants()))
+            .times(t.fadingWindows())
+            .consecutive(),
+        List.of("fading"));
+  }
+
+  private static AfterMatchSkipStrategy skip() {
+    return AfterMatchSkipStrategy.skipPastLastEvent();
+  }
+
+  /** Participant growth of at least {@code minGrowth} with at least {@code minNew} new. */
+  static final class Growing extends SimpleCondition<WindowStats> {
+    private static final long serialVersionUID = 1L;
+    private final double minGrowth;
+    private final long minNew;
+
+    Growing(double minGrowth, long minNew) {
+      this.minGrowth = minGrowth;
+      this.minNew = minNew;
+    }
+
+    @Override
+    public boolean filter(WindowStats w) {
+      return w.newParticipants() >= minNew && w.participantGrowth() >= minGrowth;
+    }
+  }
+
+  /** New participants at least {@code factor} times the previous window's (which had some). */
+  static final class Accelerating extends SimpleCondition<WindowStats> {
+    private static final long serialVersionUID = 1L;
+    private final double factor;
+    private final long minNew;
+
+    Accelerating(double factor, long minNew) {
+      this.factor = factor;
+      this.minNew = minNew;
+    }
+
+    @Override
+    public boolean filter(WindowStats w) {
+      return w.newParticipants() >= minNew
+          && w.previousNewParticipants() > 0
+          && w.newParticipants() >= factor * w.previousNewParticipants();
+    }
+  }
+
+  /** At least {@code minNew} new participants. */
+  static final class AtLeastNew extends SimpleCondition<WindowStats> {
+    private static final long serialVersionUID = 1L;
+    private final long minNew;
+
+    AtLeastNew(long minNew) {
+      this.minNew = minNew;
+    }
+
+    @Override
+    public boolean filter(WindowStats w) {
+      return w.newParticipants() >= minNew;
+    }
+  }
+
+  /**
+   * New participants down by at least {@code minDrop} from a previous window that had at least
+   * {@code minPrevious}, for a tag with at least {@code minCumulative} participants in all.
+   */
+  static final class Declining extends SimpleCondition<WindowStats> {
+    private static final long serialVersionUID = 1L;
+    private final double minDrop;
+    private final long minPrevious;
+    private final long minCumulative;
+
+    Declining(double minDrop, long minPrevious, long minCumulative) {
+      this.minDrop = minDrop;
+      this.minPrevious = minPrevious;
+      this.minCumulative = minCumulative;
+    }
+
+    @Override
+    public boolean filter(WindowStats w) {
+      return w.previousNewParticipants() >= minPrevious
+          && w.cumulativeParticipants() >= minCumulative
+          && w.newParticipants() <= (1 - minDrop) * w.previousNewParticipants();
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package io.challengeradar.flink.ops;
+
+import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.TagActivity;
+import io.challengeradar.flink.model.TagKind;
+import io.challengeradar.flink.model.WindowStats;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tumbling event-time windows per tag (key {@code kind:tag}) with state that spans windows:
+ * which authors have ever used the tag, so "new participants" means new to the tag, and the
+ * previous window, so growth can be measured.
+ *
+ * <p>A window is emitted once, when the watermark passes its end plus the allowed lateness: every
+ * event the pipeline accepts is then already in it, and each window's document is final. After a
+ * tag's last activity, {@code trend.idle-windows} empty windows follow so that a fading tag is
+ * seen to fade. This is a process function rather than Flink's window operator because the
+ * windows of one tag must be finalised in order against shared state.
+ */
+public final class TrendWindows extends KeyedProcessFunction<String, TagActivity, WindowStats> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(TrendWindows.class);
+
+  public static final String COUNTS_STATE = "window-counts";
+  public static final String AUTHORS_STATE = "window-authors";
+  public static final String PARTICIPANTS_STATE = "participants";
+  public static final String SUMMARY_STATE = "tag-summary";
+
+  /** What one open window has gathered so far. Samples are "millis|videoId", kept sorted. */
+  public record WindowCounts(long posts, long viewsGained, String[] samples) {}
+
+  /** What the tag carries from one window to the next. */
+  public record TagSummary(
+      long cumulativeParticipants,
+      long firstSeenMillis,
+      String[] earliestParticipants,
+      long previousNewParticipants,
+      long previousViewsGained,
+      int emptyWindowsInARow) {}
+
+  private final long sizeMillis;
+  private final long latenessMillis;
+  private final int idleWindows;
+  private final int sampleSize;
+  private final PipelineOptions options;
+
+  private transient MapState<Long, WindowCounts> counts;
+  private transient MapState<String, Long> windowAuthors;
+  private transient MapState<String, Long> participants;
+  private transient ValueState<TagSummary> summary;
+  private transient Counter lateActivities;
+
+  public TrendWindows(PipelineOptions options) {
+    this.options = options;
+    this.sizeMillis = options.windowSize().toMillis();
+    this.latenessMillis = options.allowedLateness().toMillis();
+    this.idleWindows = options.idleWindows();
+    this.sampleSize = options.sampleSize();
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    StateTtlConfig ttl = StateTtlConfig.newBuilder(options.stateTtl()).build();
+    MapStateDescriptor<Long, WindowCounts> countsDesc = new MapStateDescriptor<>(COUNTS_STATE,
+        Types.LONG, TypeInformation.of(WindowCounts.class));
+    countsDesc.enableTimeToLive(ttl);
+    MapStateDescriptor<String, Long> authorsDesc =
+        new MapStateDescriptor<>(AUTHORS_STATE, Types.STRING, Types.LONG);
+    authorsDesc.enableTimeToLive(ttl);
+    MapStateDescriptor<String, Long> participantsDesc =
+        new MapStateDescriptor<>(PARTICIPANTS_STATE, Types.STRING, Types.LONG);
+    participantsDesc.enableTimeToLive(ttl);
+    ValueStateDescriptor<TagSummary> summaryDesc =
+        new ValueStateDescriptor<>(SUMMARY_STATE, TypeInformation.of(TagSummary.class));
+    summaryDesc.enableTimeToLive(ttl);
+    counts = getRuntimeContext().getMapState(countsDesc);
+    windowAuthors = getRuntimeContext().getMapState(authorsDesc);
+    participants = getRuntimeContext().getMapState(participantsDesc);
+    summary = getRuntimeContext().getState(summaryDesc);
+    lateActivities = getRuntimeContext().getMetricGroup().addGroup("trend").counter("late");
+  }
+
+  public long windowStart(long timestamp) {
+    return timestamp - Math.floorMod(timestamp, sizeMillis);
+  }
+
+  /** When the window starting at {@code start} is emitted. */
+  public long fireTime(long start) {
+    return start + sizeMillis - 1 + latenessMillis;
+  }
+
+  @Override
+  public void processElement(TagActivity a, Context ctx, Collector<WindowStats> out)
+      throws Exception {
+    long start = windowStart(a.eventTimeMillis());
+    if (fireTime(start) <= ctx.timerService().currentWatermark()) {
+      // Cannot happen for events that passed the LateEventFilter (see its comment); counted and
+      // logged so that a broken invariant is seen, not silently absorbed into a finished window.
+      lateActivities.inc();
+      LOG.warn("activity for {} at {} arrived after its window was emitted", a.key(),
+          Instant.ofEpochMilli(a.eventTimeMillis()));
+      return;
+    }
+    WindowCounts c = counts.get(start);
+    if (c == null) {
+      c = new WindowCounts(0, 0, new String[0]);
+    }
+    if (a.newPost()) {
+      c = new WindowCounts(c.posts() + 1, c.viewsGained(),
+          keepSmallest(c.samples(), String.format("%013d|%s", a.eventTimeMillis(), a.videoId())));
+      String authorKey = start + "|" + a.authorId();
+      Long firstInWindow = windowAuthors.get(authorKey);
+      if (firstInWindow == null || a.eventTimeMillis() < firstInWindow) {
+        windowAuthors.put(authorKey, a.eventTimeMillis());
+      }
+    } else {
+      c = new WindowCounts(c.posts(), c.viewsGained() + a.viewsGained(), c.samples());
+    }
+    counts.put(start, c);
+    ctx.timerService().registerEventTimeTimer(fireTime(start));
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowStats> out)
+      throws Exception {
+    long start = timestamp - latenessMillis - sizeMillis + 1;
+    WindowCounts c = counts.get(start);
+    counts.remove(start);
+    if (c == null) {
+      c = new WindowCounts(0, 0, new String[0]);
+    }
+    List<String> authors = authorsOf(start);
+    TagSummary before = summary.value();
+    long cumulativeBefore = before == null ? 0 : before.cumulativeParticipants();
+    List<String> earliest = new ArrayList<>(
+        before == null ? List.of() : Arrays.asList(before.earliestParticipants()));
+    long newParticipants = 0;
+    for (String author : authors) {
+      if (!participants.contains(author)) {
+        participants.put(author, start);
+        newParticipants++;
+        if (earliest.size() < sampleSize) {
+          earliest.add(author);
+        }
+      }
+    }
+    long firstSeen = before == null ? start : before.firstSeenMillis();
+    String[] earliestArray = earliest.toArray(new String[0]);
+    String[] key = ctx.getCurrentKey().split(":", 2);
+    WindowStats stats = new WindowStats(
+        TagKind.valueOf(key[0].toUpperCase(java.util.Locale.ROOT)), key[1],
+        Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + sizeMillis),
+        c.posts(), authors.size(), newParticipants, cumulativeBefore + newParticipants,
+        c.viewsGained(), (double) newParticipants / Math.max(1, cumulativeBefore),
+        before == null ? 0 : before.previousNewParticipants(),
+        before == null ? 0 : before.previousViewsGained(),
+        Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
+    out.collect(stats);
+
+    boolean empty = c.posts() == 0 && c.viewsGained() == 0;
+    int emptyInARow = empty ? (before == null ? 1 : before.emptyWindowsInARow() + 1) : 0;
+    summary.update(new TagSummary(cumulativeBefore + newParticipants, firstSeen, earliestArray,
+        newParticipants, c.viewsGained(), emptyInARow));
+    if (emptyInARow < idleWindows) {
+      ctx.timerService().registerEventTimeTimer(fireTime(start + sizeMillis));
+    }
+  }
+
+  /** The window's authors in the order they first posted (then by id), removed from state. */
+  private List<String> authorsOf(long start) throws Exception {
+    String prefix = start + "|";
+    List<Map.Entry<String, Long>> found = new ArrayList<>();
+    Iterator<Map.Entry<String, Long>> it = windowAuthors.iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, Long> e = it.next();
+      if (e.getKey().startsWith(prefix)) {
+        found.add(Map.entry(e.getKey().substring(prefix.length()), e.getValue()));
+        it.remove();
+      }
+    }
+    found.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    List<String> authors = new ArrayList<>(found.size());
+    for (Map.Entry<String, Long> e : found) {
+      authors.add(e.getKey());
+    }
+    return authors;
+  }
+
+  /** Keeps the {@code sampleSize} smallest entries, so the sample is the same whatever the order. */
+  private String[] keepSmallest(String[] sorted, String candidate) {
+    int pos = Arrays.binarySearch(sorted, candidate);
+    if (pos >= 0 || (-pos - 1) >= sampleSize) {
+      return sorted;
+    }
+    int at = -pos - 1;
+    int length = Math.min(sorted.length + 1, sampleSize);
+    String[] next = new String[length];
+    System.arraycopy(sorted, 0, next, 0, at);
+    next[at] = candidate;
+    System.arraycopy(sorted, at, next, at + 1, length - at - 1);
+    return next;
+  }
+
+  private static String[] videoIds(String[] samples) {
+    String[] ids = new String[samples.length];
+    for (int i = 0; i < samples.length; i++) {
+      ids[i] = samples[i].substring(samples[i].indexOf('|') + 1);
+    }
+    return ids;
+  }
+}

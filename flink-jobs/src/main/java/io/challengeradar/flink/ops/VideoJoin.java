@@ -1,0 +1,184 @@
+package io.challengeradar.flink.ops;
+
+import io.challengeradar.core.event.EngagementSnapshot;
+import io.challengeradar.core.event.Post;
+import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.SourcedEvent;
+import io.challengeradar.flink.model.SourcedEventSerializer;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoUpdate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Joins each video's post with its engagement snapshots, keyed by videoId.
+ *
+ * <p>The first post of a video is kept; later copies are dead-lettered as duplicates. Snapshots
+ * that arrive before their post wait in a buffer of at most {@code join.max-early-snapshots}
+ * entries; if the post has not come {@code join.orphan-timeout} (event time) after the first of
+ * them, they are dead-lettered as orphans. Every applied event emits the video's new document.
+ * All state also expires after {@code state.ttl} without writes.
+ */
+public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, VideoUpdate> {
+  private static final long serialVersionUID = 1L;
+
+  public static final String VIDEO_STATE = "video";
+  public static final String EARLY_STATE = "early-snapshots";
+  public static final String ORPHAN_TIMER_STATE = "orphan-timer";
+
+  private static final Comparator<SourcedEvent> BY_EVENT_TIME =
+      Comparator.comparing(e -> e.event().eventTime());
+
+  private final int maxEarlySnapshots;
+  private final long orphanTimeoutMillis;
+  private final Duration stateTtl;
+
+  private transient ValueState<VideoDocument> video;
+  private transient ListState<SourcedEvent> early;
+  private transient ValueState<Long> orphanTimer;
+  private transient ReasonCounters outcomes;
+
+  public VideoJoin(PipelineOptions options) {
+    this.maxEarlySnapshots = options.maxEarlySnapshots();
+    this.orphanTimeoutMillis = options.orphanTimeout().toMillis();
+    this.stateTtl = options.stateTtl();
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).build();
+    ValueStateDescriptor<VideoDocument> videoDesc =
+        new ValueStateDescriptor<>(VIDEO_STATE, TypeInformation.of(VideoDocument.class));
+    videoDesc.enableTimeToLive(ttl);
+    ListStateDescriptor<SourcedEvent> earlyDesc =
+        new ListStateDescriptor<>(EARLY_STATE, SourcedEventSerializer.INSTANCE);
+    earlyDesc.enableTimeToLive(ttl);
+    ValueStateDescriptor<Long> timerDesc = new ValueStateDescriptor<>(ORPHAN_TIMER_STATE,
+        Types.LONG);
+    timerDesc.enableTimeToLive(ttl);
+    video = getRuntimeContext().getState(videoDesc);
+    early = getRuntimeContext().getListState(earlyDesc);
+    orphanTimer = getRuntimeContext().getState(timerDesc);
+    outcomes = new ReasonCounters(getRuntimeContext().getMetricGroup(), "join");
+  }
+
+  @Override
+  public void processElement(SourcedEvent in, Context ctx, Collector<VideoUpdate> out)
+      throws Exception {
+    if (in.event() instanceof Post post) {
+      onPost(in, post, ctx, out);
+    } else if (video.value() == null) {
+      buffer(in, ctx);
+    } else {
+      apply(in, ctx, out);
+    }
+  }
+
+  private void onPost(SourcedEvent in, Post post, Context ctx, Collector<VideoUpdate> out)
+      throws Exception {
+    if (video.value() != null) {
+      refuse(in, ctx, DeadLetter.REASON_DUPLICATE,
+          "a post for video " + post.videoId() + " was already received");
+      return;
+    }
+    VideoDocument doc = VideoFeatures.ofPost(post);
+    video.update(doc);
+    outcomes.inc("post");
+    out.collect(new VideoUpdate(doc, VideoUpdate.NEW_POST, 0, post.createdAt()));
+
+    List<SourcedEvent> waiting = new ArrayList<>();
+    for (SourcedEvent e : early.get()) {
+      waiting.add(e);
+    }
+    if (!waiting.isEmpty()) {
+      waiting.sort(BY_EVENT_TIME);
+      for (SourcedEvent e : waiting) {
+        apply(e, ctx, out);
+      }
+      early.clear();
+    }
+    Long timer = orphanTimer.value();
+    if (timer != null) {
+      ctx.timerService().deleteEventTimeTimer(timer);
+      orphanTimer.clear();
+    }
+  }
+
+  private void buffer(SourcedEvent in, Context ctx) throws Exception {
+    int buffered = 0;
+    for (SourcedEvent ignored : early.get()) {
+      buffered++;
+    }
+    if (buffered >= maxEarlySnapshots) {
+      refuse(in, ctx, DeadLetter.REASON_EARLY_BUFFER_FULL,
+          buffered + " snapshots of video " + in.event().videoId()
+              + " are already waiting for its post");
+      return;
+    }
+    early.add(in);
+    outcomes.inc("buffered");
+    if (orphanTimer.value() == null) {
+      long at = in.timestampMillis() + orphanTimeoutMillis;
+      ctx.timerService().registerEventTimeTimer(at);
+      orphanTimer.update(at);
+    }
+  }
+
+  private void apply(SourcedEvent in, Context ctx, Collector<VideoUpdate> out) throws Exception {
+    EngagementSnapshot s = (EngagementSnapshot) in.event();
+    VideoDocument doc = video.value();
+    if (s.observedAt().isBefore(doc.createdAt())) {
+      refuse(in, ctx, DeadLetter.REASON_SNAPSHOT_BEFORE_POST,
+          "observed at " + s.observedAt() + ", before the video was posted at " + doc.createdAt());
+      return;
+    }
+    VideoUpdate update;
+    if (doc.observedAt() != null && s.observedAt().equals(doc.observedAt())) {
+      refuse(in, ctx, DeadLetter.REASON_DUPLICATE,
+          "a snapshot of video " + s.videoId() + " at " + s.observedAt() + " was already applied");
+      return;
+    } else if (doc.observedAt() != null && s.observedAt().isBefore(doc.observedAt())) {
+      // Counters are cumulative: an older observation carries nothing the newer one lacks.
+      update = new VideoUpdate(VideoFeatures.withSupersededSnapshot(doc), VideoUpdate.SUPERSEDED,
+          0, s.observedAt());
+    } else {
+      VideoDocument next = VideoFeatures.withSnapshot(doc, s);
+      update = new VideoUpdate(next, VideoUpdate.ENGAGEMENT, next.viewsDelta(), s.observedAt());
+    }
+    video.update(update.document());
+    outcomes.inc(update.change());
+    out.collect(update);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<VideoUpdate> out)
+      throws Exception {
+    if (video.value() == null) {
+      for (SourcedEvent e : early.get()) {
+        refuse(e, ctx, DeadLetter.REASON_ORPHAN_SNAPSHOT,
+            "no post for video " + e.event().videoId() + " arrived within "
+                + Duration.ofMillis(orphanTimeoutMillis) + " of its first snapshot");
+      }
+      early.clear();
+    }
+    orphanTimer.clear();
+  }
+
+  private void refuse(SourcedEvent e, Context ctx, String reason, String detail) {
+    outcomes.inc(reason);
+    ctx.output(DeadLetters.TAG, DeadLetters.of(e, DeadLetter.STAGE_JOIN, reason, detail));
+  }
+}

@@ -1,0 +1,83 @@
+package io.challengeradar.flink.es;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.flink.TestEvents;
+import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.Stage;
+import io.challengeradar.flink.model.TagKind;
+import io.challengeradar.flink.model.WindowStats;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The templates map their fields strictly, so a document with a field the template lacks would be
+ * refused: every document must have exactly the template's fields.
+ */
+class DocumentsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static final WindowStats WINDOW = new WindowStats(TagKind.HASHTAG, "dance",
+      TestEvents.BEGINNING, TestEvents.minutes(60), 3, 3, 2, 5, 900, 0.66, 1, 300,
+      TestEvents.BEGINNING, new String[] {"v1"}, new String[] {"a1"});
+  static final ChallengeAlert ALERT = new ChallengeAlert(
+      ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.EMERGING, WINDOW.windowEnd()),
+      TagKind.HASHTAG, "dance", Stage.EMERGING, WINDOW.windowEnd(), WINDOW.firstSeen(),
+      new WindowStats[] {WINDOW}, new String[] {"v1"}, new String[] {"a1"});
+
+  static Set<String> templateFields(String index, String path) throws Exception {
+    try (InputStream in = DocumentsTest.class.getResourceAsStream(
+        "/io/challengeradar/core/templates/" + index + ".json")) {
+      JsonNode props = JSON.readTree(in).at("/template/mappings/properties" + path);
+      return names(props);
+    }
+  }
+
+  static Set<String> names(JsonNode object) {
+    Set<String> names = new TreeSet<>();
+    Iterator<String> it = object.fieldNames();
+    it.forEachRemaining(names::add);
+    return names;
+  }
+
+  static JsonNode document(EsOperation op) throws Exception {
+    return JSON.readTree(op.source());
+  }
+
+  @Test
+  void windowDocumentsHaveExactlyTheFieldsOfBothWindowTemplates() throws Exception {
+    EsOperation op = Documents.window(WINDOW);
+
+    assertThat(op.index()).isEqualTo("radar-hashtag-windows");
+    assertThat(op.id()).isEqualTo("hashtag:dance:" + TestEvents.BEGINNING.toEpochMilli());
+    assertThat(names(document(op))).isEqualTo(templateFields("radar-hashtag-windows", ""));
+    assertThat(names(document(op))).isEqualTo(templateFields("radar-sound-windows", ""));
+    assertThat(document(op).get("kind").asText()).isEqualTo("hashtag");
+    assertThat(document(op).get("windowStart").asText()).isEqualTo("2024-03-01T00:00:00Z");
+  }
+
+  @Test
+  void alertDocumentsHaveExactlyTheFieldsOfTheirTemplate() throws Exception {
+    JsonNode doc = document(Documents.alert(ALERT));
+
+    assertThat(names(doc)).isEqualTo(templateFields("radar-challenge-alerts", ""));
+    assertThat(names(doc.get("windows").get(0)))
+        .isEqualTo(templateFields("radar-challenge-alerts", "/windows/properties"));
+    assertThat(doc.get("stage").asText()).isEqualTo("EMERGING");
+  }
+
+  @Test
+  void stageDocumentsHaveExactlyTheFieldsOfTheirTemplateAndAreVersionedByTime() throws Exception {
+    EsOperation op = Documents.stage(HashtagStage.of(ALERT));
+
+    assertThat(names(document(op))).isEqualTo(templateFields("radar-hashtags", ""));
+    assertThat(op.id()).isEqualTo("hashtag:dance");
+    assertThat(op.version()).isEqualTo(WINDOW.windowEnd().toEpochMilli());
+  }
+}

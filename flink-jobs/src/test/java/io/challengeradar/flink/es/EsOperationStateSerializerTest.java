@@ -1,0 +1,33 @@
+package io.challengeradar.flink.es;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
+import org.junit.jupiter.api.Test;
+
+class EsOperationStateSerializerTest {
+
+  @Test
+  void keepsBufferedWritesAcrossACheckpoint() throws Exception {
+    EsOperation versioned = EsOperation.of("radar-videos", "v1",
+        "{\"a\":1}".getBytes(StandardCharsets.UTF_8), 7L).nextAttempt();
+    EsOperation plain = EsOperation.of("radar-deadletter", "d1",
+        "{}".getBytes(StandardCharsets.UTF_8), null);
+    EsOperationStateSerializer serializer = new EsOperationStateSerializer();
+
+    BufferedRequestState<EsOperation> restored = serializer.deserialize(
+        serializer.getVersion(),
+        serializer.serialize(new BufferedRequestState<>(List.of(
+            new RequestEntryWrapper<>(versioned, versioned.sizeInBytes()),
+            new RequestEntryWrapper<>(plain, plain.sizeInBytes())))));
+
+    List<EsOperation> ops = restored.getBufferedRequestEntries().stream()
+        .map(RequestEntryWrapper::getRequestEntry).toList();
+    assertThat(ops).hasSize(2);
+    assertThat(ops.get(0)).usingRecursiveComparison().isEqualTo(versioned);
+    assertThat(ops.get(1)).usingRecursiveComparison().isEqualTo(plain);
+  }
+}

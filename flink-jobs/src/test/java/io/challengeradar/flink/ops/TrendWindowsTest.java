@@ -1,0 +1,145 @@
+package io.challengeradar.flink.ops;
+
+import static io.challengeradar.flink.TestEvents.minutes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.TagActivity;
+import io.challengeradar.flink.model.TagKind;
+import io.challengeradar.flink.model.WindowStats;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TrendWindowsTest {
+  static final Duration LATENESS = Duration.ofMinutes(10);
+  /** When the first hour's window is due: its end, minus 1 ms, plus the allowed lateness. */
+  static final long FIRST_WINDOW_DUE = minutes(60).plus(LATENESS).toEpochMilli() - 1;
+
+  KeyedOneInputStreamOperatorTestHarness<String, TagActivity, WindowStats> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness = harness(PipelineOptions.defaults().withAllowedLateness(LATENESS));
+  }
+
+  static KeyedOneInputStreamOperatorTestHarness<String, TagActivity, WindowStats> harness(
+      PipelineOptions options) throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new TrendWindows(options), TagActivity::key, Types.STRING);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  void newPost(String tag, String video, String author, Instant at) throws Exception {
+    harness.processElement(new StreamRecord<>(
+        new TagActivity(TagKind.HASHTAG, tag, video, author, at.toEpochMilli(), true, 0),
+        at.toEpochMilli()));
+  }
+
+  void views(String tag, String video, Instant at, long gained) throws Exception {
+    harness.processElement(new StreamRecord<>(
+        new TagActivity(TagKind.HASHTAG, tag, video, "someone", at.toEpochMilli(), false, gained),
+        at.toEpochMilli()));
+  }
+
+  @Test
+  void emitsAWindowOnlyOnceItsEndPlusTheAllowedLatenessHasPassed() throws Exception {
+    newPost("dance", "v1", "a1", minutes(5));
+    newPost("dance", "v2", "a2", minutes(50));
+    views("dance", "v1", minutes(55), 700);
+
+    harness.processWatermark(FIRST_WINDOW_DUE - 1);
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processWatermark(FIRST_WINDOW_DUE);
+
+    assertThat(harness.extractOutputValues()).singleElement().satisfies(w -> {
+      assertThat(w.id()).isEqualTo("hashtag:dance:" + minutes(0).toEpochMilli());
+      assertThat(w.windowEnd()).isEqualTo(minutes(60));
+      assertThat(w.newPosts()).isEqualTo(2);
+      assertThat(w.participants()).isEqualTo(2);
+      assertThat(w.newParticipants()).isEqualTo(2);
+      assertThat(w.viewsGained()).isEqualTo(700);
+      assertThat(w.firstSeen()).isEqualTo(minutes(0));
+      assertThat(w.sampleVideos()).containsExactly("v1", "v2");
+      assertThat(w.earliestParticipants()).containsExactly("a1", "a2");
+    });
+    // The next window is already scheduled, so an idle tag still shows its decline.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+  }
+
+  @Test
+  void countsAnAuthorAsNewOnlyInTheFirstWindowTheyUseTheTag() throws Exception {
+    newPost("dance", "v1", "a1", minutes(5));
+    newPost("dance", "v2", "a2", minutes(6));
+    newPost("dance", "v3", "a1", minutes(65));
+    newPost("dance", "v4", "a3", minutes(70));
+    newPost("dance", "v5", "a4", minutes(80));
+    newPost("dance", "v6", "a5", minutes(90));
+
+    harness.processWatermark(FIRST_WINDOW_DUE + Duration.ofHours(1).toMillis());
+
+    assertThat(harness.extractOutputValues()).hasSize(2);
+    WindowStats second = harness.extractOutputValues().get(1);
+    assertThat(second.participants()).isEqualTo(4);
+    assertThat(second.newParticipants()).isEqualTo(3);
+    assertThat(second.cumulativeParticipants()).isEqualTo(5);
+    assertThat(second.previousNewParticipants()).isEqualTo(2);
+    assertThat(second.participantGrowth()).isEqualTo(1.5);
+    assertThat(second.earliestParticipants()).containsExactly("a1", "a2", "a3", "a4", "a5");
+  }
+
+  @Test
+  void followsTheLastActivityWithTheConfiguredNumberOfEmptyWindowsThenStops() throws Exception {
+    newPost("dance", "v1", "a1", minutes(5));
+
+    harness.processWatermark(Long.MAX_VALUE);
+
+    assertThat(harness.extractOutputValues()).extracting(WindowStats::newPosts)
+        .containsExactly(1L, 0L, 0L, 0L);
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void keepsTheSameSampleWhateverTheArrivalOrder() throws Exception {
+    harness.close();
+    harness = harness(new PipelineOptions(Duration.ofHours(1), LATENESS,
+        PipelineOptions.DEFAULT_OUT_OF_ORDERNESS, PipelineOptions.DEFAULT_IDLE_TIMEOUT,
+        PipelineOptions.DEFAULT_STATE_TTL, PipelineOptions.DEFAULT_MAX_EARLY_SNAPSHOTS,
+        PipelineOptions.DEFAULT_ORPHAN_TIMEOUT, 0, 2, PipelineOptions.DEFAULT_CHECKPOINT_INTERVAL,
+        io.challengeradar.flink.CepThresholds.defaults()));
+    newPost("dance", "v3", "a3", minutes(30));
+    newPost("dance", "v1", "a1", minutes(10));
+    newPost("dance", "v2", "a2", minutes(20));
+
+    harness.processWatermark(Long.MAX_VALUE);
+
+    assertThat(harness.extractOutputValues()).singleElement().satisfies(w -> {
+      assertThat(w.sampleVideos()).containsExactly("v1", "v2");
+      assertThat(w.earliestParticipants()).containsExactly("a1", "a2");
+    });
+  }
+
+  @Test
+  void keepsHashtagsAndSoundsWithTheSameNameApart() throws Exception {
+    newPost("m1", "v1", "a1", minutes(5));
+    harness.processElement(new StreamRecord<>(new TagActivity(TagKind.SOUND, "m1", "v2", "a2",
+        minutes(6).toEpochMilli(), true, 0), minutes(6).toEpochMilli()));
+
+    harness.processWatermark(FIRST_WINDOW_DUE);
+
+    assertThat(harness.extractOutputValues()).extracting(WindowStats::id).containsExactlyInAnyOrder(
+        "hashtag:m1:" + minutes(0).toEpochMilli(), "sound:m1:" + minutes(0).toEpochMilli());
+    assertThat(harness.extractOutputValues()).extracting(WindowStats::index)
+        .containsExactlyInAnyOrder("radar-hashtag-windows", "radar-sound-windows");
+  }
+}

@@ -1,0 +1,179 @@
+package io.challengeradar.flink.ops;
+
+import static io.challengeradar.flink.TestEvents.minutes;
+import static io.challengeradar.flink.TestEvents.post;
+import static io.challengeradar.flink.TestEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.challengeradar.core.event.Event;
+import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Origin;
+import io.challengeradar.flink.model.SourcedEvent;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoUpdate;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class VideoJoinTest {
+  static final Duration ORPHAN_TIMEOUT = PipelineOptions.DEFAULT_ORPHAN_TIMEOUT;
+
+  KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, VideoUpdate> harness;
+  long line;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness = harness(PipelineOptions.defaults());
+  }
+
+  static KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, VideoUpdate> harness(
+      PipelineOptions options) throws Exception {
+    // The factory opens the harness.
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new VideoJoin(options), e -> e.event().videoId(), Types.STRING);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  void send(Event e) throws Exception {
+    SourcedEvent s = new SourcedEvent(e, "raw " + (++line), Origin.file("t.ndjson", line));
+    harness.processElement(new StreamRecord<>(s, e.eventTime().toEpochMilli()));
+  }
+
+  List<VideoDocument> documents() {
+    return harness.extractOutputValues().stream().map(VideoUpdate::document).toList();
+  }
+
+  List<DeadLetter> deadLetters() {
+    return harness.getSideOutput(DeadLetters.TAG) == null
+        ? List.of()
+        : harness.getSideOutput(DeadLetters.TAG).stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void computesFeaturesFromEachSnapshotAgainstThePreviousOne() throws Exception {
+    send(post("v1", "a1", minutes(0), "m1", "dance"));
+    send(snapshot("v1", minutes(30), 1_000));
+    send(snapshot("v1", minutes(90), 4_000));
+
+    List<VideoDocument> docs = documents();
+    assertThat(docs).hasSize(3);
+    VideoDocument first = docs.get(1);
+    assertThat(first.viewsDelta()).isEqualTo(1_000);
+    assertThat(first.viewsPerHour()).isCloseTo(2_000.0, within(1e-9));
+    assertThat(first.viewsAcceleration()).isNull();
+    VideoDocument second = docs.get(2);
+    assertThat(second.viewsDelta()).isEqualTo(3_000);
+    assertThat(second.likesDelta()).isEqualTo(300);
+    assertThat(second.viewsPerHour()).isCloseTo(3_000.0, within(1e-9));
+    assertThat(second.viewsAcceleration()).isCloseTo(1_000.0, within(1e-9));
+    assertThat(second.engagementRate()).isCloseTo((400 + 40 + 80) / 4_000.0, within(1e-9));
+    assertThat(second.viewsPerFollower()).isCloseTo(4.0, within(1e-9));
+    assertThat(second.ageHours()).isCloseTo(1.5, within(1e-9));
+    assertThat(second.version()).isEqualTo(3);
+    assertThat(harness.extractOutputValues()).extracting(VideoUpdate::change)
+        .containsExactly(VideoUpdate.NEW_POST, VideoUpdate.ENGAGEMENT, VideoUpdate.ENGAGEMENT);
+  }
+
+  @Test
+  void buffersSnapshotsThatArriveBeforeTheirPostAndAppliesThemInOrder() throws Exception {
+    send(snapshot("v1", minutes(20), 500));
+    send(snapshot("v1", minutes(10), 100));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    send(post("v1", "a1", minutes(0), null, "dance"));
+
+    assertThat(documents()).extracting(VideoDocument::views).containsExactly(null, 100L, 500L);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void deadLettersBufferedSnapshotsWhosePostNeverComes() throws Exception {
+    send(snapshot("ghost", minutes(10), 100));
+    send(snapshot("ghost", minutes(20), 200));
+
+    harness.processWatermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli() - 1);
+    assertThat(deadLetters()).isEmpty();
+    harness.processWatermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli());
+
+    assertThat(deadLetters()).extracting(DeadLetter::reason)
+        .containsExactly(DeadLetter.REASON_ORPHAN_SNAPSHOT, DeadLetter.REASON_ORPHAN_SNAPSHOT);
+    assertThat(deadLetters()).extracting(DeadLetter::raw).containsExactly("raw 1", "raw 2");
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isZero();
+  }
+
+  @Test
+  void refusesTheSecondPostOfAVideo() throws Exception {
+    send(post("v1", "a1", minutes(0), null, "dance"));
+    send(post("v1", "a1", minutes(0), null, "dance"));
+
+    assertThat(documents()).hasSize(1);
+    assertThat(deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.reason()).isEqualTo(DeadLetter.REASON_DUPLICATE);
+      assertThat(d.stage()).isEqualTo(DeadLetter.STAGE_JOIN);
+      assertThat(d.origin().position()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void refusesASnapshotObservedAtTheSameInstantTwice() throws Exception {
+    send(post("v1", "a1", minutes(0), null, "dance"));
+    send(snapshot("v1", minutes(10), 100));
+    send(snapshot("v1", minutes(10), 100));
+
+    assertThat(documents()).hasSize(2);
+    assertThat(deadLetters()).extracting(DeadLetter::reason)
+        .containsExactly(DeadLetter.REASON_DUPLICATE);
+  }
+
+  @Test
+  void refusesASnapshotObservedBeforeTheVideoWasPosted() throws Exception {
+    send(post("v1", "a1", minutes(30), null, "dance"));
+    send(snapshot("v1", minutes(10), 100));
+
+    assertThat(deadLetters()).extracting(DeadLetter::reason)
+        .containsExactly(DeadLetter.REASON_SNAPSHOT_BEFORE_POST);
+  }
+
+  @Test
+  void countsAnOlderSnapshotWithoutChangingTheFeatures() throws Exception {
+    send(post("v1", "a1", minutes(0), null, "dance"));
+    send(snapshot("v1", minutes(30), 1_000));
+    send(snapshot("v1", minutes(20), 600));
+
+    VideoDocument last = documents().get(2);
+    assertThat(last.views()).isEqualTo(1_000);
+    assertThat(last.snapshots()).isEqualTo(2);
+    assertThat(last.version()).isEqualTo(3);
+    assertThat(harness.extractOutputValues().get(2).change()).isEqualTo(VideoUpdate.SUPERSEDED);
+    assertThat(harness.extractOutputValues().get(2).viewsGained()).isZero();
+  }
+
+  @Test
+  void boundsTheSnapshotsWaitingForAPost() throws Exception {
+    harness.close();
+    harness = harness(PipelineOptions.defaults().withMaxEarlySnapshots(2));
+    send(snapshot("v1", minutes(1), 1));
+    send(snapshot("v1", minutes(2), 2));
+    send(snapshot("v1", minutes(3), 3));
+
+    assertThat(deadLetters()).extracting(DeadLetter::reason)
+        .containsExactly(DeadLetter.REASON_EARLY_BUFFER_FULL);
+    send(post("v1", "a1", minutes(0), null, "dance"));
+    assertThat(documents()).extracting(VideoDocument::views).containsExactly(null, 1L, 2L);
+  }
+}
