@@ -1,0 +1,148 @@
+package io.challengeradar.flink;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.flink.es.Documents;
+import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.TagKind;
+import io.challengeradar.flink.model.VideoDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Reads what the pipeline left in the shared test Elasticsearch. The pipeline's index names are
+ * fixed, so ITs sharing the server {@link #clear} them first (JUnit runs the classes one at a time).
+ */
+public final class EsContents {
+  public static final List<String> INDICES = List.of(VideoDocument.INDEX,
+      Documents.DEADLETTER_INDEX, TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(),
+      ChallengeAlert.INDEX, HashtagStage.INDEX);
+
+  /** Fields holding the processing time of a write: they differ from run to run by design. */
+  public static final Set<String> PROCESSING_TIME_FIELDS = Set.of("at", "updatedAt");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_DOCUMENTS = 10_000;
+  private static final long POLL_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final ElasticsearchClient client;
+
+  public EsContents(ElasticsearchClient client) {
+    this.client = client;
+  }
+
+  /** Deletes the pipeline's indices (the templates stay, so they are recreated as mapped). */
+  public void clear() {
+    try {
+      client.indices().delete(d -> d.index(INDICES).ignoreUnavailable(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every document of {@code index} by id, as stored ({@code _source}); empty if no index. */
+  public Map<String, ObjectNode> documents(String index) {
+    try {
+      client.indices().refresh(r -> r.index(index).ignoreUnavailable(true));
+      SearchResponse<ObjectNode> response = client.search(s -> s.index(index)
+          .ignoreUnavailable(true).size(MAX_DOCUMENTS).query(q -> q.matchAll(m -> m)),
+          ObjectNode.class);
+      if (response.hits().total() != null && response.hits().total().value() > MAX_DOCUMENTS) {
+        throw new IllegalStateException(index + " holds more than " + MAX_DOCUMENTS + " documents");
+      }
+      Map<String, ObjectNode> byId = new TreeMap<>();
+      for (Hit<ObjectNode> hit : response.hits().hits()) {
+        byId.put(hit.id(), hit.source());
+      }
+      return byId;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The Elasticsearch {@code _version} of each document of {@code index}. */
+  public Map<String, Long> versions(String index) {
+    try {
+      client.indices().refresh(r -> r.index(index).ignoreUnavailable(true));
+      SearchResponse<ObjectNode> response = client.search(s -> s.index(index)
+          .ignoreUnavailable(true).size(MAX_DOCUMENTS).version(true).source(src -> src.fetch(false))
+          .query(q -> q.matchAll(m -> m)), ObjectNode.class);
+      Map<String, Long> byId = new TreeMap<>();
+      for (Hit<ObjectNode> hit : response.hits().hits()) {
+        byId.put(hit.id(), hit.version());
+      }
+      return byId;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Events the pipeline accounted for so far: those applied to videos (each raises its video's
+   * {@code version}) plus the dead letters.
+   */
+  public long accountedEvents() {
+    long applied = documents(VideoDocument.INDEX).values().stream()
+        .mapToLong(d -> d.get("version").asLong()).sum();
+    return applied + documents(Documents.DEADLETTER_INDEX).size();
+  }
+
+  /** Polls (with a deadline: the sink writes asynchronously) until {@code expected} are in. */
+  public void awaitAccountedEvents(long expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seen = accountedEvents();
+    while (seen < expected) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("after " + timeout + " Elasticsearch accounts for " + seen
+            + " events, expected " + expected);
+      }
+      LockSupport.parkNanos(POLL_PAUSE_NANOS);
+      seen = accountedEvents();
+    }
+  }
+
+  /**
+   * All indices' documents with the processing-time fields removed (also inside a dead letter's
+   * raw document), for comparing two runs.
+   */
+  public Map<String, Map<String, JsonNode>> comparable() {
+    Map<String, Map<String, JsonNode>> all = new LinkedHashMap<>();
+    for (String index : INDICES) {
+      Map<String, JsonNode> docs = new TreeMap<>();
+      documents(index).forEach((id, source) -> docs.put(id, withoutProcessingTime(source)));
+      all.put(index, docs);
+    }
+    return all;
+  }
+
+  static JsonNode withoutProcessingTime(ObjectNode source) {
+    ObjectNode copy = source.deepCopy();
+    copy.remove(PROCESSING_TIME_FIELDS);
+    JsonNode raw = copy.get("raw");
+    if (raw != null && raw.isTextual() && raw.asText().startsWith("{")) {
+      try {
+        JsonNode parsed = JSON.readTree(raw.asText());
+        if (parsed instanceof ObjectNode o) {
+          o.remove(PROCESSING_TIME_FIELDS);
+          copy.put("raw", JSON.writeValueAsString(o));
+        }
+      } catch (IOException e) {
+        // Not JSON after all (a malformed input line): compared as it is.
+      }
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,172 @@
+package io.challengeradar.flink.es;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.flink.EsContents;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Origin;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.infra.IndexTemplate;
+import io.challengeradar.infra.IndexTemplates;
+import io.challengeradar.infra.TemplateOutcome;
+import io.challengeradar.infra.testing.ElasticsearchTestServer;
+import io.challengeradar.infra.testing.SharedElasticsearch;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Elasticsearch sink alone, on a MiniCluster, against the real server and core's templates. */
+@ExtendWith(SharedElasticsearch.class)
+class ElasticsearchSinkIT {
+  private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder()
+          .setNumberTaskManagers(1)
+          .setNumberSlotsPerTaskManager(1)
+          .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+          .build());
+
+  private static final String WINDOWS = "radar-hashtag-windows";
+
+  private final ElasticsearchTestServer es;
+  private final EsContents contents;
+
+  ElasticsearchSinkIT(ElasticsearchTestServer es) {
+    this.es = es;
+    this.contents = new EsContents(es.client());
+  }
+
+  @BeforeEach
+  void startFromEmptyIndices() {
+    contents.clear();
+  }
+
+  @Test
+  void serverHasEveryTemplateThatCoreShips() {
+    List<String> shipped = IndexTemplates.load().stream().map(IndexTemplate::name).toList();
+
+    assertThat(es.templates()).extracting(TemplateOutcome::name)
+        .containsAll(shipped)
+        .contains(VideoDocument.INDEX, Documents.DEADLETTER_INDEX, WINDOWS);
+  }
+
+  @Test
+  void replayingTheSameWritesLeavesTheSameDocuments() throws Exception {
+    List<EsOperation> writes = List.of(
+        video("v1", 2, 200),
+        video("v2", 1, 100),
+        EsOperation.of(WINDOWS, "hashtag:dance:0", json("{\"tag\":\"dance\",\"newPosts\":3}"), null));
+
+    Map<String, Long> first = write(writes);
+    Map<String, ObjectNode> videosAfterFirst = contents.documents(VideoDocument.INDEX);
+    Map<String, Long> second = write(writes);
+
+    assertThat(first).containsEntry("succeeded", 3L).containsEntry("rejected", 0L);
+    // external_gte accepts the same version again: a replay rewrites, it is not a conflict.
+    assertThat(second).containsEntry("succeeded", 3L).containsEntry("superseded", 0L);
+    assertThat(contents.documents(VideoDocument.INDEX)).isEqualTo(videosAfterFirst)
+        .containsOnlyKeys("v1", "v2");
+    assertThat(contents.versions(VideoDocument.INDEX)).containsEntry("v1", 2L)
+        .containsEntry("v2", 1L);
+    assertThat(contents.documents(WINDOWS)).containsOnlyKeys("hashtag:dance:0");
+    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
+  }
+
+  @Test
+  void olderVideoVersionNeverOverwritesANewerOne() throws Exception {
+    write(List.of(video("v1", 3, 300)));
+
+    Map<String, Long> counters = write(List.of(video("v1", 2, 200), video("v2", 1, 10)));
+
+    assertThat(counters).containsEntry("superseded", 1L).containsEntry("succeeded", 1L)
+        .containsEntry("rejected", 0L);
+    assertThat(contents.documents(VideoDocument.INDEX).get("v1").get("views").asLong())
+        .isEqualTo(300);
+    assertThat(contents.versions(VideoDocument.INDEX)).containsEntry("v1", 3L);
+    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
+  }
+
+  @Test
+  void documentTheMappingRefusesBecomesADeadLetterWithElasticsearchsReason() throws Exception {
+    EsOperation unknownField = EsOperation.of(VideoDocument.INDEX, "bad-field",
+        json("{\"videoId\":\"bad-field\",\"colour\":\"red\",\"version\":1}"), 1L);
+    EsOperation wrongType = EsOperation.of(VideoDocument.INDEX, "bad-type",
+        json("{\"videoId\":\"bad-type\",\"views\":\"lots\",\"version\":1}"), 1L);
+
+    Map<String, Long> counters = write(List.of(unknownField, video("good", 1, 5), wrongType));
+
+    // The two dead letters are writes of their own, so they count as succeeded too.
+    assertThat(counters).containsEntry("rejected", 2L).containsEntry("succeeded", 3L)
+        .containsEntry("retried", 0L).containsEntry("dead_letter_lost", 0L);
+    assertThat(contents.documents(VideoDocument.INDEX)).containsOnlyKeys("good");
+    Map<String, ObjectNode> letters = new TreeMap<>();
+    contents.documents(Documents.DEADLETTER_INDEX).values()
+        .forEach(d -> letters.put(d.at("/origin/name").asText(), d));
+    assertThat(letters).containsOnlyKeys("radar-videos/bad-field", "radar-videos/bad-type");
+    assertThat(letters.values()).allSatisfy(d -> {
+      assertThat(d.get("stage").asText()).isEqualTo(DeadLetter.STAGE_SINK);
+      assertThat(d.get("reason").asText()).isEqualTo(DeadLetter.REASON_REJECTED);
+      assertThat(d.at("/origin/kind").asText()).isEqualTo(Origin.DOCUMENT);
+      assertThat(d.get("at").asText()).isNotEmpty();
+    });
+    assertThat(letters.get("radar-videos/bad-field").get("detail").asText())
+        .startsWith("400 strict_dynamic_mapping_exception").contains("colour");
+    assertThat(letters.get("radar-videos/bad-type").get("detail").asText())
+        .startsWith("400 document_parsing_exception").contains("views");
+    assertThat(letters.get("radar-videos/bad-field").get("raw").asText())
+        .isEqualTo("{\"videoId\":\"bad-field\",\"colour\":\"red\",\"version\":1}");
+
+    // A replay refuses the same documents again and rewrites the same two dead letters.
+    write(List.of(unknownField, wrongType));
+    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).hasSize(2);
+  }
+
+  private Map<String, Long> write(List<EsOperation> writes) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.fromData(writes, TypeInformation.of(EsOperation.class))
+        .sinkTo(new ElasticsearchSink(ElasticsearchSinkOptions.defaults(List.of(es.url()))))
+        .name("elasticsearch");
+    JobExecutionResult result = env.execute("elasticsearch-sink-it");
+    return counters(result.getJobID());
+  }
+
+  /** The sink's outcome counters (metric group "elasticsearch") of one finished job. */
+  private static Map<String, Long> counters(org.apache.flink.api.common.JobID job) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Map.Entry<String, Metric> m : METRICS.getMetricsByIdentifiers(job).entrySet()) {
+      String id = m.getKey();
+      int group = id.lastIndexOf(".elasticsearch.");
+      if (group >= 0 && m.getValue() instanceof Counter c) {
+        counts.merge(id.substring(group + ".elasticsearch.".length()), c.getCount(), Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  private static EsOperation video(String id, long version, long views) {
+    return EsOperation.of(VideoDocument.INDEX, id, json("{\"videoId\":\"" + id + "\",\"views\":"
+        + views + ",\"version\":" + version + "}"), version);
+  }
+
+  private static byte[] json(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
