@@ -1,0 +1,153 @@
+package io.challengeradar.flink;
+
+import static io.challengeradar.flink.TestEvents.line;
+import static io.challengeradar.flink.TestEvents.minutes;
+import static io.challengeradar.flink.TestEvents.post;
+import static io.challengeradar.flink.TestEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.flink.es.Documents;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Origin;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.source.PipelineSources;
+import io.challengeradar.infra.testing.ElasticsearchTestServer;
+import io.challengeradar.infra.testing.SharedElasticsearch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every kind of bad input, replayed from an NDJSON file at parallelism 2 into the real
+ * Elasticsearch: each line ends as exactly one event applied to a video or one dead letter, and a
+ * second run over the same file changes nothing.
+ */
+@ExtendWith(SharedElasticsearch.class)
+class BadInputIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder()
+          .setNumberTaskManagers(1)
+          .setNumberSlotsPerTaskManager(2)
+          .build());
+
+  /** Over the 32766-byte limit of one keyword term: the codec takes it, the index does not. */
+  static final String IMMENSE_HANDLE = "h".repeat(40_000);
+
+  private final ElasticsearchTestServer es;
+  private final EsContents contents;
+
+  BadInputIT(ElasticsearchTestServer es) {
+    this.es = es;
+    this.contents = new EsContents(es.client());
+  }
+
+  /** Twelve good videos (post and two snapshots each) with one of each kind of bad input. */
+  static List<String> input() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String v = "v" + i;
+      long t = i * 10L;
+      lines.add(line(post(v, "a" + i, minutes(t), i % 2 == 0 ? "m1" : null, "dance")));
+      if (i == 5) {
+        // Out of order, within the allowed lateness: the later snapshot comes first, the older
+        // one is then counted but changes nothing.
+        lines.add(line(snapshot(v, minutes(t + 8), 800)));
+        lines.add(line(snapshot(v, minutes(t + 4), 400)));
+      } else {
+        lines.add(line(snapshot(v, minutes(t + 4), 400)));
+        lines.add(line(snapshot(v, minutes(t + 8), 800)));
+      }
+    }
+    // A snapshot before its post (waits, then applies), a post out of order by five minutes.
+    lines.add(line(snapshot("early", minutes(121), 30)));
+    lines.add(line(post("early", "a-early", minutes(116), null, "dance")));
+    // Duplicates (recent enough not to be late): the same post and the same snapshot again.
+    lines.add(line(post("early", "a-early", minutes(116), null, "dance")));
+    lines.add(line(snapshot("v11", minutes(118), 800)));
+    // Invalid: malformed JSON, a missing field, a negative count.
+    lines.add("{not json");
+    lines.add("{\"type\":\"post\",\"videoId\":\"x1\",\"createdAt\":\"2024-03-01T02:00:00Z\","
+        + "\"caption\":\"\",\"hashtags\":[],\"musicId\":null,\"durationSec\":null}");
+    lines.add("{\"type\":\"engagement\",\"videoId\":\"v1\",\"observedAt\":"
+        + "\"2024-03-01T02:00:00Z\",\"views\":-5,\"likes\":0,\"comments\":0,\"shares\":0}");
+    // Late: far behind the watermark.
+    lines.add(line(post("late", "a-late", minutes(5), null, "dance")));
+    // Valid for the codec, refused by Elasticsearch (a keyword term over 32766 bytes).
+    lines.add(line(post("immense", "a-immense", minutes(122), null, "dance")
+        .withAuthorHandle(IMMENSE_HANDLE)));
+    // Never posted: dead-lettered as an orphan when the input ends.
+    lines.add(line(snapshot("ghost", minutes(123), 5)));
+    return lines;
+  }
+
+  @Test
+  void everyLineIsAppliedOrDeadLetteredExactlyOnceAndAReplayChangesNothing() throws Exception {
+    contents.clear();
+    Path dir = Files.createDirectories(Path.of("target", "bad-input-it"));
+    Path file = dir.resolve("events.ndjson").toAbsolutePath();
+    List<String> lines = input();
+    Files.write(file, lines, StandardCharsets.UTF_8);
+
+    run(file);
+    Map<String, ObjectNode> videos = contents.documents(VideoDocument.INDEX);
+    Map<String, ObjectNode> deadLetters = contents.documents(Documents.DEADLETTER_INDEX);
+
+    long applied = videos.values().stream().mapToLong(v -> v.get("version").asLong()).sum();
+    assertThat(applied + deadLetters.size()).isEqualTo(lines.size());
+    assertThat(videos).hasSize(13).doesNotContainKeys("immense", "late", "ghost", "x1");
+    assertThat(videos.get("v5").get("snapshots").asInt()).isEqualTo(2);
+    assertThat(videos.get("v5").get("views").asLong()).isEqualTo(800);
+    assertThat(videos.get("early").get("version").asLong()).isEqualTo(2);
+    Map<String, Long> reasons = deadLetters.values().stream().collect(
+        Collectors.groupingBy(d -> d.get("reason").asText(), Collectors.counting()));
+    assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
+        DeadLetter.REASON_INVALID, 3L,
+        DeadLetter.REASON_DUPLICATE, 2L,
+        DeadLetter.REASON_LATE, 1L,
+        DeadLetter.REASON_ORPHAN_SNAPSHOT, 1L,
+        DeadLetter.REASON_REJECTED, 1L));
+    assertThat(deadLetters.values())
+        .filteredOn(d -> !d.get("reason").asText().equals(DeadLetter.REASON_REJECTED))
+        .allSatisfy(d -> {
+          assertThat(d.at("/origin/kind").asText()).isEqualTo(Origin.FILE);
+          assertThat(d.at("/origin/name").asText()).isEqualTo(file.toString());
+        })
+        .extracting(d -> d.at("/origin/position").asLong())
+        .doesNotHaveDuplicates()
+        .allSatisfy(line -> assertThat(line).isBetween(1L, (long) lines.size()));
+    ObjectNode rejected = deadLetters.values().stream()
+        .filter(d -> d.get("reason").asText().equals(DeadLetter.REASON_REJECTED))
+        .findFirst().orElseThrow();
+    assertThat(rejected.at("/origin/name").asText()).isEqualTo("radar-videos/immense");
+    assertThat(rejected.get("detail").asText())
+        .startsWith("400 document_parsing_exception").contains("[authorHandle]");
+
+    // A replay of the same file (a new job, as after a lost checkpoint) rewrites the same ids.
+    Map<String, Map<String, JsonNode>> first = contents.comparable();
+    run(file);
+    assertThat(contents.comparable()).isEqualTo(first);
+  }
+
+  private void run(Path file) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    ItPipelines.intoElasticsearch(es.url())
+        .sources(PipelineSources.files(List.of(file)))
+        .build()
+        .execute(env, "bad-input-it");
+  }
+}

@@ -1,0 +1,53 @@
+package io.challengeradar.flink;
+
+import static io.challengeradar.flink.TestEvents.minutes;
+import static io.challengeradar.flink.TestEvents.post;
+import static io.challengeradar.flink.TestEvents.snapshot;
+
+import io.challengeradar.core.event.Event;
+import io.challengeradar.core.event.Post;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A small, fixed scenario with one clear challenge: #dance gains 5, 8, 12 and 18 new authors in
+ * four consecutive hours (EMERGING after the third), while #cooking is one author posting once an
+ * hour (never a challenge). Every video has two engagement snapshots, 10 and 50 minutes after it
+ * was posted; every other #dance video uses sound m1. Events are in event-time order.
+ */
+public final class ChallengeScenario {
+  public static final long[] DANCE_NEW_AUTHORS = {5, 8, 12, 18};
+  public static final int HOURS = DANCE_NEW_AUTHORS.length;
+  public static final int VIDEOS = 5 + 8 + 12 + 18 + HOURS;
+  public static final int EVENTS = VIDEOS * 3;
+
+  private ChallengeScenario() {}
+
+  public static List<Event> events() {
+    List<Event> events = new ArrayList<>();
+    for (int h = 0; h < HOURS; h++) {
+      long n = DANCE_NEW_AUTHORS[h];
+      for (int j = 0; j < n; j++) {
+        long at = h * 60L + j * 60L / n;
+        String video = "dance-" + h + "-" + j;
+        events.add(post(video, "dancer-" + h + "-" + j, minutes(at), j % 2 == 0 ? "m1" : null,
+            "dance"));
+        events.add(snapshot(video, minutes(at + 10), 100 + j));
+        events.add(snapshot(video, minutes(at + 50), 1_000 + 10L * j));
+      }
+      String video = "cooking-" + h;
+      long at = h * 60L + 30;
+      events.add(post(video, "chef", minutes(at), null, "cooking"));
+      events.add(snapshot(video, minutes(at + 10), 50));
+      events.add(snapshot(video, minutes(at + 50), 80));
+    }
+    // Stable: a video's post stays before its snapshots when times tie.
+    events.sort(Comparator.comparing(Event::eventTime));
+    return events;
+  }
+
+  public static boolean isPost(Event e) {
+    return e instanceof Post;
+  }
+}
