@@ -87,6 +87,11 @@ public final class ParticipationTask implements TrainingTask {
     Rows testT = rows(byTime.test(), vectors);
     Fold time = fold(ctx, "time split", trainT, all(trainT), testT, all(testT));
 
+    Map<String, Object> twitter = null;
+    if (java.nio.file.Files.isDirectory(ctx.dataDir().resolve(TwitterBenchmark.DATA_SET))) {
+      twitter = TwitterBenchmark.run(ctx);
+    }
+
     double f1 = mean(folds, c -> c.model().macroF1());
     double p = mean(folds, c -> c.model().macroPrecision());
     double r = mean(folds, c -> c.model().macroRecall());
@@ -144,6 +149,24 @@ public final class ParticipationTask implements TrainingTask {
         + "; time split: head " + Fmt.f4(time.model().macroF1()) + " vs user-history baseline "
         + Fmt.f4(time.userOnly().macroF1())
         + (time.model().macroF1() > time.userOnly().macroF1() ? " (above)." : " (not above)."));
+    if (twitter != null) {
+      report.put("twitter_benchmark", twitter);
+      report.section("Twitter benchmark (" + TwitterBenchmark.DATA_SET + ", test split)");
+      report.text("For each of " + twitter.get("test_users") + " users, the " + twitter.get("candidates")
+          + " are ranked; relevant = the hashtags the user used in the test split (hashtags outside the"
+          + " candidates count as misses for every method). The head trains on train-split representations"
+          + " with valid-split adoptions as labels (" + twitter.get("training_pairs") + " pairs).");
+      List<List<String>> rank = new ArrayList<>();
+      for (String k : List.of("head", "baseline_popularity", "baseline_user_history_frequency")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) twitter.get(k);
+        rank.add(List.of(k, String.valueOf(m.get("map")), String.valueOf(m.get("p_at_5")),
+            String.valueOf(m.get("ndcg_at_5"))));
+      }
+      report.table(List.of("ranker", "MAP", "P@5", "nDCG@5"), rank);
+    } else {
+      report.text("Twitter benchmark skipped: " + TwitterBenchmark.DATA_SET + " is not in " + ctx.dataDir() + ".");
+    }
     report.text("Proxy tasks (video to challenge, video to user) are not trained: the frozen MiniLM vectors"
         + " are pooled directly.");
     Charts.learningCurve("participation head (fold 1): learning curve", folds.get(0).head().history(),
