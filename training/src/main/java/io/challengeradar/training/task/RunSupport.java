@@ -81,7 +81,12 @@ final class RunSupport {
     m.put("macro_precision", Fmt.r4(c.macroPrecision()));
     m.put("macro_recall", Fmt.r4(c.macroRecall()));
     m.put("macro_f1", Fmt.r4(c.macroF1()));
-    m.put("confusion", Map.of("tp", c.tp(), "fp", c.fp(), "tn", c.tn(), "fn", c.fn()));
+    Map<String, Long> cells = new LinkedHashMap<>();
+    cells.put("tp", c.tp());
+    cells.put("fp", c.fp());
+    cells.put("tn", c.tn());
+    cells.put("fn", c.fn());
+    m.put("confusion", cells);
     return m;
   }
 
