@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       DemoCommand.class,
       ServeCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       io.challengeradar.app.bench.BenchCommand.class,
       ImportCommand.class,
     })

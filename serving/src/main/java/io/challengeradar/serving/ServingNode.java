@@ -90,8 +90,9 @@ public final class ServingNode implements AutoCloseable {
   public static ServingNode start(Config config) throws Exception {
     DjlRuntime.configure(config.djlCache());
     ServingMetrics metrics = new ServingMetrics();
+    ModelStore store = new ModelStore(config.store(), config.device());
     ModelRegistry models =
-        new ModelRegistry(new ModelStore(config.store(), config.device()), new ModelLoader(metrics));
+        new ModelRegistry(store, new ModelLoader(metrics, store::newest));
     try {
       models.loadAll();
       ServingApi api = new ServingApi(models, config.limits());

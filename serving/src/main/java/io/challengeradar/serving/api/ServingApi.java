@@ -128,15 +128,24 @@ public final class ServingApi {
   }
 
   public ScoreResponse virality(ViralityRequest request) {
+    return videoScores(request, ModelKind.VIRALITY_HEAD);
+  }
+
+  /** Claims vs opinions: the same request shape as virality, scored by the claims head. */
+  public ScoreResponse claims(ViralityRequest request) {
+    return videoScores(request, ModelKind.CLAIMS_HEAD);
+  }
+
+  private ScoreResponse videoScores(ViralityRequest request, ModelKind kind) {
     List<VideoVector> videos = items("videos", request == null ? null : request.videos());
-    LoadedModel<?, ?> head = models.resolve(request.model(), ModelKind.VIRALITY_HEAD);
+    LoadedModel<?, ?> head = models.resolve(request.model(), kind);
     List<float[]> inputs = new ArrayList<>(videos.size());
     for (int i = 0; i < videos.size(); i++) {
       VideoVector v = videos.get(i);
       String field = "videos[" + i + "].vector";
       inputs.add(vector(field, v == null ? null : v.vector(), head.dimension()));
     }
-    return score(head.name(), ModelKind.VIRALITY_HEAD, inputs);
+    return score(head.name(), kind, inputs);
   }
 
   public List<ModelInfo> describeModels() {

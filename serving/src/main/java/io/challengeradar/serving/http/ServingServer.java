@@ -62,6 +62,8 @@ public final class ServingServer implements AutoCloseable {
                 new Route("POST", b -> json(api.participation(JsonCodec.read(b, Wire.ParticipationRequest.class)))),
             "/v1/score/virality",
                 new Route("POST", b -> json(api.virality(JsonCodec.read(b, Wire.ViralityRequest.class)))),
+            "/v1/score/claims",
+                new Route("POST", b -> json(api.claims(JsonCodec.read(b, Wire.ViralityRequest.class)))),
             "/v1/models", new Route("GET", b -> json(new Wire.ModelsResponse(api.describeModels()))),
             "/health/live", new Route("GET", b -> json(Map.of("status", "live"))),
             "/health/ready", new Route("GET", b -> ready()),

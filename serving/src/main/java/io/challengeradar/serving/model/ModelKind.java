@@ -9,7 +9,9 @@ public enum ModelKind {
   /** User and challenge representations to the probability that the user joins. */
   PARTICIPATION_HEAD("participation-head"),
   /** A video representation to the probability that it goes viral. */
-  VIRALITY_HEAD("virality-head");
+  VIRALITY_HEAD("virality-head"),
+  /** A transcription vector and engagement features to the probability that a video states a claim. */
+  CLAIMS_HEAD("claims-head");
 
   private final String key;
 
@@ -28,7 +30,8 @@ public enum ModelKind {
       }
     }
     throw new IllegalArgumentException(
-        "kind must be one of text-encoder, visual-encoder, participation-head, virality-head; was "
+        "kind must be one of text-encoder, visual-encoder, participation-head, virality-head,"
+            + " claims-head; was "
             + key);
   }
 }

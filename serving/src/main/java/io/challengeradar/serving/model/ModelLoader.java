@@ -10,9 +10,19 @@ import java.util.List;
 public final class ModelLoader {
 
   private final EngineListener listener;
+  private final HeadInputs.Encoders encoders;
 
   public ModelLoader(EngineListener listener) {
+    this(listener, null);
+  }
+
+  /**
+   * @param encoders where heads find the text encoder they declare ({@code input.encoder}), to
+   *     check their input size against it; null skips the check
+   */
+  public ModelLoader(EngineListener listener, HeadInputs.Encoders encoders) {
     this.listener = listener == null ? EngineListener.NONE : listener;
+    this.encoders = encoders;
   }
 
   public LoadedModel<?, ?> load(ModelSpec spec) throws Exception {
@@ -23,6 +33,7 @@ public final class ModelLoader {
         return spec.engine().equalsIgnoreCase("builtin") ? descriptor(spec) : visual(spec);
       case PARTICIPATION_HEAD:
       case VIRALITY_HEAD:
+      case CLAIMS_HEAD:
         return head(spec);
       default:
         throw new IllegalArgumentException("no loader for kind " + spec.kind());
@@ -62,6 +73,7 @@ public final class ModelLoader {
 
   private LoadedModel<float[], Float> head(ModelSpec spec) throws Exception {
     MlpHead head = MlpHead.read(spec.file("weights.file", MlpHead.FILE));
+    HeadInputs.check(spec, head.inputDim(), encoders);
     BatchingEngine<float[], Float> engine =
         new BatchingEngine<>(spec.name(), spec.batching(), head::predictor, listener);
     return new LoadedModel<>(spec, engine, head.inputDim(), Instant.now(), () -> {});
