@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       io.challengeradar.app.bench.BenchCommand.class,
       ImportCommand.class,
+      PipelineCommand.class,
     })
 public final class Radar {
 
