@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.api.connector.source.Source;
@@ -65,6 +66,9 @@ public final class DemoCommand implements Callable<Integer> {
   /** What the demo empties before it runs: the pipeline's indices and the old direct path's. */
   private static final List<String> INDICES = concat(PipelineResults.INDICES, "radar-engagement");
 
+  /** The demo's pipeline settings (on top of pipeline.properties) when no --config is given. */
+  static final String DEMO_SETTINGS = "demo-pipeline.properties";
+
   /** --format value that replays canonical NDJSON as it is, without an importer. */
   static final String CANONICAL = "ndjson";
 
@@ -87,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--config", description = "Pipeline settings overriding pipeline.properties"
-      + " key by key.")
+      + " key by key (default: the demo's tuned settings, " + DEMO_SETTINGS + ").")
   Path config;
 
   @Option(names = "--parallelism", defaultValue = "" + LocalJob.DEFAULT_PARALLELISM,
@@ -157,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
 
       long lines = lineCount(events);
-      PipelineOptions pipelineOptions = PipelineOptions.load(config);
+      PipelineOptions pipelineOptions = pipelineOptions(config);
       List<Source<RawRecord, ?, ?>> sources;
       if (kafka) {
         String bootstrap = platform.kafkaBootstrap().orElseThrow();
@@ -272,6 +276,23 @@ public final class DemoCommand implements Callable<Integer> {
         }
       });
     }
+  }
+
+  /** {@code --config} when given, else the pipeline's defaults with the demo's settings on top. */
+  static PipelineOptions pipelineOptions(Path config) throws IOException {
+    if (config != null) {
+      return PipelineOptions.load(config);
+    }
+    Properties p = new Properties();
+    for (String resource : List.of(PipelineOptions.RESOURCE, DEMO_SETTINGS)) {
+      try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is missing from the class path");
+        }
+        p.load(in);
+      }
+    }
+    return PipelineOptions.fromProperties(p);
   }
 
   private static List<String> concat(List<String> list, String more) {

@@ -28,21 +28,26 @@ class DemoIT {
   @TempDir Path tmp;
 
   @Test
-  void generatedStreamIsIndexedCompletelyAndCountsAddUp() throws Exception {
+  void generatedStreamRaisesAlertsForChallengesOnlyAndCountsAddUp() throws Exception {
     Path summaryFile = tmp.resolve("s.json");
 
-    int exit = Radar.commandLine().execute("demo", "--until-done", "--posts", "1500",
+    int exit = Radar.commandLine().execute("demo", "--until-done", "--posts", "5000",
         "--port", String.valueOf(Ports.anyFree()), "--summary", summaryFile.toString());
 
     assertThat(exit).isZero();
     JsonNode s = JSON.readTree(summaryFile.toFile());
     long input = s.get("input_events").asLong();
-    assertThat(input).isGreaterThan(1500);
+    assertThat(input).isGreaterThan(5000);
     assertThat(s.get("indexed").asLong() + s.get("dead_lettered").asLong()
         + s.get("rejected").asLong()).isEqualTo(input);
     assertThat(s.get("dead_lettered").asLong()).isZero();
-    assertThat(s.get("videos").asLong()).isEqualTo(1500);
+    assertThat(s.get("videos").asLong()).isEqualTo(5000);
     assertThat(s.get("hashtag_windows").asLong()).isPositive();
+    // With the demo's settings, seed 42 at 5,000 posts flags 3 of its 8 challenges (the others
+    // are too small at this size; at 20,000 posts 7 are flagged) and no ordinary tag.
+    assertThat(s.get("challenges_alerted")).isNotEmpty();
+    assertThat(s.get("ordinary_alerted")).isEmpty();
+    assertThat(s.get("alerts").asLong()).isPositive();
     assertThat(s.get("elapsed_ms").asLong()).isPositive();
   }
 
