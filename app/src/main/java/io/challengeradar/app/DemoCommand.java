@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.challengeradar.app.pipeline.AlertReport;
+import io.challengeradar.app.pipeline.EventTimeOrder;
 import io.challengeradar.app.pipeline.KafkaReplay;
 import io.challengeradar.app.pipeline.LocalJob;
 import io.challengeradar.app.pipeline.PipelineResults;
@@ -157,6 +158,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // The import writes one line per rejected row.
         rejected = lineCount(rejects);
+        Path imported = events;
+        events = work.resolve("events.sorted.ndjson");
+        EventTimeOrder.sort(imported, events, EventCodec.withDefaults());
         summary.put("source", "import " + format + " " + data);
       }
 
