@@ -52,6 +52,22 @@ class DemoIT {
   }
 
   @Test
+  void kafkaReplayThroughALocalBrokerAccountsForEveryEvent() throws Exception {
+    Path summaryFile = tmp.resolve("s.json");
+
+    int exit = Radar.commandLine().execute("demo", "--until-done", "--kafka", "--posts", "1000",
+        "--port", String.valueOf(Ports.anyFree()), "--kafka-port", String.valueOf(Ports.anyFree()),
+        "--summary", summaryFile.toString());
+
+    assertThat(exit).isZero();
+    JsonNode s = JSON.readTree(summaryFile.toFile());
+    assertThat(s.get("kafka").asText()).isNotEmpty();
+    assertThat(s.get("indexed").asLong()).isEqualTo(s.get("input_events").asLong());
+    assertThat(s.get("dead_lettered").asLong()).isZero();
+    assertThat(s.get("videos").asLong()).isEqualTo(1000);
+  }
+
+  @Test
   void badLinesAreDeadLetteredWithFieldAndReasonAndNothingIsLost() throws Exception {
     String post = """
         {"type":"post","videoId":"v1","authorId":"a1","createdAt":"2021-03-01T10:00:00Z",\
