@@ -3,15 +3,26 @@ package io.challengeradar.app;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.challengeradar.app.demo.EventIndexer;
-import io.challengeradar.app.demo.Replay;
+import io.challengeradar.app.pipeline.AlertReport;
+import io.challengeradar.app.pipeline.EventTimeOrder;
+import io.challengeradar.app.pipeline.KafkaReplay;
+import io.challengeradar.app.pipeline.LocalJob;
+import io.challengeradar.app.pipeline.PipelineResults;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.generator.GenerationSummary;
 import io.challengeradar.core.generator.GeneratorOptions;
+import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.util.Progress;
+import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.RadarPipeline;
+import io.challengeradar.flink.es.ElasticsearchOutputs;
+import io.challengeradar.flink.es.ElasticsearchSinkOptions;
+import io.challengeradar.flink.model.RawRecord;
+import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.ElasticsearchOptions;
+import io.challengeradar.infra.KafkaOptions;
 import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.PlatformOptions;
 import io.challengeradar.infra.RadarHome;
@@ -22,12 +33,15 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.flink.api.connector.source.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,21 +49,26 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The platform on its embedded default: a real Elasticsearch, a generated (or imported) stream,
- * every event indexed or dead-lettered, and a summary whose counts add up.
+ * The platform on its embedded default: a real Elasticsearch, a generated (or imported) stream
+ * replayed through the streaming pipeline on a local MiniCluster, every event applied to a video
+ * or dead-lettered, and a summary whose counts are read back from Elasticsearch.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Starts a real Elasticsearch, generates a realistic event stream (or imports real data with"
-          + " --data/--format), indexes it, and prints a summary.",
+          + " --data/--format), runs the streaming pipeline over it on a local Flink MiniCluster,"
+          + " and prints the alerts and a summary whose counts add up.",
       "Without --until-done the platform stays up until Ctrl-C."
     })
 public final class DemoCommand implements Callable<Integer> {
 
-  private static final List<String> INDICES =
-      List.of(EventIndexer.VIDEOS, EventIndexer.ENGAGEMENT, EventIndexer.DEADLETTER);
+  /** What the demo empties before it runs: the pipeline's indices and the old direct path's. */
+  private static final List<String> INDICES = concat(PipelineResults.INDICES, "radar-engagement");
+
+  /** The demo's pipeline settings (on top of pipeline.properties) when no --config is given. */
+  static final String DEMO_SETTINGS = "demo-pipeline.properties";
 
   /** --format value that replays canonical NDJSON as it is, without an importer. */
   static final String CANONICAL = "ndjson";
@@ -72,6 +91,22 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--config", description = "Pipeline settings overriding pipeline.properties"
+      + " key by key (default: the demo's tuned settings, " + DEMO_SETTINGS + ").")
+  Path config;
+
+  @Option(names = "--parallelism", defaultValue = "" + LocalJob.DEFAULT_PARALLELISM,
+      description = "Parallelism of the pipeline job (default ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--kafka", description = "Go through a local Kafka broker: produce the events to"
+      + " radar.posts and radar.engagement, and run the job on a bounded Kafka source.")
+  boolean kafka;
+
+  @Option(names = "--kafka-port", defaultValue = "19092", description = "Port of the local broker with"
+      + " --kafka (default ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
   @Option(names = "--until-done", description = "Stop everything and exit once the demo has run.")
   boolean untilDone;
 
@@ -89,18 +124,24 @@ public final class DemoCommand implements Callable<Integer> {
     Path home = RadarHome.resolve();
     Path work = Files.createDirectories(home.resolve("demo"));
     PlatformOptions options = platformOptions(home, port);
+    if (kafka) {
+      options = options.withKafka(KafkaOptions.defaults(home.resolve("demo")).withPort(kafkaPort));
+    }
     try (RunningPlatform platform = LocalPlatform.start(options, System.err)) {
       platform.describe().forEach(System.err::println);
       resetIndices(platform.client());
       Map<String, Object> summary = new LinkedHashMap<>();
       long rejected = 0;
+      Scenario scenario = null;
       Path events;
       if (data == null) {
         events = work.resolve("events.ndjson");
         GenerationSummary generated;
+        StreamGenerator generator = new StreamGenerator(GeneratorOptions.of(seed, posts));
+        scenario = generator.scenario();
         try (OutputStream o = Files.newOutputStream(events);
             Progress progress = Progress.onStderr("generate", posts, "posts")) {
-          generated = new StreamGenerator(GeneratorOptions.of(seed, posts)).writeTo(o, progress);
+          generated = generator.writeTo(o, progress);
         }
         System.err.println(generated.describe());
         summary.put("source", "generator seed " + seed + ", " + posts + " posts");
@@ -117,42 +158,74 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // The import writes one line per rejected row.
         rejected = lineCount(rejects);
+        Path imported = events;
+        events = work.resolve("events.sorted.ndjson");
+        EventTimeOrder.sort(imported, events, EventCodec.withDefaults());
         summary.put("source", "import " + format + " " + data);
       }
 
-      EventIndexer indexer = new EventIndexer(platform.client());
-      Replay.Counts counts;
-      try (Progress progress =
-          Progress.onStderr("index", lineCount(events), "events")) {
-        counts = new Replay(EventCodec.withDefaults()).run(events, indexer, progress);
-      } finally {
-        indexer.close();
+      long lines = lineCount(events);
+      PipelineOptions pipelineOptions = pipelineOptions(config);
+      List<Source<RawRecord, ?, ?>> sources;
+      if (kafka) {
+        String bootstrap = platform.kafkaBootstrap().orElseThrow();
+        KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults());
+        replay.recreateTopics();
+        try (Progress progress = Progress.onStderr("produce", lines, "events")) {
+          replay.produce(events, progress);
+        }
+        // A fresh group: the topics were just recreated, and an old group's offsets mean nothing.
+        sources = List.of(PipelineSources.kafka(bootstrap, "radar-demo-" + System.nanoTime(), true));
+        summary.put("kafka", bootstrap);
+      } else {
+        sources = PipelineSources.files(List.of(events));
       }
-      Map<String, Long> documents = countDocuments(platform.client());
+      RadarPipeline job = RadarPipeline.builder()
+          .sources(sources)
+          .watermarksAtSource(kafka ? PipelineSources.kafkaWatermarks(
+              pipelineOptions.outOfOrderness(), pipelineOptions.idleTimeout()) : null)
+          .options(pipelineOptions)
+          .checkpointDirectory(work.resolve("checkpoints").toUri().toString())
+          .outputs(new ElasticsearchOutputs(
+              ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl()))))
+          .build();
+      runWithProgress(job, platform.client(), lines);
+      PipelineResults results = PipelineResults.read(platform.client());
 
-      long inputEvents = counts.lines() + rejected;
+      long inputEvents = lines + rejected;
       summary.put("input_events", inputEvents);
-      summary.put("indexed", indexer.indexed());
-      summary.put("dead_lettered", indexer.deadLettered());
+      summary.put("indexed", results.eventsApplied());
+      summary.put("dead_lettered", results.deadLettered());
       summary.put("rejected", rejected);
-      summary.put("lost", indexer.lost());
-      summary.put("posts", counts.posts());
-      summary.put("snapshots", counts.snapshots());
-      summary.put("documents", documents);
+      summary.put("documents_refused", results.documentsRefused());
+      summary.put("videos", results.videos());
+      summary.put("hashtag_windows", results.hashtagWindows());
+      summary.put("sound_windows", results.soundWindows());
+      summary.put("hashtags", results.hashtags());
+      summary.put("alerts", results.alertCount());
+      summary.put("parallelism", (long) parallelism);
       summary.put("elasticsearch", platform.elasticsearchUrl());
       summary.put("elapsed_ms", (System.nanoTime() - start) / 1_000_000);
+      AlertReport.print(out, results.alerts(), scenario);
+      if (scenario != null) {
+        AlertReport.ScenarioCheck check =
+            AlertReport.ScenarioCheck.of(scenario, results.alertedHashtags());
+        AlertReport.print(out, check);
+        summary.put("challenges_alerted", check.challengesAlerted());
+        summary.put("challenges_missed", check.challengesMissed());
+        summary.put("ordinary_alerted", check.ordinaryAlerted());
+      }
       printTable(out, summary);
       if (summaryFile != null) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .writeValue(summaryFile.toFile(), summary);
         System.err.println("summary written to " + summaryFile);
       }
-      boolean balanced =
-          indexer.indexed() + indexer.deadLettered() + rejected == inputEvents;
-      if (!balanced) {
+      long accounted = results.eventsApplied() + results.deadLettered() + rejected;
+      if (accounted != inputEvents) {
         System.err.printf(Locale.ROOT,
-            "demo: counts do not add up: %d events were lost (Elasticsearch refused their dead"
-                + " letters or did not answer)%n", indexer.lost());
+            "demo: counts do not add up: %d input events, %d accounted for in Elasticsearch%n",
+            inputEvents, accounted);
         return 1;
       }
       if (!untilDone) {
@@ -191,14 +264,45 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Long> countDocuments(ElasticsearchClient client) throws IOException {
-    client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (String index : INDICES) {
-      boolean exists = client.indices().exists(e -> e.index(index)).value();
-      counts.put(index, exists ? client.count(c -> c.index(index)).count() : 0L);
+  /**
+   * Runs the job on a local MiniCluster; progress is what Elasticsearch already accounts for,
+   * so the line shows records written, not merely read.
+   */
+  private void runWithProgress(RadarPipeline job, ElasticsearchClient client, long lines)
+      throws InterruptedException {
+    try (Progress progress = Progress.onStderr("pipeline", lines, "events")) {
+      LocalJob.run(job, "radar-demo", parallelism, LocalJob.DEFAULT_POLL_INTERVAL, () -> {
+        try {
+          progress.advance(PipelineResults.inputAccountedFor(client) - progress.done());
+        } catch (IOException notYet) {
+          // An index the sink just created has no shard to search for a moment; the line
+          // stays where it was until the next poll. The final counts are read separately.
+        }
+      });
     }
-    return counts;
+  }
+
+  /** {@code --config} when given, else the pipeline's defaults with the demo's settings on top. */
+  static PipelineOptions pipelineOptions(Path config) throws IOException {
+    if (config != null) {
+      return PipelineOptions.load(config);
+    }
+    Properties p = new Properties();
+    for (String resource : List.of(PipelineOptions.RESOURCE, DEMO_SETTINGS)) {
+      try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is missing from the class path");
+        }
+        p.load(in);
+      }
+    }
+    return PipelineOptions.fromProperties(p);
+  }
+
+  private static List<String> concat(List<String> list, String more) {
+    List<String> all = new ArrayList<>(list);
+    all.add(more);
+    return List.copyOf(all);
   }
 
   private static void printTable(PrintStream out, Map<String, Object> summary) {
@@ -209,6 +313,8 @@ public final class DemoCommand implements Callable<Integer> {
       if (value instanceof Map<?, ?> map) {
         out.printf(Locale.ROOT, "%-20s%n", key);
         map.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s %,22d%n", k, (Long) v));
+      } else if (value instanceof List<?> list) {
+        out.printf(Locale.ROOT, "%-20s %22s%n", key, list.size() + " " + list);
       } else if (value instanceof Long n) {
         out.printf(Locale.ROOT, "%-20s %,22d%n", key, n);
       } else {
@@ -216,6 +322,6 @@ public final class DemoCommand implements Callable<Integer> {
       }
     });
     out.println("-".repeat(44));
-    out.println("indexed + dead_lettered + rejected = input_events");
+    out.println("indexed + dead_lettered + rejected = input_events (read from Elasticsearch)");
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       io.challengeradar.app.bench.BenchCommand.class,
       ImportCommand.class,
+      PipelineCommand.class,
     })
 public final class Radar {
 

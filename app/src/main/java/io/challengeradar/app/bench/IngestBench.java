@@ -172,7 +172,12 @@ public final class IngestBench implements Callable<Integer> {
     return n;
   }
 
-  private static long indexAll(ElasticsearchClient client, Path events, EventCodec codec,
+  /**
+   * Bulk-indexes every event of {@code events} straight into Elasticsearch, without the
+   * pipeline: the ceiling the pipeline's end-to-end rate is compared with. Returns the documents
+   * indexed.
+   */
+  static long indexAll(ElasticsearchClient client, Path events, EventCodec codec,
       int concurrency) throws IOException {
     // Named, not a wildcard: Elasticsearch refuses wildcard deletes by default.
     client.indices().delete(d -> d.index(EventIndexer.VIDEOS, EventIndexer.ENGAGEMENT,

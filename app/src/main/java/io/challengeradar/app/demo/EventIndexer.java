@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes decoded events to Elasticsearch with the bulk API, and everything that cannot be written
  * to the dead-letter index with its reason. Posts become one document per video in {@code
  * radar-videos} (re-posting a video overwrites it), snapshots one document each in {@code
- * radar-engagement}. This is the demo's direct path; the streaming pipeline replaces it.
+ * radar-engagement}. The raw bulk path, without the pipeline: {@code radar bench ingest} measures
+ * it as the ceiling the pipeline is compared with.
  *
  * <p>Counting rule: every {@link #index} and {@link #deadLetter} call ends in exactly one of
  * {@code indexed}, {@code deadLettered} or {@code lost} (a dead letter that Elasticsearch itself

@@ -2,8 +2,11 @@ package io.challengeradar.flink.source;
 
 import io.challengeradar.core.event.CodecOptions;
 import io.challengeradar.flink.model.RawRecord;
+import io.challengeradar.flink.ops.EagerBoundedOutOfOrderness;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -18,19 +21,52 @@ public final class PipelineSources {
 
   private PipelineSources() {}
 
-  /** Both topics from the earliest offset not yet committed by the group. */
+  /** Both topics from the earliest offset not yet committed by the group; runs until stopped. */
   public static Source<RawRecord, ?, ?> kafka(String bootstrapServers, String groupId) {
+    return kafka(bootstrapServers, groupId, false);
+  }
+
+  /**
+   * Both topics from the earliest offset not yet committed by the group.
+   *
+   * @param bounded stop at the offsets that are the latest when the job starts (a replay that
+   *     ends), instead of running until stopped
+   */
+  public static Source<RawRecord, ?, ?> kafka(
+      String bootstrapServers, String groupId, boolean bounded) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers must be set (HOST:PORT)");
     }
-    return KafkaSource.<RawRecord>builder()
+    if (groupId == null || groupId.isBlank()) {
+      throw new IllegalArgumentException("groupId must be set");
+    }
+    var builder = KafkaSource.<RawRecord>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(POSTS_TOPIC, ENGAGEMENT_TOPIC)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(
             org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new RawRecordKafkaDeserializer())
-        .build();
+        .setDeserializer(new RawRecordKafkaDeserializer());
+    if (bounded) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  /**
+   * Watermarks for the Kafka source, made per partition inside the source from each record's
+   * Kafka timestamp, which producers set to the event's time (a post's createdAt, a snapshot's
+   * observedAt). Per partition matters: one reader follows several partitions at different
+   * speeds, and a watermark made after they are interleaved would run ahead with the fastest
+   * one and make the others' events late. A record whose timestamp is behind its partition's
+   * newest does not move the watermark.
+   */
+  public static WatermarkStrategy<RawRecord> kafkaWatermarks(
+      Duration outOfOrderness, Duration idleTimeout) {
+    return WatermarkStrategy
+        .<RawRecord>forGenerator(ctx -> new EagerBoundedOutOfOrderness<>(outOfOrderness))
+        .withTimestampAssigner((record, kafkaTimestamp) -> kafkaTimestamp)
+        .withIdleness(idleTimeout);
   }
 
   /** One bounded file source per NDJSON file, so each record knows its file and line. */

@@ -1,0 +1,75 @@
+package io.challengeradar.app.pipeline;
+
+import io.challengeradar.flink.RadarPipeline;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the pipeline job on an in-process Flink MiniCluster and calls back at a fixed interval
+ * while it runs, so the caller can show progress without a thread of its own.
+ */
+public final class LocalJob {
+  public static final int DEFAULT_PARALLELISM = 2;
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  private LocalJob() {}
+
+  /**
+   * Runs {@code job} until it finishes (a bounded source) or the JVM stops (an unbounded one).
+   *
+   * @param whilePolling called every {@code pollInterval} while the job runs, from this thread
+   * @throws JobFailedException when the job fails; its cause is Flink's root failure
+   */
+  public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
+      Duration pollInterval, Runnable whilePolling) throws InterruptedException {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+    }
+    if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+    }
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+    job.configure(env);
+    job.build(env);
+    JobClient client;
+    try {
+      client = env.executeAsync(name);
+    } catch (Exception e) {
+      throw new JobFailedException("job " + name + " could not start: " + e.getMessage(), e);
+    }
+    CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+    while (true) {
+      try {
+        return result.get(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillRunning) {
+        whilePolling.run();
+      } catch (ExecutionException e) {
+        Throwable root = e.getCause();
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        throw new JobFailedException("job " + name + " failed: " + root, e.getCause());
+      } catch (InterruptedException e) {
+        client.cancel();
+        throw e;
+      }
+    }
+  }
+
+  /** The job failed or could not start. */
+  public static final class JobFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public JobFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
