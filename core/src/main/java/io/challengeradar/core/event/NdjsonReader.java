@@ -1,6 +1,5 @@
 package io.challengeradar.core.event;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,46 +30,91 @@ public final class NdjsonReader implements Closeable {
     }
   }
 
+  private static final int CHUNK_BYTES = 1 << 16;
+
   private final InputStream in;
   private final int maxLineBytes;
-  private byte[] buf = new byte[8_192];
+  private final byte[] chunk = new byte[CHUNK_BYTES];
+  private int chunkPos;
+  private int chunkEnd;
+  private boolean eof;
+  private byte[] line = new byte[8_192];
   private long lineNumber;
 
   public NdjsonReader(InputStream in, int maxLineBytes) {
     if (maxLineBytes <= 0) {
       throw new IllegalArgumentException("maxLineBytes must be positive, was " + maxLineBytes);
     }
-    this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+    this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
   /** The next line, or null at the end of the input. Blank lines are returned too. */
   public Line next() throws IOException {
-    int len = 0;
-    long total = 0;
-    int b = in.read();
-    if (b < 0) {
+    if (chunkPos == chunkEnd && !fill()) {
       return null;
     }
-    while (b >= 0 && b != '\n') {
-      if (total < maxLineBytes) {
-        if (len == buf.length) {
-          buf = Arrays.copyOf(buf, Math.min(maxLineBytes, buf.length * 2));
+    int len = 0; // bytes kept in line
+    long total = 0; // bytes the line really has
+    while (true) {
+      int newline = indexOfNewline();
+      int end = newline < 0 ? chunkEnd : newline;
+      int run = end - chunkPos;
+      int keep = (int) Math.max(0, Math.min(run, (long) maxLineBytes - total));
+      if (keep > 0) {
+        if (len + keep > line.length) {
+          line = Arrays.copyOf(line, Math.max(len + keep, Math.min(maxLineBytes, line.length * 2)));
         }
-        buf[len++] = (byte) b;
+        System.arraycopy(chunk, chunkPos, line, len, keep);
+        len += keep;
       }
-      total++;
-      b = in.read();
+      total += run;
+      if (newline >= 0) {
+        chunkPos = newline + 1;
+        break;
+      }
+      chunkPos = chunkEnd;
+      if (!fill()) {
+        break;
+      }
     }
     lineNumber++;
     if (total > maxLineBytes) {
-      return new Line(lineNumber, Arrays.copyOf(buf, Math.min(len, OVERSIZED_PREFIX_BYTES)), total);
+      return new Line(lineNumber, Arrays.copyOf(line, Math.min(len, OVERSIZED_PREFIX_BYTES)), total);
     }
-    if (len > 0 && buf[len - 1] == '\r') {
+    if (len > 0 && line[len - 1] == '\r') {
       len--;
       total--;
     }
-    return new Line(lineNumber, Arrays.copyOf(buf, len), total);
+    return new Line(lineNumber, Arrays.copyOf(line, len), total);
+  }
+
+  private int indexOfNewline() {
+    for (int i = chunkPos; i < chunkEnd; i++) {
+      if (chunk[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the next chunk; false at the end of the input. */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    int n = in.read(chunk, 0, chunk.length);
+    while (n == 0) {
+      n = in.read(chunk, 0, chunk.length);
+    }
+    if (n < 0) {
+      eof = true;
+      chunkPos = chunkEnd = 0;
+      return false;
+    }
+    chunkPos = 0;
+    chunkEnd = n;
+    return true;
   }
 
   @Override

@@ -51,4 +51,30 @@ class NdjsonReaderTest {
   private static String text(NdjsonReader.Line line) {
     return new String(line.bytes(), StandardCharsets.UTF_8);
   }
+
+  @Test
+  void linesSpanningManyChunksAndAnOversizedOneKeepTheirNumbersAndBytes() throws Exception {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      in.append("line-").append(i).append('\n');
+    }
+    in.append("y".repeat(200_000)).append('\n').append("after");
+    NdjsonReader reader = reader(in.toString(), 100_000);
+
+    for (int i = 0; i < 20_000; i++) {
+      NdjsonReader.Line line = reader.next();
+      assertThat(line.number()).isEqualTo(i + 1);
+      assertThat(text(line)).isEqualTo("line-" + i);
+    }
+    NdjsonReader.Line big = reader.next();
+    assertThat(big.oversized()).isTrue();
+    assertThat(big.length()).isEqualTo(200_000);
+    assertThat(text(reader.next())).isEqualTo("after");
+    assertThat(reader.next()).isNull();
+  }
+
+  @Test
+  void emptyInputHasNoLines() throws Exception {
+    assertThat(reader("", 10).next()).isNull();
+  }
 }
