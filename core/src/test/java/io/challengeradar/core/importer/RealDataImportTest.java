@@ -50,6 +50,11 @@ class RealDataImportTest {
   void importsTheRealDataSet(String format, String folder, long rows, double maxRejectShare)
       throws Exception {
     Path in = dataDir().resolve(folder);
+    if (!Files.isDirectory(in)) {
+      // Surefire's console shows only a skip count; say why where the build log shows it.
+      System.err.println("SKIPPED " + format + ": real data not found at " + in.toAbsolutePath()
+          + " (../shared/data beside the project, or RADAR_DATA_DIR)");
+    }
     assumeTrue(Files.isDirectory(in), "real data not found at " + in.toAbsolutePath()
         + " (set RADAR_DATA_DIR to the shared data folder); skipping");
 
