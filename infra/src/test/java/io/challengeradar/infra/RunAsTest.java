@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunAsTest {
-  private static final Path BASE = Path.of("/root/work/project/.radar/elasticsearch");
+  private static final Path BASE = Path.of("/root/src/project/.radar/elasticsearch");
 
   @Test
   void rootDropsToTheServiceUserWithSetpriv() {
@@ -47,7 +47,7 @@ class RunAsTest {
     Map<Path, PosixFileAttributes> tree = Map.of(
         Path.of("/"), dir("rwxr-xr-x"),
         Path.of("/root"), dir("rwx------"),
-        Path.of("/root/work"), dir("rwxr-xr-x"));
+        Path.of("/root/src"), dir("rwxr-xr-x"));
 
     assertThat(Traversal.firstBlocked(BASE, tree::get)).contains(Path.of("/root"));
   }
