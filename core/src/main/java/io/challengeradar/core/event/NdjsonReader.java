@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 public final class NdjsonReader implements Closeable {
 
-  /** Bytes of an oversized line kept for the dead letter. */
+  /** Bytes of an oversized line kept for the dead letter, unless the constructor says otherwise. */
   public static final int OVERSIZED_PREFIX_BYTES = 4_096;
 
   /**
@@ -34,6 +34,7 @@ public final class NdjsonReader implements Closeable {
 
   private final InputStream in;
   private final int maxLineBytes;
+  private final int oversizedPrefixBytes;
   private final byte[] chunk = new byte[CHUNK_BYTES];
   private int chunkPos;
   private int chunkEnd;
@@ -42,11 +43,24 @@ public final class NdjsonReader implements Closeable {
   private long lineNumber;
 
   public NdjsonReader(InputStream in, int maxLineBytes) {
+    this(in, maxLineBytes, Math.min(maxLineBytes, OVERSIZED_PREFIX_BYTES));
+  }
+
+  /**
+   * @param oversizedPrefixBytes how many bytes of an oversized line to keep, at most {@code
+   *     maxLineBytes}
+   */
+  public NdjsonReader(InputStream in, int maxLineBytes, int oversizedPrefixBytes) {
     if (maxLineBytes <= 0) {
       throw new IllegalArgumentException("maxLineBytes must be positive, was " + maxLineBytes);
     }
+    if (oversizedPrefixBytes < 0 || oversizedPrefixBytes > maxLineBytes) {
+      throw new IllegalArgumentException("oversizedPrefixBytes must be between 0 and maxLineBytes ("
+          + maxLineBytes + "), was " + oversizedPrefixBytes);
+    }
     this.in = in;
     this.maxLineBytes = maxLineBytes;
+    this.oversizedPrefixBytes = oversizedPrefixBytes;
   }
 
   /** The next line, or null at the end of the input. Blank lines are returned too. */
@@ -80,7 +94,7 @@ public final class NdjsonReader implements Closeable {
     }
     lineNumber++;
     if (total > maxLineBytes) {
-      return new Line(lineNumber, Arrays.copyOf(line, Math.min(len, OVERSIZED_PREFIX_BYTES)), total);
+      return new Line(lineNumber, Arrays.copyOf(line, Math.min(len, oversizedPrefixBytes)), total);
     }
     if (len > 0 && line[len - 1] == '\r') {
       len--;

@@ -77,4 +77,16 @@ class NdjsonReaderTest {
   void emptyInputHasNoLines() throws Exception {
     assertThat(reader("", 10).next()).isNull();
   }
+
+  @Test
+  void oversizedLineCanKeepAChosenPrefix() throws Exception {
+    NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(
+        "abcdefghij\nok\n".getBytes(StandardCharsets.UTF_8)), 6, 6);
+
+    NdjsonReader.Line cut = reader.next();
+    assertThat(cut.oversized()).isTrue();
+    assertThat(text(cut)).isEqualTo("abcdef");
+    assertThat(cut.length()).isEqualTo(10);
+    assertThat(text(reader.next())).isEqualTo("ok");
+  }
 }

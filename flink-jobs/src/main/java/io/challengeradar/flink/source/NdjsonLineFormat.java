@@ -1,11 +1,9 @@
 package io.challengeradar.flink.source;
 
+import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.RawRecord;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -39,7 +37,10 @@ public final class NdjsonLineFormat extends SimpleStreamFormat<RawRecord> {
 
   @Override
   public Reader<RawRecord> createReader(Configuration config, FSDataInputStream stream) {
-    return new LineReader(new BufferedInputStream(stream, 1 << 16), fileName, maxLineBytes + 1);
+    // Lines over maxLineBytes keep their first maxLineBytes + 1 bytes: enough for the codec to
+    // refuse them as too long, without holding a hostile line in memory.
+    int cap = maxLineBytes + 1;
+    return new LineReader(new NdjsonReader(stream, cap, cap), fileName);
   }
 
   @Override
@@ -48,43 +49,24 @@ public final class NdjsonLineFormat extends SimpleStreamFormat<RawRecord> {
   }
 
   private static final class LineReader implements Reader<RawRecord> {
-    private final InputStream in;
+    private final NdjsonReader lines;
     private final String fileName;
-    private final int cap;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-    private long lineNumber;
 
-    LineReader(InputStream in, String fileName, int cap) {
-      this.in = in;
+    LineReader(NdjsonReader lines, String fileName) {
+      this.lines = lines;
       this.fileName = fileName;
-      this.cap = cap;
     }
 
     @Override
     public RawRecord read() throws IOException {
-      line.reset();
-      int b = in.read();
-      if (b < 0) {
-        return null;
-      }
-      while (b >= 0 && b != '\n') {
-        if (line.size() < cap) {
-          line.write(b);
-        }
-        b = in.read();
-      }
-      lineNumber++;
-      byte[] bytes = line.toByteArray();
-      int length = bytes.length;
-      if (length > 0 && bytes[length - 1] == '\r') {
-        bytes = java.util.Arrays.copyOf(bytes, length - 1);
-      }
-      return new RawRecord(bytes, Origin.file(fileName, lineNumber));
+      NdjsonReader.Line line = lines.next();
+      return line == null ? null
+          : new RawRecord(line.bytes(), Origin.file(fileName, line.number()));
     }
 
     @Override
     public void close() throws IOException {
-      in.close();
+      lines.close();
     }
   }
 }
