@@ -1,6 +1,7 @@
 package io.challengeradar.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.infra.RadarHome;
 import io.challengeradar.training.task.CurrentModel;
 import io.challengeradar.training.task.Tasks;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.err.println("radar evaluate: task must be one of " + Tasks.NAMES + ", was '" + task + "'");
       return 2;
     }
-    Path dir = store != null ? store : ProjectPaths.root().resolve("serving/target/model-store");
+    Path dir = store != null ? store : RadarHome.projectRoot().resolve("serving/target/model-store");
     CurrentModel m;
     try {
       m = CurrentModel.of(dir, task);

@@ -1,5 +1,6 @@
 package io.challengeradar.app;
 
+import io.challengeradar.infra.RadarHome;
 import io.challengeradar.serving.ServingNode;
 import io.challengeradar.serving.api.ServingLimits;
 import io.challengeradar.serving.http.ServerOptions;
@@ -93,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   ServingNode.Config config() {
-    Path root = ProjectPaths.root();
+    Path root = RadarHome.projectRoot();
     Path storeDir = store != null ? store : root.resolve("serving/target/model-store");
     return ServingNode.Config.of(storeDir, root.resolve("serving/target/djl-cache"))
         .withDevice(device == null || device.isBlank() ? null : device)

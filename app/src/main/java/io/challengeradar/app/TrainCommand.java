@@ -1,5 +1,6 @@
 package io.challengeradar.app;
 
+import io.challengeradar.infra.RadarHome;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.training.nn.TrainingOptions;
 import io.challengeradar.training.task.MissingDataException;
@@ -47,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path root = ProjectPaths.root();
+    Path root = RadarHome.projectRoot();
     DjlRuntime.configure(root.resolve("serving/target/djl-cache"));
     TaskContext ctx = context(root, "radar train " + task);
     try {

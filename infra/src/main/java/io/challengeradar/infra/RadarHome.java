@@ -19,8 +19,13 @@ public final class RadarHome {
     if (home != null && !home.isBlank()) {
       return Path.of(home).toAbsolutePath().normalize();
     }
+    return projectRoot().resolve(DIR_NAME);
+  }
+
+  /** The project's root folder: {@value #ROOT_ENV} when set (./radar sets it), else the working folder. */
+  public static Path projectRoot() {
     String root = System.getenv(ROOT_ENV);
     Path base = root != null && !root.isBlank() ? Path.of(root) : Path.of("");
-    return base.resolve(DIR_NAME).toAbsolutePath().normalize();
+    return base.toAbsolutePath().normalize();
   }
 }

@@ -1,7 +1,6 @@
 package io.challengeradar.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.challengeradar.app.ProjectPaths;
 import io.challengeradar.app.pipeline.LocalJob;
 import io.challengeradar.app.pipeline.PipelineResults;
 import io.challengeradar.core.event.EventCodec;
@@ -78,7 +77,7 @@ public final class PipelineBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path root = ProjectPaths.root();
+    Path root = RadarHome.projectRoot();
     Path home = RadarHome.resolve().resolve("bench");
     Path work = Files.createDirectories(home);
     Path events = work.resolve("bench-events.ndjson");
