@@ -1,9 +1,6 @@
 package io.challengeradar.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.challengeradar.app.ProjectPaths;
-import io.challengeradar.app.demo.EventIndexer;
-import io.challengeradar.app.demo.Replay;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.InvalidEventException;
 import io.challengeradar.core.event.NdjsonReader;
@@ -69,7 +66,7 @@ public final class IngestBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path root = ProjectPaths.root();
+    Path root = RadarHome.projectRoot();
     Path dataDir = data != null ? data : root.resolve("../shared/data").normalize();
     Path work = Files.createDirectories(RadarHome.resolve().resolve("bench"));
     Path events = work.resolve("bench-events.ndjson");

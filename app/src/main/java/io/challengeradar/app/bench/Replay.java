@@ -1,4 +1,4 @@
-package io.challengeradar.app.demo;
+package io.challengeradar.app.bench;
 
 import io.challengeradar.core.event.Event;
 import io.challengeradar.core.event.EventCodec;
