@@ -49,10 +49,7 @@ public final class ElasticsearchLauncher implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("already started (pid " + process.pid() + ")");
     }
-    StateFile.refuseIfRecordedAlive(options.stateFile(), "Elasticsearch");
-    if (!Ports.isFree(options.httpPort())) {
-      throw new PortTakenException("Elasticsearch", options.httpPort());
-    }
+    ServerProcess.checkCanStart("Elasticsearch", options.stateFile(), options.httpPort());
     RunAs runAs = RunAs.forThisProcess(options.serviceUser());
     layout = ElasticsearchLayout.plan(options, runAs, Traversal::firstBlocked);
     layout.stagedBecause().ifPresent(blocked -> notices.println(

@@ -40,10 +40,7 @@ public final class KafkaLauncher implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("already started (pid " + process.pid() + ")");
     }
-    StateFile.refuseIfRecordedAlive(options.stateFile(), "Kafka");
-    if (!Ports.isFree(options.port())) {
-      throw new PortTakenException("Kafka", options.port());
-    }
+    ServerProcess.checkCanStart("Kafka", options.stateFile(), options.port());
     controllerPort = options.controllerPort() != 0
         ? options.controllerPort()
         : Ports.preferredOrAnyFree(options.port() + 1);
