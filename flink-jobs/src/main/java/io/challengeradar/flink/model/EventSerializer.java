@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -18,38 +17,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * immutable, so copies are the same object. Layout version 1: a tag byte (1 post, 2 engagement)
  * then the record's fields in declaration order, nullable fields behind a presence byte.
  */
-public final class EventSerializer extends TypeSerializerSingleton<Event> {
+public final class EventSerializer extends ImmutableTypeSerializer<Event> {
   private static final long serialVersionUID = 1L;
 
   public static final EventSerializer INSTANCE = new EventSerializer();
 
   private static final byte POST = 1;
   private static final byte ENGAGEMENT = 2;
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public Event createInstance() {
-    return null;
-  }
-
-  @Override
-  public Event copy(Event from) {
-    return from;
-  }
-
-  @Override
-  public Event copy(Event from, Event reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(Event event, DataOutputView out) throws IOException {
@@ -118,16 +92,6 @@ public final class EventSerializer extends TypeSerializerSingleton<Event> {
           readNullableLong(in));
     }
     throw new IOException("unknown event tag " + tag + " in serialized state");
-  }
-
-  @Override
-  public Event deserialize(Event reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

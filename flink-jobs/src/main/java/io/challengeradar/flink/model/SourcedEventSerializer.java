@@ -3,40 +3,14 @@ package io.challengeradar.flink.model;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /** Layout version 1: the event ({@link EventSerializer}), the raw payload, then the origin. */
-public final class SourcedEventSerializer extends TypeSerializerSingleton<SourcedEvent> {
+public final class SourcedEventSerializer extends ImmutableTypeSerializer<SourcedEvent> {
   private static final long serialVersionUID = 1L;
 
   public static final SourcedEventSerializer INSTANCE = new SourcedEventSerializer();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public SourcedEvent createInstance() {
-    return null;
-  }
-
-  @Override
-  public SourcedEvent copy(SourcedEvent from) {
-    return from;
-  }
-
-  @Override
-  public SourcedEvent copy(SourcedEvent from, SourcedEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(SourcedEvent record, DataOutputView out) throws IOException {
@@ -55,16 +29,6 @@ public final class SourcedEventSerializer extends TypeSerializerSingleton<Source
         EventSerializer.INSTANCE.deserialize(in),
         EventSerializer.readLongString(in),
         new Origin(in.readUTF(), EventSerializer.readLongString(in), in.readInt(), in.readLong()));
-  }
-
-  @Override
-  public SourcedEvent deserialize(SourcedEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override
