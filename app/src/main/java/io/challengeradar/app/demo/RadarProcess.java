@@ -1,0 +1,86 @@
+package io.challengeradar.app.demo;
+
+import io.challengeradar.infra.PlatformException;
+import io.challengeradar.infra.Ports;
+import io.challengeradar.infra.ServerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Another {@code radar} command ({@code serve}, {@code api}) run as its own JVM, as the platform
+ * runs it in production: the demo starts it with this JVM's class path, waits for its health
+ * answer and stops it with SIGTERM at the end.
+ */
+public final class RadarProcess implements AutoCloseable {
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
+  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(15);
+
+  private final ServerProcess process;
+  private final URI baseUri;
+
+  private RadarProcess(ServerProcess process, URI baseUri) {
+    this.process = process;
+    this.baseUri = baseUri;
+  }
+
+  /**
+   * Starts {@code radar <arguments>} and waits until {@code GET healthPath} answers 200.
+   *
+   * @param name the service's name, for messages and its log file
+   * @param port the port the command is told to listen on (refused when already taken)
+   * @param logDir where {@code <name>.log} collects its output
+   * @param environment extra environment variables (API keys, say)
+   */
+  public static RadarProcess start(String name, int port, List<String> arguments, String healthPath,
+      Path logDir, Map<String, String> environment) {
+    if (!Ports.isFree(port)) {
+      throw new PlatformException(name + ": port " + port + " is taken; choose another with the"
+          + " demo's --" + name + "-port option");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    for (String property : List.of("radar.home", "offline", "DJL_CACHE_DIR")) {
+      String value = System.getProperty(property);
+      if (value != null) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
+    command.add("io.challengeradar.app.Radar");
+    command.addAll(arguments);
+    Path log = logDir.resolve(name + ".log");
+    ServerProcess p = ServerProcess.spawn(
+        new ServerProcess.Spec(name, command, environment, Path.of("").toAbsolutePath(), log,
+            List.of()),
+        DEFAULT_STOP_TIMEOUT, true);
+    URI base = URI.create("http://127.0.0.1:" + port);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest health = HttpRequest.newBuilder(base.resolve(healthPath))
+        .timeout(Duration.ofSeconds(2)).GET().build();
+    p.awaitReady(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200,
+        DEFAULT_START_TIMEOUT);
+    return new RadarProcess(p, base);
+  }
+
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops it now (SIGTERM, then a kill after the grace period); restartable by a new start. */
+  @Override
+  public void close() {
+    process.close();
+  }
+}
