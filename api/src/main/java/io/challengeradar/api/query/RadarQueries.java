@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
-import co.elastic.clients.elasticsearch._types.mapping.RuntimeFieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -36,18 +34,6 @@ import java.util.function.Consumer;
 public final class RadarQueries {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  // One time axis for windows (their end) and alerts (the end of the window that completed the
-  // match), so both page together in time order from a single search.
-  private static final String AT_SCRIPT = """
-      if (doc.containsKey('detectedAt') && doc['detectedAt'].size() > 0) {
-        emit(doc['detectedAt'].value.toInstant().toEpochMilli());
-      } else if (doc.containsKey('windowEnd') && doc['windowEnd'].size() > 0) {
-        emit(doc['windowEnd'].value.toInstant().toEpochMilli());
-      }""";
-  // A window sorts before the alert its end triggered.
-  private static final String ORDER_SCRIPT =
-      "emit(doc.containsKey('detectedAt') ? 1L : 0L);";
 
   private final ElasticsearchClient client;
   private final Duration retryAfter;
@@ -94,17 +80,49 @@ public final class RadarQueries {
 
   /**
    * The challenge's windows and alerts in time order, each with {@code type} (window or alert)
-   * and {@code at} (window end, or the alert's detection time).
+   * and {@code at} (window end, or the alert's detection time, which is the end of the window
+   * that completed the match: a window sorts before the alert it triggered).
+   *
+   * <p>The test cluster's distribution has no scripting, so the two indices cannot share one
+   * computed sort key; each is searched for its first {@code from + size} items in time order and
+   * the two lists are merged. Deep pages cost more, within the {@link PageRequest#MAX_DEPTH} bound.
    *
    * @param from only items at or after this; null for no bound
    * @param to only items before this; null for no bound
    */
   public PageResult<ObjectNode> timeline(
       ChallengeKey key, Instant from, Instant to, PageRequest page) {
+    int needed = page.from() + page.size();
+    SearchResponse<ObjectNode> windows = timeSeries(key, key.kind().windowIndex(), "windowEnd",
+        from, to, needed);
+    SearchResponse<ObjectNode> alerts = timeSeries(key, Indices.ALERTS, "detectedAt",
+        from, to, needed);
+    long total = total(windows) + total(alerts);
+    if (total == 0) {
+      requireKnown(key);
+    }
+    List<ObjectNode> merged = new ArrayList<>(needed);
+    List<Hit<ObjectNode>> w = windows.hits().hits();
+    List<Hit<ObjectNode>> a = alerts.hits().hits();
+    int i = 0;
+    int j = 0;
+    while (merged.size() < needed && (i < w.size() || j < a.size())) {
+      boolean takeWindow = j >= a.size() || i < w.size()
+          && !instant(w.get(i), "windowEnd").isAfter(instant(a.get(j), "detectedAt"));
+      merged.add(takeWindow
+          ? timelineItem("window", "windowEnd", w.get(i++))
+          : timelineItem("alert", "detectedAt", a.get(j++)));
+    }
+    return new PageResult<>(total,
+        merged.subList(Math.min(page.from(), merged.size()), merged.size()));
+  }
+
+  private SearchResponse<ObjectNode> timeSeries(ChallengeKey key, String index, String timeField,
+      Instant from, Instant to, int size) {
     List<Query> filters = new ArrayList<>(tagFilters(key));
     if (from != null || to != null) {
       filters.add(Query.of(f -> f.range(r -> r.date(d -> {
-        d.field("at");
+        d.field(timeField);
         if (from != null) {
           d.gte(from.toString());
         }
@@ -114,28 +132,26 @@ public final class RadarQueries {
         return d;
       }))));
     }
-    SearchResponse<ObjectNode> r = search(List.of(key.kind().windowIndex(), Indices.ALERTS), b -> b
-        .runtimeMappings("at", m -> m.type(RuntimeFieldType.Date).script(s -> s.source(AT_SCRIPT)))
-        .runtimeMappings("order", m -> m.type(RuntimeFieldType.Long)
-            .script(s -> s.source(ORDER_SCRIPT)))
+    return search(List.of(index), b -> b
         .query(x -> x.bool(bool -> bool.filter(filters)))
-        .sort(s -> s.field(f -> f.field("at").order(SortOrder.Asc)))
-        .sort(s -> s.field(f -> f.field("order").order(SortOrder.Asc)))
-        .sort(s -> s.field(f -> f.field("stage").order(SortOrder.Asc)
-            .unmappedType(FieldType.Keyword)))
-        .from(page.from())
-        .size(page.size()));
-    if (total(r) == 0) {
-      requireKnown(key);
-    }
-    return page(r, hit -> {
-      boolean alert = Indices.ALERTS.equals(hit.index());
-      ObjectNode item = NODES.objectNode();
-      item.put("type", alert ? "alert" : "window");
-      item.set("at", hit.source().get(alert ? "detectedAt" : "windowEnd"));
-      item.setAll(hit.source());
-      return item;
-    });
+        .sort(s -> s.field(f -> f.field(timeField).order(SortOrder.Asc)))
+        .sort(s -> s.field(f -> f.field(index.equals(Indices.ALERTS) ? "stage" : "windowStart")
+            .order(SortOrder.Asc)))
+        .size(size));
+  }
+
+  /** A date as Elasticsearch may hold it: ISO-8601 text (what the pipeline writes) or epoch ms. */
+  private static Instant instant(Hit<ObjectNode> hit, String field) {
+    JsonNode v = hit.source().path(field);
+    return v.isNumber() ? Instant.ofEpochMilli(v.asLong()) : Instant.parse(v.asText());
+  }
+
+  private static ObjectNode timelineItem(String type, String timeField, Hit<ObjectNode> hit) {
+    ObjectNode item = NODES.objectNode();
+    item.put("type", type);
+    item.set("at", hit.source().get(timeField));
+    item.setAll(hit.source());
+    return item;
   }
 
   /**
@@ -307,6 +323,16 @@ public final class RadarQueries {
         .allowNoIndices(true).query(query)), "count of " + indices).count();
   }
 
+  /** Elasticsearch's own reasons, which "all shards failed" hides. */
+  private static String rootCauses(ElasticsearchException e) {
+    StringBuilder b = new StringBuilder();
+    if (e.error() != null) {
+      e.error().rootCause().forEach(c -> b.append("; ").append(c.type()).append(": ")
+          .append(c.reason()));
+    }
+    return b.toString();
+  }
+
   @FunctionalInterface
   private interface EsCall<T> {
     T run() throws IOException;
@@ -322,7 +348,8 @@ public final class RadarQueries {
         throw new BackendUnavailableException(
             "Elasticsearch is overloaded or starting (" + status + ")", retryAfter, e);
       }
-      throw new IllegalStateException("Elasticsearch refused the " + what + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Elasticsearch refused the " + what + ": " + e.getMessage() + rootCauses(e), e);
     } catch (IOException e) {
       throw new BackendUnavailableException(
           "Elasticsearch cannot be reached: " + e.getMessage(), retryAfter, e);
