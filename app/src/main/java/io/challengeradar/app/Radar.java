@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       io.challengeradar.app.bench.BenchCommand.class,
       ImportCommand.class,
       PipelineCommand.class,
+      ApiCommand.class,
     })
 public final class Radar {
 

@@ -1,0 +1,65 @@
+package io.challengeradar.api;
+
+import io.challengeradar.api.auth.Access;
+import io.challengeradar.api.auth.RateLimiter;
+import io.challengeradar.api.http.AccessLog;
+import io.challengeradar.api.http.ApiHandler;
+import io.challengeradar.api.http.ApiRoutes;
+import io.challengeradar.api.http.ApiServer;
+import io.challengeradar.api.query.RadarQueries;
+import io.challengeradar.infra.ElasticsearchClients;
+import io.challengeradar.infra.ElasticsearchConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The query API process in one object: an Elasticsearch client, the query engine, the routes, and
+ * the HTTP server. {@link #close()} stops the server, then closes the client.
+ */
+public final class QueryApi implements AutoCloseable {
+
+  private final ElasticsearchConnection connection;
+  private final ApiServer server;
+
+  private QueryApi(ElasticsearchConnection connection, ApiServer server) {
+    this.connection = connection;
+    this.server = server;
+  }
+
+  /**
+   * Starts answering on {@code options.port()}. Elasticsearch need not be up yet: requests are
+   * answered 503 until it is.
+   */
+  public static QueryApi start(ApiOptions options, String elasticsearchUrl, Access access, AccessLog log) {
+    ElasticsearchConnection connection = ElasticsearchClients.create(elasticsearchUrl);
+    try {
+      RadarQueries queries = new RadarQueries(connection.client(), options.backendRetryAfter());
+      ApiHandler handler = new ApiHandler(new ApiRoutes(queries).routes(), access,
+          new RateLimiter(options.ratePerSecond(), options.burst()), log);
+      return new QueryApi(connection, ApiServer.start(options.port(), options.threads(), handler));
+    } catch (IOException e) {
+      connection.close();
+      throw new UncheckedIOException("cannot listen on port " + options.port() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public ApiServer server() {
+    return server;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      connection.close();
+    }
+  }
+}

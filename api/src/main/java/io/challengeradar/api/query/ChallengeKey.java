@@ -1,0 +1,33 @@
+package io.challengeradar.api.query;
+
+import io.challengeradar.api.BadRequestException;
+import io.challengeradar.core.event.Hashtags;
+
+/**
+ * A challenge: a hashtag or a sound. Its id {@code <kind>:<tag>} is the id of its radar-hashtags
+ * document and the {@code challenge} field of radar-participation.
+ */
+public record ChallengeKey(TagKind kind, String tag) {
+
+  /**
+   * From the path's segments. Hashtags are normalised as the pipeline does ("#MilkCrate" finds
+   * "milkcrate"); sound ids are taken as they are.
+   */
+  public static ChallengeKey parse(String kind, String tag) {
+    TagKind k = TagKind.parse("kind", kind);
+    String t = k == TagKind.HASHTAG ? Hashtags.normalise(tag) : tag.strip();
+    if (t.isEmpty()) {
+      throw new BadRequestException("tag", "must not be blank");
+    }
+    return new ChallengeKey(k, t);
+  }
+
+  public String id() {
+    return kind.wire() + ":" + tag;
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+}
