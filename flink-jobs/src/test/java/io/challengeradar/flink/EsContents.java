@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.VideoDocument;
 import java.io.IOException;
@@ -29,10 +30,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class EsContents {
   public static final List<String> INDICES = List.of(VideoDocument.INDEX,
       Documents.DEADLETTER_INDEX, TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(),
-      ChallengeAlert.INDEX, HashtagStage.INDEX);
+      ChallengeAlert.INDEX, HashtagStage.INDEX, ParticipationPrediction.INDEX);
 
   /** Fields holding the processing time of a write: they differ from run to run by design. */
-  public static final Set<String> PROCESSING_TIME_FIELDS = Set.of("at", "updatedAt");
+  public static final Set<String> PROCESSING_TIME_FIELDS = Set.of("at", "updatedAt", "scoredAt");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_DOCUMENTS = 10_000;

@@ -5,8 +5,12 @@ import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.ops.ReasonCounters;
 import io.challengeradar.serving.client.ServingClientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -24,8 +28,13 @@ import org.slf4j.LoggerFactory;
  * null (counted), and an alert at most every {@code risk.retry-interval} tries again: the job
  * never fails for it.
  *
+ * <p>An alert waits until the watermark of both inputs passes its detection time, so that its
+ * representation holds every video posted before it whose enrichment is not late: the enrichments
+ * come through the serving tier, the alerts through the trend windows, and either may be ahead.
+ *
  * <p>State per challenge is one sum vector and a count, dropped after {@code representation.ttl}
- * (processing time) without a new video.
+ * (processing time) without a new video, plus the alerts waiting for the watermark (each has a
+ * timer that releases it).
  */
 public final class ChallengeRepresentations
     extends KeyedCoProcessFunction<String, TagVector, ChallengeAlert, ChallengeAssessment> {
@@ -33,6 +42,7 @@ public final class ChallengeRepresentations
   private static final Logger LOG = LoggerFactory.getLogger(ChallengeRepresentations.class);
 
   public static final String REPRESENTATION_STATE = "challenge-representation";
+  public static final String WAITING_STATE = "alerts-waiting";
 
   private final List<HarmfulChallenge> harmful;
   private final Duration ttl;
@@ -40,6 +50,7 @@ public final class ChallengeRepresentations
   private final ServingCalls.Factory serving;
 
   private transient ValueState<RunningMean> representation;
+  private transient ListState<ChallengeAlert> waiting;
   private transient ServingCalls calls;
   private transient RiskScorer risk;
   private transient long nextDescriptionAttempt;
@@ -58,6 +69,8 @@ public final class ChallengeRepresentations
         TypeInformation.of(RunningMean.class));
     desc.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
     representation = getRuntimeContext().getState(desc);
+    waiting = getRuntimeContext().getListState(new ListStateDescriptor<>(WAITING_STATE,
+        TypeInformation.of(ChallengeAlert.class)));
     outcomes = new ReasonCounters(getRuntimeContext().getMetricGroup(), "representations");
     calls = serving.open();
     // Failing here leaves the next attempt to the first alert, whatever its time.
@@ -107,6 +120,32 @@ public final class ChallengeRepresentations
   @Override
   public void processElement2(ChallengeAlert alert, Context ctx,
       Collector<ChallengeAssessment> out) throws Exception {
+    long at = alert.detectedAt().toEpochMilli();
+    if (ctx.timerService().currentWatermark() >= at) {
+      assess(alert, ctx.timerService().currentProcessingTime(), out);
+      return;
+    }
+    waiting.add(alert);
+    ctx.timerService().registerEventTimeTimer(at);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ChallengeAssessment> out)
+      throws Exception {
+    List<ChallengeAlert> later = new ArrayList<>();
+    List<ChallengeAlert> due = new ArrayList<>();
+    for (ChallengeAlert a : waiting.get()) {
+      (a.detectedAt().toEpochMilli() <= timestamp ? due : later).add(a);
+    }
+    due.sort(Comparator.comparing(ChallengeAlert::detectedAt));
+    for (ChallengeAlert a : due) {
+      assess(a, ctx.timerService().currentProcessingTime(), out);
+    }
+    waiting.update(later);
+  }
+
+  private void assess(ChallengeAlert alert, long now, Collector<ChallengeAssessment> out)
+      throws Exception {
     RunningMean current = representation.value();
     if (current == null) {
       outcomes.inc("alerts-without-representation");
@@ -114,7 +153,6 @@ public final class ChallengeRepresentations
       return;
     }
     float[] mean = current.mean();
-    long now = ctx.timerService().currentProcessingTime();
     if (risk == null && !harmful.isEmpty() && now >= nextDescriptionAttempt
         && !embedDescriptions()) {
       nextDescriptionAttempt = now + retryIntervalMillis;

@@ -13,6 +13,7 @@ import io.challengeradar.flink.model.Stage;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,31 @@ class ChallengeRepresentationsTest {
     harness.close();
   }
 
+  /** The alert, then both inputs' watermarks at its detection time, which release it. */
+  private void assess(ChallengeAlert alert) throws Exception {
+    long at = alert.detectedAt().toEpochMilli();
+    harness.processElement2(alert, at);
+    harness.processBothWatermarks(new Watermark(at));
+  }
+
+  @Test
+  void anAlertWaitsUntilBothInputsWatermarksPassItSoLateEnrichmentsStillCount()
+      throws Exception {
+    open(options());
+    ChallengeAlert alert = alert("crates", Stage.EMERGING, hours(3));
+    long at = alert.detectedAt().toEpochMilli();
+    harness.processElement1(new TagVector("hashtag:crates", "v1", axis(1)), at - 10);
+    harness.processWatermark2(new Watermark(at));
+    harness.processElement2(alert, at);
+    harness.processElement1(new TagVector("hashtag:crates", "v2", axis(1)), at - 5);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processWatermark1(new Watermark(at));
+
+    assertThat(harness.extractOutputValues()).singleElement()
+        .extracting(ChallengeAssessment::representationVideos).isEqualTo(2L);
+  }
+
   @Test
   void assessesAnAlertWithTheMeanOfItsTagsVideos() throws Exception {
     open(options());
@@ -52,7 +78,7 @@ class ChallengeRepresentationsTest {
     harness.processElement1(new TagVector("hashtag:crates", "v2", mix(1, 1f, 3, 1f)), 0);
     harness.processElement1(new TagVector("hashtag:other", "v3", axis(0)), 0);
 
-    harness.processElement2(alert("crates", Stage.EMERGING, hours(3)), 0);
+    assess(alert("crates", Stage.EMERGING, hours(3)));
 
     ChallengeAssessment a = harness.extractOutputValues().get(0);
     assertThat(a.representationVideos()).isEqualTo(2);
@@ -66,7 +92,7 @@ class ChallengeRepresentationsTest {
     open(options());
     harness.processElement1(new TagVector("hashtag:crates", "v1", mix(1, 3f, 2, 1f)), 0);
 
-    harness.processElement2(alert("crates", Stage.EMERGING, hours(3)), 0);
+    assess(alert("crates", Stage.EMERGING, hours(3)));
 
     ChallengeAssessment a = harness.extractOutputValues().get(0);
     assertThat(a.nearestHarmful()).isEqualTo("Milk Crate");
@@ -79,7 +105,7 @@ class ChallengeRepresentationsTest {
   void alertOfATagWithoutEmbeddedVideosGoesOnWithoutRepresentation() throws Exception {
     open(options());
 
-    harness.processElement2(alert("quiet", Stage.EMERGING, hours(3)), 0);
+    assess(alert("quiet", Stage.EMERGING, hours(3)));
 
     ChallengeAssessment a = harness.extractOutputValues().get(0);
     assertThat(a.representation()).isNull();
@@ -95,11 +121,11 @@ class ChallengeRepresentationsTest {
     harness.processElement1(new TagVector("hashtag:crates", "v1", axis(1)), 0);
     harness.setProcessingTime(1_000);
 
-    harness.processElement2(alert("crates", Stage.EMERGING, hours(3)), 0);
-    harness.processElement2(alert("crates", Stage.ACCELERATING, hours(4)), 0);
+    assess(alert("crates", Stage.EMERGING, hours(3)));
+    assess(alert("crates", Stage.ACCELERATING, hours(4)));
     serving.down = false;
     harness.setProcessingTime(1_000 + RETRY.toMillis());
-    harness.processElement2(alert("crates", Stage.PEAKED, hours(5)), 0);
+    assess(alert("crates", Stage.PEAKED, hours(5)));
 
     List<ChallengeAssessment> out = harness.extractOutputValues();
     assertThat(out).extracting(ChallengeAssessment::risk).containsExactly(null, null, 1.0);
@@ -116,7 +142,7 @@ class ChallengeRepresentationsTest {
     harness.processElement1(new TagVector("hashtag:crates", "v1", axis(1)), 0);
 
     harness.setStateTtlProcessingTime(o.representationTtl().toMillis() + 1);
-    harness.processElement2(alert("crates", Stage.EMERGING, hours(3)), 0);
+    assess(alert("crates", Stage.EMERGING, hours(3)));
 
     assertThat(harness.extractOutputValues().get(0).representation()).isNull();
   }
