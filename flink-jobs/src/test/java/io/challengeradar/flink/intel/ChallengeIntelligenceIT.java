@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.flink.EsContents;
+import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.model.ChallengeAlert;
@@ -65,6 +66,7 @@ class ChallengeIntelligenceIT {
 
   private static final Instant DAY_ONE = Instant.parse("2024-03-01T00:00:00Z");
   private static final String CRATES = "cratechallenge";
+  private static final String QUIET = "quiettag";
   private static final int TOP_N = 10;
   /** The participation head: sigmoid(BIAS + WEIGHT * (user[0] + challenge[0])). */
   private static final float WEIGHT = 8f;
@@ -139,11 +141,17 @@ class ChallengeIntelligenceIT {
     ChallengeAlert emerging = alert(Stage.EMERGING, s.end);
     ChallengeAlert accelerating = alert(Stage.ACCELERATING, s.end.plusSeconds(3600));
     ChallengeAlert peaked = alert(Stage.PEAKED, s.end.plusSeconds(7200));
+    ChallengeAlert quiet = alert(QUIET, Stage.EMERGING, s.end);
 
-    run(s.enrichments, List.of(emerging, accelerating, peaked));
+    run(s.enrichments, List.of(emerging, accelerating, peaked, quiet));
 
+    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
     Map<String, ObjectNode> alerts = contents.documents(ChallengeAlert.INDEX);
-    assertThat(alerts).containsOnlyKeys(emerging.id(), accelerating.id(), peaked.id());
+    assertThat(alerts).containsOnlyKeys(emerging.id(), accelerating.id(), peaked.id(), quiet.id());
+    // a tag none of whose videos has an embedding: written, without representation or risk
+    assertThat(alerts.get(quiet.id()).get("risk").isNull()).isTrue();
+    assertThat(contents.documents(HashtagStage.INDEX).get("hashtag:" + QUIET)
+        .get("representation").isNull()).isTrue();
     ObjectNode a = alerts.get(emerging.id());
     assertThat(a.get("nearestHarmful").asText()).isEqualTo("Milk Crate");
     assertThat(a.get("risk").asDouble()).isGreaterThan(0.5);
@@ -198,11 +206,15 @@ class ChallengeIntelligenceIT {
   }
 
   private static ChallengeAlert alert(Stage stage, Instant windowEnd) {
-    WindowStats w = new WindowStats(TagKind.HASHTAG, CRATES, windowEnd.minusSeconds(3600),
+    return alert(CRATES, stage, windowEnd);
+  }
+
+  private static ChallengeAlert alert(String tag, Stage stage, Instant windowEnd) {
+    WindowStats w = new WindowStats(TagKind.HASHTAG, tag, windowEnd.minusSeconds(3600),
         windowEnd, 6, 6, 6, 6, 5000, 0.7, 0, 0, DAY_ONE, new String[] {"crate-0"},
         new String[] {"joiner-0"});
-    return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, CRATES, stage, windowEnd),
-        TagKind.HASHTAG, CRATES, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
+    return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, tag, stage, windowEnd),
+        TagKind.HASHTAG, tag, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
         new String[] {"crate-0"}, new String[] {"joiner-0"});
   }
 
