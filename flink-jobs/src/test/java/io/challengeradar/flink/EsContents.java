@@ -104,14 +104,30 @@ public final class EsContents {
   /** Polls (with a deadline: the sink writes asynchronously) until {@code expected} are in. */
   public void awaitAccountedEvents(long expected, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long seen = accountedEvents();
+    long seen = accountedEventsWhileStarting();
     while (seen < expected) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("after " + timeout + " Elasticsearch accounts for " + seen
             + " events, expected " + expected);
       }
       LockSupport.parkNanos(POLL_PAUSE_NANOS);
-      seen = accountedEvents();
+      seen = accountedEventsWhileStarting();
+    }
+  }
+
+  /**
+   * Like {@link #accountedEvents}, but an index the sink has just created, whose primary shard
+   * is not active yet (search answers 503 "all shards failed"), counts as none written yet.
+   */
+  private long accountedEventsWhileStarting() {
+    try {
+      return accountedEvents();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof org.elasticsearch.client.ResponseException r
+          && r.getResponse().getStatusLine().getStatusCode() == 503) {
+        return 0;
+      }
+      throw e;
     }
   }
 
