@@ -7,4 +7,7 @@ package io.challengeradar.flink;
 @FunctionalInterface
 public interface PipelineOutputs {
   void attach(PipelineStreams streams);
+
+  /** Where the challenge intelligence's streams go; outputs that do not want them ignore them. */
+  default void attachIntelligence(io.challengeradar.flink.intel.IntelligenceStreams streams) {}
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.VideoDocument;
 import java.io.IOException;
@@ -29,10 +30,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class EsContents {
   public static final List<String> INDICES = List.of(VideoDocument.INDEX,
       Documents.DEADLETTER_INDEX, TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(),
-      ChallengeAlert.INDEX, HashtagStage.INDEX);
+      ChallengeAlert.INDEX, HashtagStage.INDEX, ParticipationPrediction.INDEX);
 
   /** Fields holding the processing time of a write: they differ from run to run by design. */
-  public static final Set<String> PROCESSING_TIME_FIELDS = Set.of("at", "updatedAt");
+  public static final Set<String> PROCESSING_TIME_FIELDS = Set.of("at", "updatedAt", "scoredAt");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_DOCUMENTS = 10_000;
@@ -103,14 +104,30 @@ public final class EsContents {
   /** Polls (with a deadline: the sink writes asynchronously) until {@code expected} are in. */
   public void awaitAccountedEvents(long expected, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long seen = accountedEvents();
+    long seen = accountedEventsWhileStarting();
     while (seen < expected) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("after " + timeout + " Elasticsearch accounts for " + seen
             + " events, expected " + expected);
       }
       LockSupport.parkNanos(POLL_PAUSE_NANOS);
-      seen = accountedEvents();
+      seen = accountedEventsWhileStarting();
+    }
+  }
+
+  /**
+   * Like {@link #accountedEvents}, but an index the sink has just created, whose primary shard
+   * is not active yet (search answers 503 "all shards failed"), counts as none written yet.
+   */
+  private long accountedEventsWhileStarting() {
+    try {
+      return accountedEvents();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof org.elasticsearch.client.ResponseException r
+          && r.getResponse().getStatusLine().getStatusCode() == 503) {
+        return 0;
+      }
+      throw e;
     }
   }
 

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.model.WindowStats;
 
@@ -31,13 +34,36 @@ public final class Documents {
     return EsOperation.of(w.index(), w.id(), json(w), null);
   }
 
+  /** An alert not (yet) assessed: its representation and risk fields are null. */
   public static EsOperation alert(ChallengeAlert a) {
-    return EsOperation.of(ChallengeAlert.INDEX, a.id(), json(a), null);
+    return alert(new ChallengeAssessment(a, null, 0, null, null));
+  }
+
+  /** An alert with its challenge's representation size and risk (the vector itself is not kept). */
+  public static EsOperation alert(ChallengeAssessment a) {
+    ObjectNode doc = JSON.valueToTree(a.alert());
+    doc.put("representationVideos", a.representationVideos());
+    if (a.risk() == null) {
+      doc.putNull("risk");
+    } else {
+      doc.put("risk", a.risk());
+    }
+    doc.put("nearestHarmful", a.nearestHarmful());
+    return EsOperation.of(ChallengeAlert.INDEX, a.alert().id(), json(doc), null);
   }
 
   /** Versioned by the stage's time, so a stage never goes back to an older alert's. */
   public static EsOperation stage(HashtagStage s) {
     return EsOperation.of(HashtagStage.INDEX, s.id(), json(s), s.since().toEpochMilli());
+  }
+
+  /**
+   * Versioned by the round's detection time, so an older round's prediction for a user never
+   * overwrites a newer round's.
+   */
+  public static EsOperation participation(ParticipationPrediction p) {
+    return EsOperation.of(ParticipationPrediction.INDEX, p.id(), json(p),
+        p.roundAt().toEpochMilli());
   }
 
   public static EsOperation deadLetter(DeadLetter d) {

@@ -2,6 +2,7 @@ package io.challengeradar.flink.es;
 
 import io.challengeradar.flink.PipelineOutputs;
 import io.challengeradar.flink.PipelineStreams;
+import io.challengeradar.flink.intel.IntelligenceStreams;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -25,5 +26,25 @@ public final class ElasticsearchOutputs implements PipelineOutputs {
             s.deadLetters().map(Documents::deadLetter).returns(type)
                 .name("dead-letters-to-documents"));
     writes.sinkTo(new ElasticsearchSink(options)).name("elasticsearch").uid("elasticsearch-sink");
+  }
+
+  /**
+   * Writes the assessed alerts and stages over the plain ones (same ids) and the participation
+   * predictions, through a sink of their own.
+   */
+  @Override
+  public void attachIntelligence(IntelligenceStreams s) {
+    intelligenceWrites(s).sinkTo(new ElasticsearchSink(options)).name("elasticsearch-intelligence")
+        .uid("elasticsearch-intelligence-sink");
+  }
+
+  /** The intelligence's writes, for a caller that unions them into its own sink. */
+  public static DataStream<EsOperation> intelligenceWrites(IntelligenceStreams s) {
+    TypeInformation<EsOperation> type = TypeInformation.of(EsOperation.class);
+    return s.alerts().map(Documents::alert).returns(type).name("assessed-alerts-to-documents")
+        .union(
+            s.stages().map(Documents::stage).returns(type).name("assessed-stages-to-documents"),
+            s.participation().map(Documents::participation).returns(type)
+                .name("participation-to-documents"));
   }
 }

@@ -5,6 +5,15 @@ import java.time.Instant;
 /**
  * The current lifecycle stage of a tag in {@code radar-hashtags}; one document per tag, replaced by
  * each newer alert (its {@code since} is the write version, so an older alert never wins).
+ *
+ * @param growth the trigger window's participant growth
+ * @param newParticipants the trigger window's new participants
+ * @param representation the challenge representation (mean caption embedding of its videos) when
+ *     the alert was assessed; null when no video of the tag had an embedding yet
+ * @param representationVideos how many videos the representation is the mean of
+ * @param risk highest cosine similarity of the representation to a harmful-challenge description;
+ *     null when unknown (no representation, or the descriptions could not be embedded)
+ * @param nearestHarmful the name of that description, null with {@code risk}
  */
 public record HashtagStage(
     TagKind kind,
@@ -13,7 +22,13 @@ public record HashtagStage(
     Instant since,
     Instant firstSeen,
     long cumulativeParticipants,
-    String alertId) {
+    String alertId,
+    double growth,
+    long newParticipants,
+    float[] representation,
+    long representationVideos,
+    Double risk,
+    String nearestHarmful) {
 
   public static final String INDEX = "radar-hashtags";
 
@@ -21,8 +36,23 @@ public record HashtagStage(
     return Ids.join(kind.wire(), tag);
   }
 
+  /** The stage an alert puts its tag in, before (or without) any assessment. */
   public static HashtagStage of(ChallengeAlert alert) {
+    return of(alert, null, 0, null, null);
+  }
+
+  /** The stage an assessed alert puts its tag in. */
+  public static HashtagStage of(ChallengeAssessment a) {
+    return of(a.alert(), a.representation(), a.representationVideos(), a.risk(),
+        a.nearestHarmful());
+  }
+
+  private static HashtagStage of(ChallengeAlert alert, float[] representation,
+      long representationVideos, Double risk, String nearestHarmful) {
+    WindowStats trigger = alert.trigger();
     return new HashtagStage(alert.kind(), alert.tag(), alert.stage(), alert.detectedAt(),
-        alert.firstSeen(), alert.trigger().cumulativeParticipants(), alert.id());
+        alert.firstSeen(), trigger.cumulativeParticipants(), alert.id(),
+        trigger.participantGrowth(), trigger.newParticipants(), representation,
+        representationVideos, risk, nearestHarmful);
   }
 }

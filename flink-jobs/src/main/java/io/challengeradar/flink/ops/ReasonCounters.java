@@ -20,4 +20,8 @@ public final class ReasonCounters {
   public void inc(String reason) {
     counters.computeIfAbsent(reason, group::counter).inc();
   }
+
+  public void inc(String reason, long n) {
+    counters.computeIfAbsent(reason, group::counter).inc(n);
+  }
 }

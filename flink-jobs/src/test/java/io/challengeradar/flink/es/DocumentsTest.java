@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.challengeradar.flink.TestEvents;
 import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.Stage;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
@@ -79,5 +81,39 @@ class DocumentsTest {
     assertThat(names(document(op))).isEqualTo(templateFields("radar-hashtags", ""));
     assertThat(op.id()).isEqualTo("hashtag:dance");
     assertThat(op.version()).isEqualTo(WINDOW.windowEnd().toEpochMilli());
+  }
+
+  @Test
+  void assessedAlertsAndStagesCarryRiskAndTheRepresentation() throws Exception {
+    float[] vector = new float[384];
+    vector[0] = 1f;
+    ChallengeAssessment assessed = new ChallengeAssessment(ALERT, vector, 12, 0.61, "Milk Crate");
+
+    JsonNode alert = document(Documents.alert(assessed));
+    JsonNode stage = document(Documents.stage(HashtagStage.of(assessed)));
+
+    assertThat(names(alert)).isEqualTo(templateFields("radar-challenge-alerts", ""));
+    assertThat(alert.get("risk").asDouble()).isEqualTo(0.61);
+    assertThat(alert.get("nearestHarmful").asText()).isEqualTo("Milk Crate");
+    assertThat(alert.get("representationVideos").asLong()).isEqualTo(12);
+    assertThat(names(stage)).isEqualTo(templateFields("radar-hashtags", ""));
+    assertThat(stage.get("representation")).hasSize(384);
+    assertThat(stage.get("growth").asDouble()).isEqualTo(0.66);
+    assertThat(stage.get("newParticipants").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void participationDocumentsHaveExactlyTheFieldsOfTheirTemplateAndAreVersionedByRound()
+      throws Exception {
+    ParticipationPrediction p = new ParticipationPrediction(TagKind.HASHTAG, "dance",
+        "hashtag:dance", "u7", 0.83, 1, Stage.EMERGING, ALERT.id(), ALERT.detectedAt(),
+        "participation", "3", TestEvents.minutes(90), 8);
+
+    EsOperation op = Documents.participation(p);
+
+    assertThat(names(document(op))).isEqualTo(templateFields("radar-participation", ""));
+    assertThat(op.id()).isEqualTo("hashtag:dance:u7");
+    assertThat(op.version()).isEqualTo(ALERT.detectedAt().toEpochMilli());
+    assertThat(document(op).get("scoredAt").asText()).isEqualTo("2024-03-01T01:30:00Z");
   }
 }

@@ -70,6 +70,11 @@ public record ClientOptions(
         baseUri, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxBackoff, n);
   }
 
+  public ClientOptions withRequestTimeout(Duration timeout) {
+    return new ClientOptions(
+        baseUri, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff, maxBatch);
+  }
+
   public ClientOptions withBackoff(Duration initial, Duration max) {
     return new ClientOptions(
         baseUri, connectTimeout, requestTimeout, maxRetries, initial, max, maxBatch);

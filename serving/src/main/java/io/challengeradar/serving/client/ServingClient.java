@@ -77,8 +77,27 @@ public final class ServingClient implements AutoCloseable {
 
   /** The probability that each user joins the paired challenge, in order. */
   public List<Float> participation(List<Wire.Pair> pairs) {
-    return batched(pairs, chunk -> post("/v1/score/participation",
-        new Wire.ParticipationRequest(null, chunk), Wire.ScoreResponse.class).probabilities());
+    return scoreParticipation(pairs).probabilities();
+  }
+
+  /**
+   * The probability that each user joins the paired challenge, in order, with the model and
+   * version that scored them (those of the last batch: callers that record the version per score
+   * keep calls small enough for one batch, or accept that a reload between batches is named by
+   * the newer version).
+   */
+  public Wire.ScoreResponse scoreParticipation(List<Wire.Pair> pairs) {
+    List<Float> probabilities = new ArrayList<>(pairs.size());
+    Wire.ScoreResponse last = null;
+    for (int from = 0; from < pairs.size(); from += options.maxBatch()) {
+      List<Wire.Pair> chunk = pairs.subList(from, Math.min(pairs.size(), from + options.maxBatch()));
+      last = post("/v1/score/participation", new Wire.ParticipationRequest(null, chunk),
+          Wire.ScoreResponse.class);
+      probabilities.addAll(last.probabilities());
+    }
+    return last == null
+        ? new Wire.ScoreResponse(null, null, List.of())
+        : new Wire.ScoreResponse(last.model(), last.version(), probabilities);
   }
 
   /** The probability that each video goes viral, in order. */

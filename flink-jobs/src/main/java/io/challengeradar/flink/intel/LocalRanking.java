@@ -1,0 +1,64 @@
+package io.challengeradar.flink.intel;
+
+import io.challengeradar.flink.model.ChallengeAssessment;
+import io.challengeradar.flink.model.Stage;
+import io.challengeradar.flink.model.TagKind;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The answer of scoring subtasks to one round: their best candidates, or that scoring failed.
+ * Every subtask answers every round it scores, even with no candidates, so the merge knows when
+ * all have answered; merged answers are the same type with {@code answers} added up.
+ *
+ * @param round the id of the alert that started the round
+ * @param parallelism how many subtasks answer this round
+ * @param answers how many of them this ranking holds
+ * @param failed whether any of them could not score (serving down, no participation head)
+ * @param predictions the best candidates, likeliest first, at most top N
+ */
+public record LocalRanking(
+    String round,
+    String challenge,
+    TagKind kind,
+    String tag,
+    Stage stage,
+    long roundAtMillis,
+    int parallelism,
+    int answers,
+    boolean failed,
+    String model,
+    String modelVersion,
+    long scoredAtMillis,
+    Scored[] predictions) {
+
+  /** One candidate's probability. */
+  public record Scored(String userId, double probability, int userVideos) {}
+
+  /** Likeliest first; equal probabilities by user id, so merges do not depend on arrival. */
+  static final Comparator<Scored> LIKELIEST_FIRST =
+      Comparator.comparingDouble(Scored::probability).reversed().thenComparing(Scored::userId);
+
+  static LocalRanking answer(ChallengeAssessment a, int parallelism, boolean failed,
+      String model, String modelVersion, long scoredAtMillis, Scored[] predictions) {
+    return new LocalRanking(a.alert().id(), a.challenge(), a.alert().kind(), a.alert().tag(),
+        a.alert().stage(), a.alert().detectedAt().toEpochMilli(), parallelism, 1, failed, model,
+        modelVersion, scoredAtMillis, predictions);
+  }
+
+  /** Both answers together, keeping the {@code topN} likeliest. */
+  LocalRanking merge(LocalRanking other, int topN) {
+    Scored[] all = Arrays.copyOf(predictions, predictions.length + other.predictions.length);
+    System.arraycopy(other.predictions, 0, all, predictions.length, other.predictions.length);
+    Arrays.sort(all, LIKELIEST_FIRST);
+    return new LocalRanking(round, challenge, kind, tag, stage, roundAtMillis, parallelism,
+        answers + other.answers, failed || other.failed, model != null ? model : other.model,
+        modelVersion != null ? modelVersion : other.modelVersion,
+        Math.max(scoredAtMillis, other.scoredAtMillis),
+        Arrays.copyOf(all, Math.min(topN, all.length)));
+  }
+
+  boolean complete() {
+    return answers >= parallelism;
+  }
+}
