@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       DownCommand.class,
       DemoCommand.class,
+      ReenrichCommand.class,
       ServeCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,

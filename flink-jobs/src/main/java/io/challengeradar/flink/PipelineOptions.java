@@ -1,10 +1,13 @@
 package io.challengeradar.flink;
 
+import io.challengeradar.flink.enrich.EnrichmentOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import java.util.TreeSet;
  * @param sampleSize sample videos and earliest participants kept per window and per tag
  * @param checkpointInterval how often the job checkpoints
  * @param cep the lifecycle pattern thresholds
+ * @param enrichment enrichment of new posts through the serving tier (off without a URL)
  */
 public record PipelineOptions(
     Duration windowSize,
@@ -44,7 +48,8 @@ public record PipelineOptions(
     int idleWindows,
     int sampleSize,
     Duration checkpointInterval,
-    CepThresholds cep)
+    CepThresholds cep,
+    EnrichmentOptions enrichment)
     implements Serializable {
 
   public static final String RESOURCE = "pipeline.properties";
@@ -77,6 +82,27 @@ public record PipelineOptions(
     if (cep == null) {
       throw new IllegalArgumentException("cep thresholds must be set");
     }
+    if (enrichment == null) {
+      throw new IllegalArgumentException("enrichment options must be set");
+    }
+  }
+
+  /** Options with enrichment off. */
+  public PipelineOptions(
+      Duration windowSize,
+      Duration allowedLateness,
+      Duration outOfOrderness,
+      Duration idleTimeout,
+      Duration stateTtl,
+      int maxEarlySnapshots,
+      Duration orphanTimeout,
+      int idleWindows,
+      int sampleSize,
+      Duration checkpointInterval,
+      CepThresholds cep) {
+    this(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl, maxEarlySnapshots,
+        orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep,
+        EnrichmentOptions.defaults());
   }
 
   public static PipelineOptions defaults() {
@@ -84,7 +110,7 @@ public record PipelineOptions(
         DEFAULT_WINDOW_SIZE, DEFAULT_ALLOWED_LATENESS, DEFAULT_OUT_OF_ORDERNESS,
         DEFAULT_IDLE_TIMEOUT, DEFAULT_STATE_TTL, DEFAULT_MAX_EARLY_SNAPSHOTS,
         DEFAULT_ORPHAN_TIMEOUT, DEFAULT_IDLE_WINDOWS, DEFAULT_SAMPLE_SIZE,
-        DEFAULT_CHECKPOINT_INTERVAL, CepThresholds.defaults());
+        DEFAULT_CHECKPOINT_INTERVAL, CepThresholds.defaults(), EnrichmentOptions.defaults());
   }
 
   /** The resource's settings, then those of {@code override} (if given) on top. */
@@ -142,32 +168,58 @@ public record PipelineOptions(
         intOf(p, Keys.IDLE_WINDOWS, DEFAULT_IDLE_WINDOWS),
         intOf(p, Keys.SAMPLE_SIZE, DEFAULT_SAMPLE_SIZE),
         durationOf(p, Keys.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL),
-        cep);
+        cep,
+        enrichmentOf(p));
   }
 
   public PipelineOptions withWindowSize(Duration size) {
     return new PipelineOptions(size, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
   }
 
   public PipelineOptions withAllowedLateness(Duration lateness) {
     return new PipelineOptions(windowSize, lateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
   }
 
   public PipelineOptions withOutOfOrderness(Duration bound) {
     return new PipelineOptions(windowSize, allowedLateness, bound, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
   }
 
   public PipelineOptions withCep(CepThresholds thresholds) {
     return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, thresholds);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, thresholds, enrichment);
   }
 
   public PipelineOptions withMaxEarlySnapshots(int max) {
     return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        max, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep);
+        max, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
+  }
+
+  public PipelineOptions withEnrichment(EnrichmentOptions e) {
+    return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, e);
+  }
+
+  private static EnrichmentOptions enrichmentOf(Properties p) {
+    EnrichmentOptions d = EnrichmentOptions.defaults();
+    String url = p.getProperty(Keys.ENRICHMENT_SERVING_URL, "").strip();
+    URI serving;
+    try {
+      serving = url.isEmpty() ? null : new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(Keys.ENRICHMENT_SERVING_URL + ": '" + url
+          + "' is not a URL: " + e.getMessage());
+    }
+    return new EnrichmentOptions(
+        serving,
+        intOf(p, Keys.ENRICHMENT_CAPACITY, d.capacity()),
+        durationOf(p, Keys.ENRICHMENT_TIMEOUT, d.timeout()),
+        durationOf(p, Keys.ENRICHMENT_RETRY_INITIAL_BACKOFF, d.retryInitialBackoff()),
+        durationOf(p, Keys.ENRICHMENT_RETRY_MAX_BACKOFF, d.retryMaxBackoff()),
+        intOf(p, Keys.ENRICHMENT_RETRY_MAX_ATTEMPTS, d.retryMaxAttempts()),
+        intOf(p, Keys.ENRICHMENT_RETRY_MAX_IN_FLIGHT, d.retryMaxInFlight()));
   }
 
   /** The keys of {@code pipeline.properties}. */
@@ -194,12 +246,22 @@ public record PipelineOptions(
     public static final String FADING_MIN_DECLINE = "cep.fading.min-decline";
     public static final String FADING_MIN_CUMULATIVE = "cep.fading.min-cumulative-participants";
 
+    public static final String ENRICHMENT_SERVING_URL = "enrichment.serving-url";
+    public static final String ENRICHMENT_CAPACITY = "enrichment.capacity";
+    public static final String ENRICHMENT_TIMEOUT = "enrichment.timeout";
+    public static final String ENRICHMENT_RETRY_INITIAL_BACKOFF = "enrichment.retry.initial-backoff";
+    public static final String ENRICHMENT_RETRY_MAX_BACKOFF = "enrichment.retry.max-backoff";
+    public static final String ENRICHMENT_RETRY_MAX_ATTEMPTS = "enrichment.retry.max-attempts";
+    public static final String ENRICHMENT_RETRY_MAX_IN_FLIGHT = "enrichment.retry.max-in-flight";
+
     public static final Set<String> ALL = Set.of(
         WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, STATE_TTL,
         MAX_EARLY_SNAPSHOTS, ORPHAN_TIMEOUT, IDLE_WINDOWS, SAMPLE_SIZE, CHECKPOINT_INTERVAL,
         EMERGING_WINDOWS, EMERGING_MIN_GROWTH, EMERGING_MIN_NEW, ACCELERATING_WINDOWS,
         ACCELERATING_MIN_FACTOR, ACCELERATING_MIN_NEW, PEAKED_MIN_PARTICIPANTS, PEAKED_MIN_DROP,
-        FADING_WINDOWS, FADING_MIN_DECLINE, FADING_MIN_CUMULATIVE);
+        FADING_WINDOWS, FADING_MIN_DECLINE, FADING_MIN_CUMULATIVE, ENRICHMENT_SERVING_URL,
+        ENRICHMENT_CAPACITY, ENRICHMENT_TIMEOUT, ENRICHMENT_RETRY_INITIAL_BACKOFF,
+        ENRICHMENT_RETRY_MAX_BACKOFF, ENRICHMENT_RETRY_MAX_ATTEMPTS, ENRICHMENT_RETRY_MAX_IN_FLIGHT);
 
     private Keys() {}
   }

@@ -2,6 +2,7 @@ package io.challengeradar.flink;
 
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.model.WindowStats;
@@ -9,11 +10,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * What the job produces, before any sink: every refused record, the video documents, the trend
- * windows of hashtags and sounds, the alerts and the current stage of each tag.
+ * windows of hashtags and sounds, the alerts and the current stage of each tag, and what the
+ * serving tier said about each new post ({@code enrichments}: the answers, and a pending record
+ * for each post that had to wait; empty when enrichment is off).
  */
 public record PipelineStreams(
     DataStream<DeadLetter> deadLetters,
     DataStream<VideoDocument> videos,
     DataStream<WindowStats> windows,
     DataStream<ChallengeAlert> alerts,
-    DataStream<HashtagStage> stages) {}
+    DataStream<HashtagStage> stages,
+    DataStream<Enrichment> enrichments) {}

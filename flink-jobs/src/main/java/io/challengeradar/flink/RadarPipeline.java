@@ -4,7 +4,9 @@ import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.model.ChallengeAlert;
+import io.challengeradar.flink.enrich.EnrichmentStage;
 import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.RawRecord;
 import io.challengeradar.flink.model.SourcedEvent;
@@ -46,7 +48,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * sources -> parse -> watermarks -> late filter -> keyBy(videoId) VideoJoin -> videos
- *                                                        |
+ *                                  |                      ^ input 2        |
+ *                                  +-> posts -> enrich ---+ (enrichments)  |
  *                                              TagActivities -> keyBy(tag) TrendWindows -> windows
  *                                                                              |
  *                                                   keyBy(tag) CEP x4 -> alerts -> stages
@@ -123,8 +126,12 @@ public final class RadarPipeline {
         .process(new LateEventFilter(options.allowedLateness())).name("late-filter")
         .uid("late-filter");
 
+    // New posts go to the serving tier on their own branch; the answers come back into VideoJoin,
+    // the one writer of each video's document.
+    DataStream<Enrichment> enrichments = EnrichmentStage.build(onTime, options);
     SingleOutputStreamOperator<VideoUpdate> updates = onTime
         .keyBy(e -> e.event().videoId(), Types.STRING)
+        .connect(enrichments.keyBy(Enrichment::videoId, Types.STRING))
         .process(new VideoJoin(options), TypeInformation.of(VideoUpdate.class))
         .name("video-join").uid("video-join");
     DataStream<VideoDocument> videos = updates.map(VideoUpdate::document)
@@ -153,7 +160,8 @@ public final class RadarPipeline {
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
         .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG));
 
-    PipelineStreams streams = new PipelineStreams(deadLetters, videos, windows, alerts, stages);
+    PipelineStreams streams =
+        new PipelineStreams(deadLetters, videos, windows, alerts, stages, enrichments);
     outputs.attach(streams);
     return streams;
   }

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param claimProbability probability that the caption states a claim; null when pending or when
  *     no claims head is served
  * @param enrichedAt processing time of the answer, null when pending
+ * @param viralityRatioCut the virality head's views-per-follower cut for "viral", with which
+ *     VideoJoin updates the virality as the views come in; null when unknown
  */
 public record Enrichment(
     String videoId,
@@ -29,4 +31,32 @@ public record Enrichment(
     String viralityModel,
     Double claimProbability,
     String claimsModel,
-    Instant enrichedAt) {}
+    Instant enrichedAt,
+    Double viralityRatioCut) {
+
+  /** An answer without the virality head's ratio cut. */
+  public Enrichment(
+      String videoId,
+      String authorId,
+      Instant createdAt,
+      String[] hashtags,
+      String musicId,
+      boolean pending,
+      float[] embedding,
+      String embeddingModel,
+      Double viralityAtPost,
+      String viralityModel,
+      Double claimProbability,
+      String claimsModel,
+      Instant enrichedAt) {
+    this(videoId, authorId, createdAt, hashtags, musicId, pending, embedding, embeddingModel,
+        viralityAtPost, viralityModel, claimProbability, claimsModel, enrichedAt, null);
+  }
+
+  /** The serving tier could not answer (yet): the post goes on without its signals. */
+  public static Enrichment pending(
+      String videoId, String authorId, Instant createdAt, String[] hashtags, String musicId) {
+    return new Enrichment(videoId, authorId, createdAt, hashtags, musicId, true, null, null, null,
+        null, null, null, null, null);
+  }
+}

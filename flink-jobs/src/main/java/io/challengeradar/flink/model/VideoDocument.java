@@ -1,5 +1,6 @@
 package io.challengeradar.flink.model;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param snapshots engagement snapshots received for the video, superseded ones included
  * @param version events applied so far (the post and every snapshot); grows with every update, so
  *     Elasticsearch can refuse a stale write with external versioning
+ * @param signals what the serving tier said about the video (its fields are written flat)
  */
 public record VideoDocument(
     String videoId,
@@ -43,7 +45,8 @@ public record VideoDocument(
     Double ageHours,
     int snapshots,
     long version,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @JsonUnwrapped VideoSignals signals) {
 
   public static final String INDEX = "radar-videos";
 

@@ -2,7 +2,9 @@ package io.challengeradar.flink.ops;
 
 import io.challengeradar.core.event.EngagementSnapshot;
 import io.challengeradar.core.event.Post;
+import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoSignals;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,18 +15,25 @@ import java.time.Instant;
  */
 public final class VideoFeatures {
   private static final double MILLIS_PER_HOUR = 3_600_000.0;
+  /** Age at which the observed views fully count against the head's prior. */
+  static final double VIRALITY_EVIDENCE_HOURS = 24;
 
   private VideoFeatures() {}
 
-  /** The document of a video that has been posted but not yet observed. */
-  public static VideoDocument ofPost(Post p) {
+  /**
+   * The document of a video that has been posted but not yet observed.
+   *
+   * @param signals {@link VideoSignals#PENDING} when the pipeline enriches, else {@link
+   *     VideoSignals#NONE}
+   */
+  public static VideoDocument ofPost(Post p, VideoSignals signals) {
     return new VideoDocument(
         p.videoId(), p.authorId(), p.authorHandle(), p.createdAt(), p.caption(),
         p.hashtags().toArray(new String[0]), p.musicId(), p.durationSec(), p.followerCount(),
         p.language(), p.region(),
         null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null,
-        0, 1, p.createdAt());
+        0, 1, p.createdAt(), signals);
   }
 
   /** The document after a snapshot newer than any applied so far. */
@@ -55,7 +64,8 @@ public final class VideoFeatures {
         viewsDelta, likesDelta, commentsDelta, sharesDelta,
         viewsPerHour, perHour(likesDelta, hours), perHour(commentsDelta, hours),
         perHour(sharesDelta, hours), acceleration, engagementRate, viewsPerFollower, ageHours,
-        d.snapshots() + 1, d.version() + 1, s.observedAt());
+        d.snapshots() + 1, d.version() + 1, s.observedAt(),
+        d.signals().withVirality(virality(d.signals(), s.views(), d.followerCount(), ageHours)));
   }
 
   /** The document after a snapshot older than the latest applied: counted, features unchanged. */
@@ -67,7 +77,55 @@ public final class VideoFeatures {
         d.viewsDelta(), d.likesDelta(), d.commentsDelta(), d.sharesDelta(),
         d.viewsPerHour(), d.likesPerHour(), d.commentsPerHour(), d.sharesPerHour(),
         d.viewsAcceleration(), d.engagementRate(), d.viewsPerFollower(), d.ageHours(),
-        d.snapshots() + 1, d.version() + 1, d.updatedAt());
+        d.snapshots() + 1, d.version() + 1, d.updatedAt(), d.signals());
+  }
+
+  /**
+   * The document once the serving tier's answer {@code e} is in: one more applied event. Its
+   * virality starts from the head's and takes in the views observed so far.
+   */
+  public static VideoDocument withEnrichment(VideoDocument d, Enrichment e, Instant at) {
+    VideoSignals signals = VideoSignals.of(e);
+    if (d.views() != null) {
+      signals = signals.withVirality(virality(signals, d.views(), d.followerCount(), d.ageHours()));
+    }
+    return new VideoDocument(
+        d.videoId(), d.authorId(), d.authorHandle(), d.createdAt(), d.caption(), d.hashtags(),
+        d.musicId(), d.durationSec(), d.followerCount(), d.language(), d.region(),
+        d.observedAt(), d.views(), d.likes(), d.comments(), d.shares(), d.downloads(),
+        d.viewsDelta(), d.likesDelta(), d.commentsDelta(), d.sharesDelta(),
+        d.viewsPerHour(), d.likesPerHour(), d.commentsPerHour(), d.sharesPerHour(),
+        d.viewsAcceleration(), d.engagementRate(), d.viewsPerFollower(), d.ageHours(),
+        d.snapshots(), d.version() + 1, at, signals);
+  }
+
+  /**
+   * The virality now: the head's probability at post time, moved by the evidence of the views.
+   *
+   * <pre>
+   * virality = sigmoid(logit(viralityAtPost) + w * ln((views + 1) / (cut * followers + 1)))
+   * w        = min(1, ageHours / 24)
+   * </pre>
+   *
+   * The evidence is 0 when the video is exactly at the head's cut ({@code label.ratio.cut}
+   * views per follower, the label it was trained on), positive above it and grows with the views
+   * (monotone); followers count as at least 1, as in training. The weight gives the prior way to
+   * the observation over the first day, when a young video's views say little yet. Null while
+   * there is no prior; the prior unchanged without a cut.
+   */
+  public static Double virality(VideoSignals s, Long views, Long followers, Double ageHours) {
+    if (s.viralityAtPost() == null) {
+      return null;
+    }
+    if (s.viralityRatioCut() == null || views == null || ageHours == null) {
+      return s.viralityAtPost();
+    }
+    double p = Math.min(1 - 1e-6, Math.max(1e-6, s.viralityAtPost()));
+    double evidence = Math.log((views + 1.0)
+        / (s.viralityRatioCut() * Math.max(1, followers == null ? 0 : followers) + 1.0));
+    double w = Math.min(1, Math.max(0, ageHours) / VIRALITY_EVIDENCE_HOURS);
+    double z = Math.log(p / (1 - p)) + w * evidence;
+    return 1 / (1 + Math.exp(-z));
   }
 
   private static Double perHour(long delta, double hours) {

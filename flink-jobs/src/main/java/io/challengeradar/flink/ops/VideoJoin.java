@@ -4,9 +4,11 @@ import io.challengeradar.core.event.EngagementSnapshot;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.flink.model.SourcedEventSerializer;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.flink.model.VideoUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,24 +22,34 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Joins each video's post with its engagement snapshots, keyed by videoId.
+ * Joins each video's post with its engagement snapshots (input 1) and with what the serving tier
+ * said about it (input 2, {@link Enrichment}), keyed by videoId.
  *
  * <p>The first post of a video is kept; later copies are dead-lettered as duplicates. Snapshots
  * that arrive before their post wait in a buffer of at most {@code join.max-early-snapshots}
  * entries; if the post has not come {@code join.orphan-timeout} (event time) after the first of
  * them, they are dead-lettered as orphans. Every applied event emits the video's new document.
  * All state also expires after {@code state.ttl} without writes.
+ *
+ * <p>With enrichment on, a document is {@code pendingEnrichment=true} until the first real answer
+ * for its video arrives; that answer is one more applied event (version + 1) and re-emits the
+ * document, and every later document carries it. Pending answers change nothing (the document is
+ * pending already); answers after the first, from duplicate posts or a replay after a restore,
+ * are ignored, so each video is enriched exactly once. An answer that overtakes its post (the
+ * two travel different paths) waits in state for it.
  */
-public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, VideoUpdate> {
+public final class VideoJoin
+    extends KeyedCoProcessFunction<String, SourcedEvent, Enrichment, VideoUpdate> {
   private static final long serialVersionUID = 1L;
 
   public static final String VIDEO_STATE = "video";
   public static final String EARLY_STATE = "early-snapshots";
   public static final String ORPHAN_TIMER_STATE = "orphan-timer";
+  public static final String EARLY_ENRICHMENT_STATE = "early-enrichment";
 
   private static final Comparator<SourcedEvent> BY_EVENT_TIME =
       Comparator.comparing(e -> e.event().eventTime());
@@ -45,8 +57,10 @@ public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, 
   private final int maxEarlySnapshots;
   private final long orphanTimeoutMillis;
   private final Duration stateTtl;
+  private final boolean enrich;
 
   private transient ValueState<VideoDocument> video;
+  private transient ValueState<Enrichment> earlyEnrichment;
   private transient ListState<SourcedEvent> early;
   private transient ValueState<Long> orphanTimer;
   private transient ReasonCounters outcomes;
@@ -55,6 +69,7 @@ public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, 
     this.maxEarlySnapshots = options.maxEarlySnapshots();
     this.orphanTimeoutMillis = options.orphanTimeout().toMillis();
     this.stateTtl = options.stateTtl();
+    this.enrich = options.enrichment().enabled();
   }
 
   @Override
@@ -69,14 +84,18 @@ public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, 
     ValueStateDescriptor<Long> timerDesc = new ValueStateDescriptor<>(ORPHAN_TIMER_STATE,
         Types.LONG);
     timerDesc.enableTimeToLive(ttl);
+    ValueStateDescriptor<Enrichment> enrichmentDesc =
+        new ValueStateDescriptor<>(EARLY_ENRICHMENT_STATE, TypeInformation.of(Enrichment.class));
+    enrichmentDesc.enableTimeToLive(ttl);
     video = getRuntimeContext().getState(videoDesc);
+    earlyEnrichment = getRuntimeContext().getState(enrichmentDesc);
     early = getRuntimeContext().getListState(earlyDesc);
     orphanTimer = getRuntimeContext().getState(timerDesc);
     outcomes = new ReasonCounters(getRuntimeContext().getMetricGroup(), "join");
   }
 
   @Override
-  public void processElement(SourcedEvent in, Context ctx, Collector<VideoUpdate> out)
+  public void processElement1(SourcedEvent in, Context ctx, Collector<VideoUpdate> out)
       throws Exception {
     if (in.event() instanceof Post post) {
       onPost(in, post, ctx, out);
@@ -94,10 +113,16 @@ public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, 
           "a post for video " + post.videoId() + " was already received");
       return;
     }
-    VideoDocument doc = VideoFeatures.ofPost(post);
+    VideoDocument doc =
+        VideoFeatures.ofPost(post, enrich ? VideoSignals.PENDING : VideoSignals.NONE);
     video.update(doc);
     outcomes.inc("post");
     out.collect(new VideoUpdate(doc, VideoUpdate.NEW_POST, 0, post.createdAt()));
+    Enrichment answer = earlyEnrichment.value();
+    if (answer != null) {
+      earlyEnrichment.clear();
+      applyEnrichment(answer, out);
+    }
 
     List<SourcedEvent> waiting = new ArrayList<>();
     for (SourcedEvent e : early.get()) {
@@ -161,6 +186,34 @@ public final class VideoJoin extends KeyedProcessFunction<String, SourcedEvent, 
     video.update(update.document());
     outcomes.inc(update.change());
     out.collect(update);
+  }
+
+  @Override
+  public void processElement2(Enrichment e, Context ctx, Collector<VideoUpdate> out)
+      throws Exception {
+    if (e.pending()) {
+      return;
+    }
+    if (video.value() == null) {
+      if (earlyEnrichment.value() == null) {
+        earlyEnrichment.update(e);
+      }
+      return;
+    }
+    applyEnrichment(e, out);
+  }
+
+  private void applyEnrichment(Enrichment e, Collector<VideoUpdate> out) throws Exception {
+    VideoDocument doc = video.value();
+    if (doc.signals().enriched()) {
+      outcomes.inc("enrichment-repeated");
+      return;
+    }
+    VideoDocument next = VideoFeatures.withEnrichment(doc, e,
+        e.enrichedAt() != null ? e.enrichedAt() : doc.updatedAt());
+    video.update(next);
+    outcomes.inc("enrichment");
+    out.collect(new VideoUpdate(next, VideoUpdate.ENRICHMENT, 0, next.updatedAt()));
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.flink.model.VideoDocument;
@@ -17,7 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class VideoJoinTest {
   static final Duration ORPHAN_TIMEOUT = PipelineOptions.DEFAULT_ORPHAN_TIMEOUT;
 
-  KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, VideoUpdate> harness;
+  KeyedTwoInputStreamOperatorTestHarness<String, SourcedEvent, Enrichment, VideoUpdate> harness;
   long line;
 
   @BeforeEach
@@ -34,11 +36,11 @@ class VideoJoinTest {
     harness = harness(PipelineOptions.defaults());
   }
 
-  static KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, VideoUpdate> harness(
+  static KeyedTwoInputStreamOperatorTestHarness<String, SourcedEvent, Enrichment, VideoUpdate> harness(
       PipelineOptions options) throws Exception {
     // The factory opens the harness.
-    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new VideoJoin(options), e -> e.event().videoId(), Types.STRING);
+    return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+        new VideoJoin(options), e -> e.event().videoId(), Enrichment::videoId, Types.STRING);
   }
 
   @AfterEach
@@ -48,7 +50,7 @@ class VideoJoinTest {
 
   void send(Event e) throws Exception {
     SourcedEvent s = new SourcedEvent(e, "raw " + (++line), Origin.file("t.ndjson", line));
-    harness.processElement(new StreamRecord<>(s, e.eventTime().toEpochMilli()));
+    harness.processElement1(new StreamRecord<>(s, e.eventTime().toEpochMilli()));
   }
 
   List<VideoDocument> documents() {
@@ -105,9 +107,9 @@ class VideoJoinTest {
     send(snapshot("ghost", minutes(10), 100));
     send(snapshot("ghost", minutes(20), 200));
 
-    harness.processWatermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli() - 1);
+    harness.processBothWatermarks(new Watermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli() - 1));
     assertThat(deadLetters()).isEmpty();
-    harness.processWatermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli());
+    harness.processBothWatermarks(new Watermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli()));
 
     assertThat(deadLetters()).extracting(DeadLetter::reason)
         .containsExactly(DeadLetter.REASON_ORPHAN_SNAPSHOT, DeadLetter.REASON_ORPHAN_SNAPSHOT);

@@ -38,10 +38,12 @@ public final class ServingApi {
 
   private final ModelRegistry models;
   private final ServingLimits limits;
+  private final PostEnricher enricher;
 
   public ServingApi(ModelRegistry models, ServingLimits limits) {
     this.models = models;
     this.limits = limits;
+    this.enricher = new PostEnricher(models, limits);
   }
 
   public boolean ready() {
@@ -104,6 +106,11 @@ public final class ServingApi {
     }
     LoadedModel<?, ?> m = text.model();
     return new EmbedResponse(m.name(), m.version(), m.dimension(), vectors, notes, visual);
+  }
+
+  /** Embedding, virality and claim probability of each post, from the models in service. */
+  public Wire.EnrichResponse enrich(Wire.EnrichRequest request) {
+    return enricher.enrich(items("posts", request == null ? null : request.posts()));
   }
 
   public ScoreResponse participation(ParticipationRequest request) {

@@ -67,6 +67,82 @@ public final class Wire {
   /** A probability per item, in order. */
   public record ScoreResponse(String model, String version, List<Float> probabilities) {}
 
+  /** POST /v1/enrich: everything the serving tier can say about new posts, in one call. */
+  public record EnrichRequest(List<EnrichPost> posts) {}
+
+  /**
+   * One post's raw fields; the server computes the heads' features from them ({@link
+   * io.challengeradar.serving.model.PostFeatures}).
+   *
+   * @param videoId echoed in the answer (required)
+   * @param caption the caption, may be empty (required)
+   * @param createdAt when the video was posted, ISO-8601 (required)
+   * @param musicOriginal whether the sound is the author's own; false when absent
+   * @param views engagement counters: optional, 0 when absent (a new post has none)
+   * @param verified whether the author is verified; false when absent
+   * @param authorBanStatus {@code active}, {@code under review} or {@code banned}; active when
+   *     absent
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record EnrichPost(
+      String videoId,
+      String caption,
+      List<String> hashtags,
+      String musicId,
+      Boolean musicOriginal,
+      Integer durationSec,
+      Long followerCount,
+      String createdAt,
+      Long views,
+      Long likes,
+      Long shares,
+      Long downloads,
+      Long comments,
+      Boolean verified,
+      String authorBanStatus) {
+
+    /** A post as it is published: no engagement, nothing known about the author's standing. */
+    public static EnrichPost atPost(
+        String videoId,
+        String caption,
+        List<String> hashtags,
+        String musicId,
+        Integer durationSec,
+        Long followerCount,
+        String createdAt) {
+      return new EnrichPost(videoId, caption, hashtags, musicId, null, durationSec, followerCount,
+          createdAt, null, null, null, null, null, null, null);
+    }
+  }
+
+  /**
+   * The answer to {@link EnrichRequest}: one result per post, in order.
+   *
+   * @param embeddingModel {@code name/version} of the text encoder
+   * @param viralityModel {@code name/version} of the virality head; null when none is served
+   * @param viralityRatioCut the head's {@code label.ratio.cut} (views per follower that counts
+   *     as viral); null when no head or the head does not say
+   * @param claimsModel {@code name/version} of the claims head; null when none is served
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record EnrichResponse(
+      String embeddingModel,
+      String viralityModel,
+      Double viralityRatioCut,
+      String claimsModel,
+      List<EnrichedPost> posts,
+      List<Note> notes) {}
+
+  /**
+   * @param embedding the caption vector (the hashtags' when the caption is empty)
+   * @param virality probability that the video goes viral; null without a virality head
+   * @param claimProbability probability that the caption states a claim; null without a claims
+   *     head
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record EnrichedPost(
+      String videoId, float[] embedding, Float virality, Float claimProbability) {}
+
   /** GET /v1/models. */
   public record ModelsResponse(List<ModelInfo> models) {}
 

@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -107,6 +111,40 @@ public final class ServingClient implements AutoCloseable {
         Wire.ScoreResponse.class).probabilities());
   }
 
+  /**
+   * Embedding, virality and claim probability of each post, split into batches; the answer is the
+   * batches' answers joined in order (note indices refer to the whole list).
+   */
+  public Wire.EnrichResponse enrich(List<Wire.EnrichPost> posts) {
+    List<Wire.EnrichResponse> parts = new ArrayList<>();
+    for (int from = 0; from < posts.size(); from += options.maxBatch()) {
+      parts.add(post("/v1/enrich",
+          new Wire.EnrichRequest(posts.subList(from, Math.min(posts.size(), from + options.maxBatch()))),
+          Wire.EnrichResponse.class));
+    }
+    return joined(parts);
+  }
+
+  /**
+   * {@link #enrich} without blocking the caller: one HTTP call for at most {@link
+   * ClientOptions#maxBatch()} posts, retried like the blocking calls (the waits are scheduled, no
+   * thread sleeps). The future fails with {@link ServingClientException}.
+   *
+   * @throws IllegalArgumentException more posts than one batch holds
+   */
+  public CompletableFuture<Wire.EnrichResponse> enrichAsync(List<Wire.EnrichPost> posts) {
+    if (posts.isEmpty() || posts.size() > options.maxBatch()) {
+      throw new IllegalArgumentException(
+          "posts: 1 to " + options.maxBatch() + " per asynchronous call, got " + posts.size());
+    }
+    HttpRequest request = HttpRequest.newBuilder(uri("/v1/enrich"))
+        .header("Content-Type", "application/json")
+        .timeout(options.requestTimeout())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.write(new Wire.EnrichRequest(posts))))
+        .build();
+    return sendAsync(request, Wire.EnrichResponse.class, 0);
+  }
+
   public List<Wire.ModelInfo> models() {
     return send(HttpRequest.newBuilder(uri("/v1/models")).GET(), Wire.ModelsResponse.class).models();
   }
@@ -174,6 +212,57 @@ public final class ServingClient implements AutoCloseable {
       retries.increment();
       pause(backoffMillis(attempt, retryAfterMs));
     }
+  }
+
+  private <T> CompletableFuture<T> sendAsync(HttpRequest request, Class<T> type, int attempt) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        .handle((r, error) -> {
+          if (error == null && r.statusCode() == 200) {
+            try {
+              return CompletableFuture.completedFuture(JsonCodec.LENIENT.readValue(r.body(), type));
+            } catch (IOException e) {
+              return CompletableFuture.<T>failedFuture(new ServingClientException(
+                  200, null, request.uri() + ": unreadable answer: " + e, e));
+            }
+          }
+          ServingClientException failure = error != null
+              ? new ServingClientException(0, null, request.uri() + ": no answer: " + cause(error), cause(error))
+              : error(request, r);
+          if (!failure.retryable() || attempt >= options.maxRetries()) {
+            return CompletableFuture.<T>failedFuture(failure);
+          }
+          retries.increment();
+          long retryAfterMs = r == null ? 0
+              : r.headers().firstValue("Retry-After").map(ServingClient::seconds).orElse(0L) * 1000;
+          Executor later = CompletableFuture.delayedExecutor(
+              backoffMillis(attempt, retryAfterMs), TimeUnit.MILLISECONDS);
+          return CompletableFuture.supplyAsync(() -> null, later)
+              .thenCompose(ignored -> sendAsync(request, type, attempt + 1));
+        })
+        .thenCompose(f -> f);
+  }
+
+  private static Throwable cause(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  private static Wire.EnrichResponse joined(List<Wire.EnrichResponse> parts) {
+    if (parts.isEmpty()) {
+      return new Wire.EnrichResponse(null, null, null, null, List.of(), List.of());
+    }
+    List<Wire.EnrichedPost> posts = new ArrayList<>();
+    List<Wire.Note> notes = new ArrayList<>();
+    for (Wire.EnrichResponse p : parts) {
+      int from = posts.size();
+      if (p.notes() != null) {
+        p.notes().forEach(n -> notes.add(new Wire.Note(n.index() + from, n.field(), n.message())));
+      }
+      posts.addAll(p.posts());
+    }
+    // The models of the last batch: a version switch mid-call is rare, and the newest wins.
+    Wire.EnrichResponse last = parts.get(parts.size() - 1);
+    return new Wire.EnrichResponse(last.embeddingModel(), last.viralityModel(),
+        last.viralityRatioCut(), last.claimsModel(), posts, notes);
   }
 
   /** Doubling base wait with equal jitter, at least the server's Retry-After, capped. */

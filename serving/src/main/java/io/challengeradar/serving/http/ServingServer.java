@@ -58,6 +58,8 @@ public final class ServingServer implements AutoCloseable {
     this.routes =
         Map.of(
             "/v1/embed", new Route("POST", b -> json(api.embed(JsonCodec.read(b, Wire.EmbedRequest.class)))),
+            "/v1/enrich",
+                new Route("POST", b -> json(api.enrich(JsonCodec.read(b, Wire.EnrichRequest.class)))),
             "/v1/score/participation",
                 new Route("POST", b -> json(api.participation(JsonCodec.read(b, Wire.ParticipationRequest.class)))),
             "/v1/score/virality",

@@ -26,8 +26,17 @@ public final class HeadInputs {
 
   private HeadInputs() {}
 
-  /** @throws IOException naming the model, version and both sizes when they disagree */
+  /**
+   * @throws IOException naming the model, version and both sizes when they disagree, or the
+   *     declared features the serving tier cannot compute ({@link PostFeatures#KNOWN})
+   */
   public static void check(ModelSpec head, int inputDim, Encoders encoders) throws IOException {
+    try {
+      PostFeatures.checkKnown(features(head));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("model " + head.name() + " version " + head.version()
+          + ": input.features: " + e.getMessage(), e);
+    }
     String encoder = head.properties().getProperty("input.encoder");
     if (encoder == null || encoder.isBlank() || encoders == null) {
       return;

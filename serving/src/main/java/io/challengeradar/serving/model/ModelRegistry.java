@@ -159,6 +159,18 @@ public final class ModelRegistry implements AutoCloseable {
   }
 
   /**
+   * The first model of {@code kind} in service, if any: for optional models.
+   *
+   * @throws ModelUnavailableException the models are still loading
+   */
+  public Optional<LoadedModel<?, ?>> first(ModelKind kind) {
+    if (!ready) {
+      throw new ModelUnavailableException("models are still loading", Duration.ofSeconds(5));
+    }
+    return loaded().stream().filter(m -> m.kind() == kind).findFirst();
+  }
+
+  /**
    * Runs {@code inputs} through the resolved model and waits for the outputs.
    *
    * @return the model that answered and its outputs

@@ -30,7 +30,7 @@ class HeadInputsTest {
     write(
         "virality",
         version,
-        "kind=virality-head\ninput.encoder=minilm\ninput.layout=vector\ninput.features=a,b\n",
+        "kind=virality-head\ninput.encoder=minilm\ninput.layout=vector\ninput.features=log_followers,caption_chars\n",
         "{\"inputDim\":" + inputs + ",\"layers\":[{\"weights\":[[" + row
             + "]],\"bias\":[0],\"activation\":\"sigmoid\"}]}");
   }
@@ -113,5 +113,20 @@ class HeadInputsTest {
     } finally {
       m.close(java.time.Duration.ofSeconds(1));
     }
+  }
+
+  @Test
+  void refusesAHeadThatDeclaresAFeatureTheServingTierCannotCompute() throws Exception {
+    encoder(384);
+    write("virality", "1", "kind=virality-head\ninput.encoder=minilm\ninput.layout=vector\n"
+        + "input.features=log_followers,mood_of_the_day\n",
+        "{\"inputDim\":386,\"layers\":[{\"weights\":[[" + "0,".repeat(385) + "0]],\"bias\":[0],"
+            + "\"activation\":\"sigmoid\"}]}");
+    ModelStore store = new ModelStore(root, null);
+
+    assertThatThrownBy(() -> loader(store).load(store.newest("virality").orElseThrow()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("model virality version 1: input.features")
+        .hasMessageContaining("[mood_of_the_day]");
   }
 }

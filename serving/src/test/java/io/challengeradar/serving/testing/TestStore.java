@@ -71,6 +71,28 @@ public final class TestStore {
     return model(name, version, "kind=participation-head\nengine=builtin\nbatch.size=16");
   }
 
+  /**
+   * A virality head over the 384-d caption vector and {@code features}: sigmoid(bias + weight *
+   * features[0]), so tests can compute the expected probability from the post's fields.
+   */
+  public TestStore viralityHead(
+      String version, java.util.List<String> features, float weight, float bias, double ratioCut)
+      throws IOException {
+    int inputs = 384 + features.size();
+    StringBuilder row = new StringBuilder();
+    for (int i = 0; i < inputs; i++) {
+      row.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%s", i == 384 ? weight : 0f));
+    }
+    Path dir = root.resolve("virality").resolve(version);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("head.json"), "{\"inputDim\":" + inputs
+        + ",\"layers\":[{\"weights\":[[" + row + "]],\"bias\":[" + bias
+        + "],\"activation\":\"sigmoid\"}]}");
+    return model("virality", version, "kind=virality-head\nengine=builtin\nbatch.size=16\n"
+        + "input.encoder=minilm\ninput.layout=vector\ninput.features=" + String.join(",", features)
+        + "\nlabel.ratio.cut=" + ratioCut);
+  }
+
   public TestStore model(String name, String version, String properties) throws IOException {
     Path dir = root.resolve(name).resolve(version);
     Files.createDirectories(dir);

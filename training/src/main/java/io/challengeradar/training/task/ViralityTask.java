@@ -1,6 +1,7 @@
 package io.challengeradar.training.task;
 
 import io.challengeradar.serving.model.ModelKind;
+import io.challengeradar.serving.model.PostFeatures;
 import io.challengeradar.training.data.RowAccounting;
 import io.challengeradar.training.data.Splits;
 import io.challengeradar.training.data.VnFeedData;
@@ -17,8 +18,6 @@ import io.challengeradar.training.store.HeadRegistrar;
 import io.challengeradar.training.text.Embedder;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,24 +57,18 @@ public final class ViralityTask implements TrainingTask {
     return NAME;
   }
 
-  /** The metadata features of one video, as {@link #FEATURES} lists them. */
+  /**
+   * The metadata features of one video, as {@link #FEATURES} lists them: the serving tier's own
+   * {@link PostFeatures}, so the head sees the same numbers when it scores new posts.
+   */
   public static float[] features(VnFeedData.Video v) {
-    ZonedDateTime t = Instant.ofEpochSecond(v.postedAt()).atZone(ZoneOffset.UTC);
-    double hour = (t.getHour() + t.getMinute() / 60.0) / 24 * 2 * Math.PI;
-    double day = (t.getDayOfWeek().getValue() - 1) / 7.0 * 2 * Math.PI;
-    double ageHours = Math.max(0, (v.scrapedAt() - v.postedAt()) / 3600.0);
-    return new float[] {
-      (float) Math.log1p(v.followers()),
-      v.caption().length(),
-      v.hashtags().size(),
-      v.musicOriginal() ? 1 : 0,
-      v.durationSec(),
-      (float) Math.sin(hour),
-      (float) Math.cos(hour),
-      (float) Math.sin(day),
-      (float) Math.cos(day),
-      (float) Math.log1p(ageHours)
-    };
+    PostFeatures.Input in =
+        PostFeatures.Input.atPost(
+                v.caption(), v.hashtags().size(), v.durationSec(), v.followers(),
+                Instant.ofEpochSecond(v.postedAt()))
+            .withMusicOriginal(v.musicOriginal())
+            .withAgeHours((v.scrapedAt() - v.postedAt()) / 3600.0);
+    return PostFeatures.vector(FEATURES, in);
   }
 
   private record SplitResult(

@@ -1,0 +1,66 @@
+package io.challengeradar.app;
+
+import io.challengeradar.app.enrich.Reenricher;
+import io.challengeradar.core.util.Progress;
+import io.challengeradar.infra.ElasticsearchClients;
+import io.challengeradar.infra.ElasticsearchConnection;
+import io.challengeradar.serving.client.ClientOptions;
+import io.challengeradar.serving.client.ServingClient;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radar reenrich}: enriches the videos the pipeline left pending in a time range. */
+@Command(
+    name = "reenrich",
+    mixinStandardHelpOptions = true,
+    description = "Enrich the radar-videos documents still marked pendingEnrichment=true whose"
+        + " createdAt is in [--from, --to), in batches through the serving tier. Exits 1 when"
+        + " any remain pending.")
+public final class ReenrichCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--from", required = true, paramLabel = "T",
+      description = "Start of the range (ISO-8601 instant, inclusive).")
+  Instant from;
+
+  @Option(names = "--to", required = true, paramLabel = "T",
+      description = "End of the range (ISO-8601 instant, exclusive).")
+  Instant to;
+
+  @Option(names = "--es", defaultValue = "http://127.0.0.1:9200", paramLabel = "URL",
+      description = "Elasticsearch (default: ${DEFAULT-VALUE}).")
+  String es;
+
+  @Option(names = "--serving", defaultValue = "http://127.0.0.1:8081", paramLabel = "URL",
+      description = "The serving tier (default: ${DEFAULT-VALUE}).")
+  URI serving;
+
+  @Option(names = "--batch", defaultValue = "" + Reenricher.DEFAULT_BATCH, paramLabel = "N",
+      description = "Posts per serving call (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(es);
+        ServingClient client = new ServingClient(ClientOptions.of(serving));
+        Progress progress = Progress.onStderr("reenrich", -1, "videos")) {
+      Reenricher.Summary s = new Reenricher(connection.client(), client, batch)
+          .run(from, to, progress);
+      out.printf("reenrich %s .. %s: found %d pending, enriched %d, raced with the job %d,"
+              + " failed %d, still pending %d%n",
+          from, to, s.found(), s.enriched(), s.raced(), s.failed(), s.stillPending());
+      return s.stillPending() > 0 ? 1 : 0;
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("radar reenrich: " + e.getMessage());
+      return 2;
+    }
+  }
+}

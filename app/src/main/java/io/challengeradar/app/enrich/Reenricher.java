@@ -1,0 +1,176 @@
+package io.challengeradar.app.enrich;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.core.util.Progress;
+import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.client.ServingClient;
+import io.challengeradar.serving.client.ServingClientException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Enriches the {@code radar-videos} documents still marked {@code pendingEnrichment=true} in a
+ * range of creation times, in batches through the serving tier.
+ *
+ * <p>Each document is written back whole with <em>its own</em> version and {@code
+ * version_type=external_gte}: the version the job gave it does not change, so the job's next
+ * write (always a higher version) still lands, and a document the job rewrote since it was read
+ * (higher version) is not overwritten: the write is refused and counted as raced. The job's
+ * state is not changed: if it still holds the video (it gave up retrying but the video is inside
+ * {@code state.ttl}), a later snapshot makes it write the video as pending again, and the next
+ * run picks it up again.
+ */
+public final class Reenricher {
+
+  public static final String INDEX = "radar-videos";
+  public static final int DEFAULT_BATCH = 32;
+
+  /**
+   * @param found pending documents found in the range
+   * @param enriched written back enriched
+   * @param raced refused because the job wrote the document meanwhile
+   * @param failed not enriched because the serving tier refused or was unreachable
+   * @param stillPending pending documents in the range after the run
+   */
+  public record Summary(long found, long enriched, long raced, long failed, long stillPending) {}
+
+  private final ElasticsearchClient es;
+  private final ServingClient serving;
+  private final int batch;
+
+  public Reenricher(ElasticsearchClient es, ServingClient serving, int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, was " + batch);
+    }
+    this.es = es;
+    this.serving = serving;
+    this.batch = batch;
+  }
+
+  public Summary run(Instant from, Instant to, Progress progress) throws IOException {
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
+    }
+    es.indices().refresh(r -> r.index(INDEX).ignoreUnavailable(true));
+    long found = 0;
+    long enriched = 0;
+    long raced = 0;
+    long failed = 0;
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> cursor = after;
+      SearchResponse<ObjectNode> page = es.search(s -> {
+        s.index(INDEX).ignoreUnavailable(true).size(batch).version(true)
+            .query(pending(from, to)).sort(o -> o.field(f -> f.field("videoId").order(SortOrder.Asc)));
+        if (cursor != null) {
+          s.searchAfter(cursor);
+        }
+        return s;
+      }, ObjectNode.class);
+      List<Hit<ObjectNode>> hits = page.hits().hits();
+      if (hits.isEmpty()) {
+        break;
+      }
+      found += hits.size();
+      after = hits.get(hits.size() - 1).sort();
+      Wire.EnrichResponse answer;
+      try {
+        answer = serving.enrich(hits.stream().map(h -> request(h.source())).toList());
+      } catch (ServingClientException e) {
+        failed += hits.size();
+        progress.advance(hits.size());
+        continue;
+      }
+      Instant at = Instant.now();
+      List<BulkOperation> writes = new ArrayList<>(hits.size());
+      for (int i = 0; i < hits.size(); i++) {
+        Hit<ObjectNode> h = hits.get(i);
+        ObjectNode doc = withAnswer(h.source(), answer, i, at);
+        writes.add(BulkOperation.of(b -> b.index(x -> x.index(INDEX).id(h.id()).document(doc)
+            .version(h.version()).versionType(VersionType.ExternalGte))));
+      }
+      BulkResponse written = es.bulk(b -> b.operations(writes));
+      for (BulkResponseItem item : written.items()) {
+        if (item.error() == null) {
+          enriched++;
+        } else if (item.status() == 409) {
+          raced++;
+        } else {
+          failed++;
+        }
+      }
+      progress.advance(hits.size());
+    }
+    es.indices().refresh(r -> r.index(INDEX).ignoreUnavailable(true));
+    long stillPending = found == 0 ? 0
+        : es.count(c -> c.index(INDEX).ignoreUnavailable(true).query(pending(from, to))).count();
+    return new Summary(found, enriched, raced, failed, stillPending);
+  }
+
+  private static Query pending(Instant from, Instant to) {
+    return Query.of(q -> q.bool(b -> b
+        .filter(f -> f.term(t -> t.field("pendingEnrichment").value(true)))
+        .filter(f -> f.range(r -> r.untyped(u -> u.field("createdAt")
+            .gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))));
+  }
+
+  static Wire.EnrichPost request(ObjectNode d) {
+    List<String> tags = new ArrayList<>();
+    if (d.get("hashtags") instanceof ArrayNode a) {
+      a.forEach(t -> tags.add(t.asText()));
+    }
+    return Wire.EnrichPost.atPost(d.get("videoId").asText(), text(d, "caption", ""), tags,
+        text(d, "musicId", null), number(d, "durationSec") == null ? null
+            : number(d, "durationSec").intValue(), number(d, "followerCount"),
+        d.get("createdAt").asText());
+  }
+
+  /** The document with the serving tier's answer {@code i}, as the job would have written it. */
+  static ObjectNode withAnswer(ObjectNode d, Wire.EnrichResponse answer, int i, Instant at) {
+    Wire.EnrichedPost e = answer.posts().get(i);
+    ObjectNode doc = d.deepCopy();
+    ArrayNode vector = doc.putArray("embedding");
+    for (float x : e.embedding()) {
+      vector.add(x);
+    }
+    doc.put("embeddingModel", answer.embeddingModel());
+    doc.put("pendingEnrichment", false);
+    doc.put("enrichedAt", at.toString());
+    if (e.virality() != null) {
+      doc.put("viralityAtPost", e.virality().doubleValue());
+      // No views are folded in here: the job moves virality with the next snapshot it sees.
+      doc.put("virality", e.virality().doubleValue());
+      doc.put("viralityModel", answer.viralityModel());
+    }
+    if (e.claimProbability() != null) {
+      doc.put("claimProbability", e.claimProbability().doubleValue());
+      doc.put("claimsModel", answer.claimsModel());
+    }
+    return doc;
+  }
+
+  private static String text(JsonNode d, String field, String fallback) {
+    JsonNode v = d.get(field);
+    return v == null || v.isNull() ? fallback : v.asText();
+  }
+
+  private static Long number(JsonNode d, String field) {
+    JsonNode v = d.get(field);
+    return v == null || v.isNull() ? null : v.asLong();
+  }
+}

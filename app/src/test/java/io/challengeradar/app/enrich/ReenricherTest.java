@@ -1,0 +1,53 @@
+package io.challengeradar.app.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.serving.api.Wire;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReenricherTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static ObjectNode pendingDocument() throws Exception {
+    return (ObjectNode) JSON.readTree("{\"videoId\":\"v1\",\"caption\":\"milk crate time\","
+        + "\"hashtags\":[\"milkcrate\"],\"musicId\":null,\"durationSec\":15,\"followerCount\":120,"
+        + "\"createdAt\":\"2024-03-01T10:00:00Z\",\"version\":3,\"pendingEnrichment\":true,"
+        + "\"embedding\":null}");
+  }
+
+  @Test
+  void asksForTheStoredPostFields() throws Exception {
+    Wire.EnrichPost p = Reenricher.request(pendingDocument());
+
+    assertThat(p.videoId()).isEqualTo("v1");
+    assertThat(p.caption()).isEqualTo("milk crate time");
+    assertThat(p.hashtags()).containsExactly("milkcrate");
+    assertThat(p.musicId()).isNull();
+    assertThat(p.durationSec()).isEqualTo(15);
+    assertThat(p.followerCount()).isEqualTo(120L);
+    assertThat(p.createdAt()).isEqualTo("2024-03-01T10:00:00Z");
+  }
+
+  @Test
+  void writesTheAnswerAsTheJobWouldAndKeepsEverythingElse() throws Exception {
+    Wire.EnrichResponse answer = new Wire.EnrichResponse("minilm/1", "virality/2", 1.5, null,
+        List.of(new Wire.EnrichedPost("v1", new float[] {0.6f, 0.8f}, 0.25f, null)), List.of());
+
+    ObjectNode doc = Reenricher.withAnswer(pendingDocument(), answer, 0,
+        Instant.parse("2024-03-02T00:00:00Z"));
+
+    assertThat(doc.get("pendingEnrichment").asBoolean()).isFalse();
+    assertThat(doc.get("embedding")).hasSize(2);
+    assertThat(doc.get("embeddingModel").asText()).isEqualTo("minilm/1");
+    assertThat(doc.get("viralityAtPost").asDouble()).isEqualTo(0.25);
+    assertThat(doc.get("virality").asDouble()).isEqualTo(0.25);
+    assertThat(doc.get("viralityModel").asText()).isEqualTo("virality/2");
+    assertThat(doc.has("claimProbability")).isFalse();
+    assertThat(doc.get("enrichedAt").asText()).isEqualTo("2024-03-02T00:00:00Z");
+    assertThat(doc.get("version").asLong()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,86 @@
+package io.challengeradar.flink.enrich;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How new posts are enriched through the serving tier ({@code enrichment.*} in {@code
+ * pipeline.properties}). Enrichment is off when no serving URL is set.
+ *
+ * @param servingUrl the serving tier, e.g. {@code http://localhost:8081}; null: enrichment off
+ * @param capacity posts in flight at once per subtask in the first attempt (Flink async I/O
+ *     capacity); when full, the post stream is back-pressured
+ * @param timeout how long the first attempt and each retry may take before the post is pending
+ * @param retryInitialBackoff wait before the first retry of a pending post; doubles per attempt
+ * @param retryMaxBackoff cap on one wait
+ * @param retryMaxAttempts retries per post; a post still pending after them stays pending in
+ *     Elasticsearch for {@code radar reenrich}
+ * @param retryMaxInFlight retries in flight at once per subtask (more due ones wait their turn)
+ */
+public record EnrichmentOptions(
+    URI servingUrl,
+    int capacity,
+    Duration timeout,
+    Duration retryInitialBackoff,
+    Duration retryMaxBackoff,
+    int retryMaxAttempts,
+    int retryMaxInFlight)
+    implements Serializable {
+
+  public static final int DEFAULT_CAPACITY = 64;
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_RETRY_INITIAL_BACKOFF = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_RETRY_MAX_BACKOFF = Duration.ofMinutes(1);
+  public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 60;
+  public static final int DEFAULT_RETRY_MAX_IN_FLIGHT = 32;
+
+  public EnrichmentOptions {
+    if (servingUrl != null && (servingUrl.getHost() == null || servingUrl.getScheme() == null)) {
+      throw new IllegalArgumentException(
+          "enrichment.serving-url must be an absolute http URL, was " + servingUrl);
+    }
+    positive("enrichment.capacity", capacity);
+    positive("enrichment.timeout", timeout);
+    positive("enrichment.retry.initial-backoff", retryInitialBackoff);
+    positive("enrichment.retry.max-backoff", retryMaxBackoff);
+    positive("enrichment.retry.max-attempts", retryMaxAttempts);
+    positive("enrichment.retry.max-in-flight", retryMaxInFlight);
+  }
+
+  /** Off: no serving URL. */
+  public static EnrichmentOptions defaults() {
+    return new EnrichmentOptions(null, DEFAULT_CAPACITY, DEFAULT_TIMEOUT,
+        DEFAULT_RETRY_INITIAL_BACKOFF, DEFAULT_RETRY_MAX_BACKOFF, DEFAULT_RETRY_MAX_ATTEMPTS,
+        DEFAULT_RETRY_MAX_IN_FLIGHT);
+  }
+
+  public boolean enabled() {
+    return servingUrl != null;
+  }
+
+  public EnrichmentOptions withServingUrl(URI url) {
+    return new EnrichmentOptions(url, capacity, timeout, retryInitialBackoff, retryMaxBackoff,
+        retryMaxAttempts, retryMaxInFlight);
+  }
+
+  /** The wait before retry number {@code attempt} (1-based), spread by {@code jitter} in [0, 1). */
+  public long backoffMillis(int attempt, double jitter) {
+    long base = retryInitialBackoff.toMillis() << Math.min(Math.max(0, attempt - 1), 20);
+    long capped = Math.min(base, retryMaxBackoff.toMillis());
+    // Equal jitter: pending posts of one outage do not all come back in the same instant.
+    return capped / 2 + (long) (capped / 2.0 * jitter);
+  }
+
+  private static void positive(String key, Duration d) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(key + " must be a positive duration, was " + d);
+    }
+  }
+
+  private static void positive(String key, int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, was " + n);
+    }
+  }
+}

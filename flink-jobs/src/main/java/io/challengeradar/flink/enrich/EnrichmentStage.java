@@ -1,0 +1,52 @@
+package io.challengeradar.flink.enrich;
+
+import io.challengeradar.core.event.Post;
+import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.Enrichment;
+import io.challengeradar.flink.model.SourcedEvent;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
+
+/**
+ * The enrichment branch of the job:
+ *
+ * <pre>
+ * posts -> keyBy(videoId) first posts -> async /v1/enrich -> keyBy(videoId) pending retries
+ * </pre>
+ *
+ * Without a serving URL it is an empty stream with the events' watermarks, so VideoJoin's second
+ * input never holds time back.
+ */
+public final class EnrichmentStage {
+  /** Flink's deadline trails the HTTP one, so a late answer is the client's timeout, not Flink's. */
+  static final long ASYNC_DEADLINE_MARGIN_MILLIS = 1_000;
+
+  private EnrichmentStage() {}
+
+  public static DataStream<Enrichment> build(DataStream<SourcedEvent> events, PipelineOptions options) {
+    TypeInformation<Enrichment> type = TypeInformation.of(Enrichment.class);
+    EnrichmentOptions enrichment = options.enrichment();
+    if (!enrichment.enabled()) {
+      return events.flatMap((SourcedEvent e, Collector<Enrichment> out) -> { })
+          .returns(type).name("no-enrichment");
+    }
+    DataStream<SourcedEvent> posts = events
+        .filter(e -> e.event() instanceof Post).name("posts")
+        .keyBy(e -> e.event().videoId(), Types.STRING)
+        .filter(new FirstPosts(options.stateTtl())).name("first-posts").uid("first-posts");
+    DataStream<EnrichAttempt> attempts = AsyncDataStream.unorderedWait(
+            posts, new EnrichPosts(enrichment),
+            enrichment.timeout().toMillis() + ASYNC_DEADLINE_MARGIN_MILLIS, TimeUnit.MILLISECONDS,
+            enrichment.capacity())
+        .returns(TypeInformation.of(EnrichAttempt.class))
+        .name("enrich").uid("enrich");
+    return attempts
+        .keyBy(a -> a.result().videoId(), Types.STRING)
+        .process(new PendingEnrichments(enrichment, options.stateTtl()), type)
+        .name("pending-enrichments").uid("pending-enrichments");
+  }
+}

@@ -1,0 +1,46 @@
+package io.challengeradar.flink.enrich;
+
+import io.challengeradar.core.event.Post;
+import io.challengeradar.flink.model.Enrichment;
+import io.challengeradar.serving.api.ServingLimits;
+import io.challengeradar.serving.api.Wire;
+import java.time.Instant;
+
+/** The one place that turns posts into enrich requests and answers into {@link Enrichment}s. */
+public final class EnrichmentWire {
+
+  /**
+   * Captions are cut to the serving tier's default limit: the text encoder reads only its first
+   * few hundred tokens anyway, and a refused request would leave the post pending for ever.
+   */
+  static final int MAX_CAPTION_CHARS = ServingLimits.DEFAULT_MAX_CAPTION_CHARS;
+
+  private EnrichmentWire() {}
+
+  public static Wire.EnrichPost request(Post p) {
+    String caption = p.caption().length() > MAX_CAPTION_CHARS
+        ? p.caption().substring(0, MAX_CAPTION_CHARS) : p.caption();
+    return Wire.EnrichPost.atPost(p.videoId(), caption, p.hashtags(), p.musicId(),
+        p.durationSec(), p.followerCount(), p.createdAt().toString());
+  }
+
+  public static Enrichment pending(Post p) {
+    return Enrichment.pending(p.videoId(), p.authorId(), p.createdAt(),
+        p.hashtags().toArray(new String[0]), p.musicId());
+  }
+
+  /** The answer for {@code p}, which is item {@code index} of {@code answer}. */
+  public static Enrichment answer(Post p, Wire.EnrichResponse answer, int index, Instant at) {
+    Wire.EnrichedPost e = answer.posts().get(index);
+    if (!p.videoId().equals(e.videoId())) {
+      throw new IllegalStateException("answer " + index + " is for video " + e.videoId()
+          + ", expected " + p.videoId());
+    }
+    return new Enrichment(p.videoId(), p.authorId(), p.createdAt(),
+        p.hashtags().toArray(new String[0]), p.musicId(), false, e.embedding(),
+        answer.embeddingModel(),
+        e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(),
+        e.claimProbability() == null ? null : e.claimProbability().doubleValue(),
+        answer.claimsModel(), at, answer.viralityRatioCut());
+  }
+}

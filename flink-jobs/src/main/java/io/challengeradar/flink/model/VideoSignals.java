@@ -1,0 +1,52 @@
+package io.challengeradar.flink.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+
+/**
+ * What the serving tier added to a video document, written flat into it: the caption embedding,
+ * virality (at post time and now) and claim probability.
+ *
+ * @param pendingEnrichment true from the moment the post is known until its enrichment lands;
+ *     null when the pipeline runs without enrichment
+ * @param virality {@code viralityAtPost} updated by each snapshot (see {@link
+ *     io.challengeradar.flink.ops.VideoFeatures#virality})
+ * @param viralityRatioCut the head's views-per-follower cut; kept for the updates, not indexed
+ */
+public record VideoSignals(
+    float[] embedding,
+    String embeddingModel,
+    Boolean pendingEnrichment,
+    Instant enrichedAt,
+    Double viralityAtPost,
+    Double virality,
+    String viralityModel,
+    Double claimProbability,
+    String claimsModel,
+    @JsonIgnore Double viralityRatioCut) {
+
+  /** No enrichment in this pipeline. */
+  public static final VideoSignals NONE =
+      new VideoSignals(null, null, null, null, null, null, null, null, null, null);
+
+  /** Enrichment asked for, no answer yet. */
+  public static final VideoSignals PENDING =
+      new VideoSignals(null, null, true, null, null, null, null, null, null, null);
+
+  public static VideoSignals of(Enrichment e) {
+    return new VideoSignals(e.embedding(), e.embeddingModel(), false, e.enrichedAt(),
+        e.viralityAtPost(), e.viralityAtPost(), e.viralityModel(), e.claimProbability(),
+        e.claimsModel(), e.viralityRatioCut());
+  }
+
+  /** Whether the serving tier's answer is in. */
+  @JsonIgnore
+  public boolean enriched() {
+    return Boolean.FALSE.equals(pendingEnrichment);
+  }
+
+  public VideoSignals withVirality(Double now) {
+    return new VideoSignals(embedding, embeddingModel, pendingEnrichment, enrichedAt,
+        viralityAtPost, now, viralityModel, claimProbability, claimsModel, viralityRatioCut);
+  }
+}
