@@ -3,6 +3,9 @@ package io.challengeradar.app;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.challengeradar.app.demo.ApiReport;
+import io.challengeradar.app.demo.RadarProcess;
+import io.challengeradar.app.enrich.Reenricher;
 import io.challengeradar.app.pipeline.AlertReport;
 import io.challengeradar.app.pipeline.EventTimeOrder;
 import io.challengeradar.app.pipeline.KafkaReplay;
@@ -19,6 +22,7 @@ import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
+import io.challengeradar.flink.intel.IntelligenceOptions;
 import io.challengeradar.flink.model.RawRecord;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.ElasticsearchOptions;
@@ -27,12 +31,16 @@ import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.PlatformOptions;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.RunningPlatform;
+import io.challengeradar.serving.client.ClientOptions;
+import io.challengeradar.serving.client.ServingClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +49,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.source.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,9 +66,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a real Elasticsearch, generates a realistic event stream (or imports real data with"
+      "Starts a real Elasticsearch and the serving tier, generates a realistic event stream (or imports real data with"
           + " --data/--format), runs the streaming pipeline over it on a local Flink MiniCluster,"
-          + " and prints the alerts and a summary whose counts add up.",
+          + " enriching each new post through the serving tier, then starts the query API and prints the alerts,"
+          + " the likeliest participants of each challenge and a summary whose counts add up.",
       "Without --until-done the platform stays up until Ctrl-C."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -107,6 +117,18 @@ public final class DemoCommand implements Callable<Integer> {
       + " --kafka (default ${DEFAULT-VALUE}).")
   int kafkaPort;
 
+  @Option(names = "--serving-port", defaultValue = "8081", description = "Port of the serving tier the"
+      + " demo starts as its own process (default ${DEFAULT-VALUE}).")
+  int servingPort;
+
+  @Option(names = "--api-port", defaultValue = "8080", description = "Port of the query API the demo"
+      + " starts as its own process (default ${DEFAULT-VALUE}).")
+  int apiPort;
+
+  @Option(names = "--without-serving", description = "Run the pipeline alone: no serving tier, so no"
+      + " enrichment, risk or participation predictions, and no query API.")
+  boolean withoutServing;
+
   @Option(names = "--until-done", description = "Stop everything and exit once the demo has run.")
   boolean untilDone;
 
@@ -127,9 +149,18 @@ public final class DemoCommand implements Callable<Integer> {
     if (kafka) {
       options = options.withKafka(KafkaOptions.defaults(home.resolve("demo")).withPort(kafkaPort));
     }
-    try (RunningPlatform platform = LocalPlatform.start(options, System.err)) {
+    try (RunningPlatform platform = LocalPlatform.start(options, System.err);
+        Services services = new Services()) {
       platform.describe().forEach(System.err::println);
       resetIndices(platform.client());
+      if (!withoutServing) {
+        System.err.println("starting the serving tier on port " + servingPort + " (log "
+            + work.resolve("logs/serving.log") + ")");
+        services.serving = RadarProcess.start("serving", servingPort,
+            List.of("serve", "--port", "" + servingPort), "/health/ready", work.resolve("logs"),
+            Map.of());
+        System.err.println("serving tier ready at " + services.serving.baseUri());
+      }
       Map<String, Object> summary = new LinkedHashMap<>();
       long rejected = 0;
       Scenario scenario = null;
@@ -165,7 +196,8 @@ public final class DemoCommand implements Callable<Integer> {
       }
 
       long lines = lineCount(events);
-      PipelineOptions pipelineOptions = pipelineOptions(config);
+      URI servingUri = services.serving == null ? null : services.serving.baseUri();
+      PipelineOptions pipelineOptions = pipelineOptions(config, servingUri);
       List<Source<RawRecord, ?, ?>> sources;
       if (kafka) {
         String bootstrap = platform.kafkaBootstrap().orElseThrow();
@@ -186,10 +218,16 @@ public final class DemoCommand implements Callable<Integer> {
               pipelineOptions.outOfOrderness(), pipelineOptions.idleTimeout()) : null)
           .options(pipelineOptions)
           .checkpointDirectory(work.resolve("checkpoints").toUri().toString())
+          .intelligence(servingUri == null ? null
+              : IntelligenceOptions.load(null).withServingUrl(servingUri))
           .outputs(new ElasticsearchOutputs(
               ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl()))))
           .build();
-      runWithProgress(job, platform.client(), lines);
+      JobExecutionResult jobResult = runWithProgress(job, platform.client(), lines);
+      PipelineResults.Enrichments enrichments = null;
+      if (servingUri != null) {
+        enrichments = finishEnrichment(platform, servingUri, jobResult, summary);
+      }
       PipelineResults results = PipelineResults.read(platform.client());
 
       long inputEvents = lines + rejected;
@@ -203,6 +241,11 @@ public final class DemoCommand implements Callable<Integer> {
       summary.put("sound_windows", results.soundWindows());
       summary.put("hashtags", results.hashtags());
       summary.put("alerts", results.alertCount());
+      if (enrichments != null) {
+        summary.put("enriched_videos", enrichments.enrichedVideos());
+        summary.put("pending_enrichment", enrichments.pendingEnrichment());
+        summary.put("participation_predictions", enrichments.participationPredictions());
+      }
       summary.put("parallelism", (long) parallelism);
       summary.put("elasticsearch", platform.elasticsearchUrl());
       summary.put("elapsed_ms", (System.nanoTime() - start) / 1_000_000);
@@ -214,6 +257,19 @@ public final class DemoCommand implements Callable<Integer> {
         summary.put("challenges_alerted", check.challengesAlerted());
         summary.put("challenges_missed", check.challengesMissed());
         summary.put("ordinary_alerted", check.ordinaryAlerted());
+      }
+      if (servingUri != null) {
+        String key = "demo-" + java.util.UUID.randomUUID();
+        services.api = RadarProcess.start("api", apiPort, List.of("api", "--port", "" + apiPort,
+            "--es", platform.elasticsearchUrl()), "/v1/health", work.resolve("logs"),
+            Map.of("RADAR_API_KEYS", key));
+        summary.put("api", services.api.baseUri().toString());
+        List<ApiReport.Row> top = new ApiReport(services.api.baseUri(), key).top(8, 3);
+        ApiReport.print(out, services.api.baseUri(), top);
+        summary.put("challenges_with_predictions",
+            top.stream().filter(r -> !r.likelyParticipants().isEmpty()).count());
+        System.err.println("query API at " + services.api.baseUri() + "/v1/ (X-API-Key: " + key
+            + ")");
       }
       printTable(out, summary);
       if (summaryFile != null) {
@@ -230,6 +286,8 @@ public final class DemoCommand implements Callable<Integer> {
       }
       if (!untilDone) {
         System.err.println("Elasticsearch stays up at " + platform.elasticsearchUrl()
+            + (services.serving == null ? "" : ", the serving tier at " + services.serving.baseUri()
+                + ", the query API at " + services.api.baseUri())
             + "; press Ctrl-C to stop.");
         new CountDownLatch(1).await();
       }
@@ -268,10 +326,10 @@ public final class DemoCommand implements Callable<Integer> {
    * Runs the job on a local MiniCluster; progress is what Elasticsearch already accounts for,
    * so the line shows records written, not merely read.
    */
-  private void runWithProgress(RadarPipeline job, ElasticsearchClient client, long lines)
-      throws InterruptedException {
+  private JobExecutionResult runWithProgress(RadarPipeline job, ElasticsearchClient client,
+      long lines) throws InterruptedException {
     try (Progress progress = Progress.onStderr("pipeline", lines, "events")) {
-      LocalJob.run(job, "radar-demo", parallelism, LocalJob.DEFAULT_POLL_INTERVAL, () -> {
+      return LocalJob.run(job, "radar-demo", parallelism, LocalJob.DEFAULT_POLL_INTERVAL, () -> {
         try {
           progress.advance(PipelineResults.inputAccountedFor(client) - progress.done());
         } catch (IOException notYet) {
@@ -284,11 +342,15 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** {@code --config} when given, else the pipeline's defaults with the demo's settings on top. */
   static PipelineOptions pipelineOptions(Path config) throws IOException {
-    if (config != null) {
-      return PipelineOptions.load(config);
-    }
+    return pipelineOptions(config, null);
+  }
+
+  /** As {@link #pipelineOptions(Path)}, with enrichment through {@code serving} when not null. */
+  static PipelineOptions pipelineOptions(Path config, URI serving) throws IOException {
     Properties p = new Properties();
-    for (String resource : List.of(PipelineOptions.RESOURCE, DEMO_SETTINGS)) {
+    List<String> resources = config != null ? List.of(PipelineOptions.RESOURCE)
+        : List.of(PipelineOptions.RESOURCE, DEMO_SETTINGS);
+    for (String resource : resources) {
       try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
           throw new IllegalStateException(resource + " is missing from the class path");
@@ -296,7 +358,54 @@ public final class DemoCommand implements Callable<Integer> {
         p.load(in);
       }
     }
+    if (config != null) {
+      try (InputStream in = Files.newInputStream(config)) {
+        p.load(in);
+      }
+    }
+    if (serving != null) {
+      p.setProperty("enrichment.serving-url", serving.toString());
+    }
     return PipelineOptions.fromProperties(p);
+  }
+
+  /**
+   * After a replay, posts whose retries were still waiting when the input ended are enriched by
+   * the same path as {@code radar reenrich}; then the counts are read back.
+   */
+  private static PipelineResults.Enrichments finishEnrichment(RunningPlatform platform, URI serving,
+      JobExecutionResult job, Map<String, Object> summary) throws IOException {
+    Object waited = job.getAllAccumulatorResults().get("enrichment-pending");
+    summary.put("enrichment_waited", waited instanceof Number n ? n.longValue() : 0L);
+    PipelineResults.Enrichments counts = PipelineResults.enrichments(platform.client());
+    if (counts.pendingEnrichment() > 0) {
+      System.err.println(counts.pendingEnrichment() + " videos still pending after the replay;"
+          + " enriching them as radar reenrich does");
+      try (ServingClient client = new ServingClient(ClientOptions.of(serving));
+          Progress progress = Progress.onStderr("reenrich", counts.pendingEnrichment(), "videos")) {
+        Reenricher.Summary s = new Reenricher(platform.client(), client, Reenricher.DEFAULT_BATCH)
+            .run(Instant.EPOCH, Instant.now().plus(java.time.Duration.ofDays(1)), progress);
+        summary.put("reenriched", s.enriched());
+      }
+      counts = PipelineResults.enrichments(platform.client());
+    }
+    return counts;
+  }
+
+  /** The demo's own processes, stopped in reverse order of their start. */
+  private static final class Services implements AutoCloseable {
+    RadarProcess serving;
+    RadarProcess api;
+
+    @Override
+    public void close() {
+      if (api != null) {
+        api.close();
+      }
+      if (serving != null) {
+        serving.close();
+      }
+    }
   }
 
   private static List<String> concat(List<String> list, String more) {

@@ -28,11 +28,12 @@ class DemoIT {
   @TempDir Path tmp;
 
   @Test
-  void generatedStreamRaisesAlertsForChallengesOnlyAndCountsAddUp() throws Exception {
+  void wholeSystemAlertsChallengesEnrichesEveryPostAndPredictsParticipants() throws Exception {
     Path summaryFile = tmp.resolve("s.json");
 
     int exit = Radar.commandLine().execute("demo", "--until-done", "--posts", "5000",
-        "--port", String.valueOf(Ports.anyFree()), "--summary", summaryFile.toString());
+        "--port", String.valueOf(Ports.anyFree()), "--serving-port", String.valueOf(Ports.anyFree()),
+        "--api-port", String.valueOf(Ports.anyFree()), "--summary", summaryFile.toString());
 
     assertThat(exit).isZero();
     JsonNode s = JSON.readTree(summaryFile.toFile());
@@ -49,6 +50,11 @@ class DemoIT {
     assertThat(s.get("ordinary_alerted")).isEmpty();
     assertThat(s.get("alerts").asLong()).isPositive();
     assertThat(s.get("elapsed_ms").asLong()).isPositive();
+    // The serving tier ran as its own process: every post ends enriched, none waits.
+    assertThat(s.get("enriched_videos").asLong()).isEqualTo(5000);
+    assertThat(s.get("pending_enrichment").asLong()).isZero();
+    // The closing table came from the query API, itself a process of its own.
+    assertThat(s.get("api").asText()).startsWith("http://127.0.0.1:");
   }
 
   @Test
@@ -57,7 +63,7 @@ class DemoIT {
 
     int exit = Radar.commandLine().execute("demo", "--until-done", "--kafka", "--posts", "1000",
         "--port", String.valueOf(Ports.anyFree()), "--kafka-port", String.valueOf(Ports.anyFree()),
-        "--summary", summaryFile.toString());
+        "--without-serving", "--summary", summaryFile.toString());
 
     assertThat(exit).isZero();
     JsonNode s = JSON.readTree(summaryFile.toFile());
@@ -94,7 +100,8 @@ class DemoIT {
     int port = Ports.anyFree();
 
     int exit = Radar.commandLine().execute("demo", "--until-done", "--data", events.toString(),
-        "--format", "ndjson", "--port", String.valueOf(port), "--summary", summaryFile.toString());
+        "--format", "ndjson", "--port", String.valueOf(port), "--without-serving",
+        "--summary", summaryFile.toString());
 
     assertThat(exit).isZero();
     JsonNode s = JSON.readTree(summaryFile.toFile());
@@ -113,7 +120,7 @@ class DemoIT {
     Path events = Files.writeString(tmp.resolve("one-bad.ndjson"), missingShares + "\n");
     int port = Ports.anyFree();
     int exit = Radar.commandLine().execute("demo", "--until-done", "--data", events.toString(),
-        "--format", "ndjson", "--port", String.valueOf(port));
+        "--format", "ndjson", "--port", String.valueOf(port), "--without-serving");
     assertThat(exit).isZero();
 
     // The demo stopped its Elasticsearch; start the same data folder again to read what it wrote.

@@ -3,6 +3,9 @@ package io.challengeradar.flink;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
+import io.challengeradar.flink.intel.ChallengeIntelligence;
+import io.challengeradar.flink.intel.IntelligenceOptions;
+import io.challengeradar.flink.intel.IntelligenceStreams;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.enrich.EnrichmentStage;
 import io.challengeradar.flink.model.DeadLetter;
@@ -63,8 +66,10 @@ public final class RadarPipeline {
   private final String checkpointDirectory;
   private final EventCodec codec;
   private final WatermarkStrategy<RawRecord> sourceWatermarks;
+  private final IntelligenceOptions intelligence;
 
   private RadarPipeline(Builder b) {
+    this.intelligence = b.intelligence;
     this.sourceWatermarks = b.sourceWatermarks;
     this.checkpointDirectory = b.checkpointDirectory;
     this.sources = List.copyOf(b.sources);
@@ -160,8 +165,11 @@ public final class RadarPipeline {
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
         .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG));
 
+    // The intelligence needs the embeddings: it runs only when enrichment is on.
+    IntelligenceStreams intel = intelligence != null && options.enrichment().enabled()
+        ? ChallengeIntelligence.attach(enrichments, alerts, intelligence) : null;
     PipelineStreams streams =
-        new PipelineStreams(deadLetters, videos, windows, alerts, stages, enrichments);
+        new PipelineStreams(deadLetters, videos, windows, alerts, stages, enrichments, intel);
     outputs.attach(streams);
     return streams;
   }
@@ -176,7 +184,9 @@ public final class RadarPipeline {
 
   /**
    * {@code --kafka HOST:PORT | --files A.ndjson[,B.ndjson]} {@code --es URL[,URL]}
-   * {@code [--config pipeline.properties] [--group-id ID] [--checkpoints URI]}.
+   * {@code [--config pipeline.properties] [--group-id ID] [--checkpoints URI]}
+   * {@code [--intelligence intelligence.properties]} (the intelligence runs when the config turns
+   * enrichment on, and calls the same serving tier).
    */
   public static void main(String[] args) throws Exception {
     String kafka = null;
@@ -185,6 +195,7 @@ public final class RadarPipeline {
     String config = null;
     String groupId = PipelineSources.DEFAULT_GROUP_ID;
     String checkpoints = null;
+    String intelligenceConfig = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -194,8 +205,9 @@ public final class RadarPipeline {
         case "--config" -> config = value;
         case "--group-id" -> groupId = value;
         case "--checkpoints" -> checkpoints = value;
+        case "--intelligence" -> intelligenceConfig = value;
         default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-            + "'; expected --kafka, --files, --es, --config, --group-id or --checkpoints");
+            + "'; expected --kafka, --files, --es, --config, --group-id, --checkpoints or --intelligence");
       }
       if (value == null) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -221,6 +233,10 @@ public final class RadarPipeline {
             : PipelineSources.kafkaWatermarks(options.outOfOrderness(), options.idleTimeout()))
         .options(options)
         .checkpointDirectory(checkpoints)
+        .intelligence(options.enrichment().enabled()
+            ? IntelligenceOptions.load(intelligenceConfig == null ? null : Path.of(intelligenceConfig))
+                .withServingUrl(options.enrichment().servingUrl())
+            : null)
         .outputs(new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(es.split(",")))))
         .build();
     job.execute(StreamExecutionEnvironment.getExecutionEnvironment(), "challenge-radar");
@@ -234,6 +250,16 @@ public final class RadarPipeline {
     private EventCodec codec = EventCodec.withDefaults();
     private String checkpointDirectory;
     private WatermarkStrategy<RawRecord> sourceWatermarks;
+    private IntelligenceOptions intelligence;
+
+    /**
+     * Challenge representations, alert risk and participation predictions on top of the
+     * enrichment (ignored while enrichment is off); null (the default): none.
+     */
+    public Builder intelligence(IntelligenceOptions o) {
+      this.intelligence = o;
+      return this;
+    }
 
     /**
      * Watermarks made inside the sources (per Kafka partition, see {@link

@@ -8,6 +8,7 @@ import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.Origin;
+import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.VideoDocument;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.List;
  * Elasticsearch holds rather than against the job's own counters.
  *
  * @param eventsApplied posts and snapshots applied to videos: the sum of every video's {@code
- *     version} (each applied event raises it by one)
+ *     version} (each applied event raises it by one), less one per enriched video (the serving
+ *     tier's answer raises it once)
  * @param deadLettered dead letters of input records (parse, watermark, join stages)
  * @param documentsRefused dead letters of documents Elasticsearch refused (origin kind {@code
  *     document}): not input records, counted apart
@@ -44,7 +46,30 @@ public record PipelineResults(
   /** Every index the pipeline writes. */
   public static final List<String> INDICES = List.of(VideoDocument.INDEX,
       TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(), ChallengeAlert.INDEX,
-      HashtagStage.INDEX, Documents.DEADLETTER_INDEX);
+      HashtagStage.INDEX, Documents.DEADLETTER_INDEX, ParticipationPrediction.INDEX);
+
+  /**
+   * What the serving tier added, read back from Elasticsearch.
+   *
+   * @param enrichedVideos videos whose document carries an embedding
+   * @param pendingEnrichment videos still waiting for the serving tier
+   * @param participationPredictions documents in radar-participation (every round's)
+   */
+  public record Enrichments(long enrichedVideos, long pendingEnrichment,
+      long participationPredictions) {}
+
+  /** Counts the enriched and pending videos and the participation predictions. */
+  public static Enrichments enrichments(ElasticsearchClient client) throws IOException {
+    client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
+    if (!exists(client, VideoDocument.INDEX)) {
+      return new Enrichments(0, 0, count(client, ParticipationPrediction.INDEX));
+    }
+    long enriched = client.count(c -> c.index(VideoDocument.INDEX)
+        .query(q -> q.exists(e -> e.field("embedding")))).count();
+    long pending = client.count(c -> c.index(VideoDocument.INDEX)
+        .query(q -> q.term(t -> t.field("pendingEnrichment").value(true)))).count();
+    return new Enrichments(enriched, pending, count(client, ParticipationPrediction.INDEX));
+  }
 
   /** One alert as the summary shows it. */
   public record Alert(String kind, String tag, String stage, Instant detectedAt) {}
@@ -77,7 +102,11 @@ public record PipelineResults(
     }
     SearchResponse<Void> r = client.search(s -> s.index(VideoDocument.INDEX).size(0)
         .aggregations("events", a -> a.sum(f -> f.field("version"))), Void.class);
-    return Math.round(r.aggregations().get("events").sum().value());
+    // The serving tier's answer raises a video's version once too (so Elasticsearch keeps the
+    // enriched document), but it is no input event.
+    long enriched = client.count(c -> c.index(VideoDocument.INDEX)
+        .query(q -> q.exists(e -> e.field("enrichedAt")))).count();
+    return Math.round(r.aggregations().get("events").sum().value()) - enriched;
   }
 
   private static long inputDeadLetters(ElasticsearchClient client) throws IOException {

@@ -17,12 +17,17 @@ public final class ElasticsearchOutputs implements PipelineOutputs {
   @Override
   public void attach(PipelineStreams s) {
     TypeInformation<EsOperation> type = TypeInformation.of(EsOperation.class);
+    // With the intelligence on, its assessed alerts and stages carry the same ids as the plain
+    // ones and more fields: only they are written, or the last write would decide what stays.
+    DataStream<EsOperation> challenges = s.hasIntelligence()
+        ? intelligenceWrites(s.intelligence())
+        : s.alerts().map(Documents::alert).returns(type).name("alerts-to-documents")
+            .union(s.stages().map(Documents::stage).returns(type).name("stages-to-documents"));
     DataStream<EsOperation> writes = s.videos().map(Documents::video).returns(type)
         .name("videos-to-documents")
         .union(
             s.windows().map(Documents::window).returns(type).name("windows-to-documents"),
-            s.alerts().map(Documents::alert).returns(type).name("alerts-to-documents"),
-            s.stages().map(Documents::stage).returns(type).name("stages-to-documents"),
+            challenges,
             s.deadLetters().map(Documents::deadLetter).returns(type)
                 .name("dead-letters-to-documents"));
     writes.sinkTo(new ElasticsearchSink(options)).name("elasticsearch").uid("elasticsearch-sink");
