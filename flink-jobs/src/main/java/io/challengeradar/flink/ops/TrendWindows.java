@@ -54,13 +54,16 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       String[] earliestParticipants,
       long previousNewParticipants,
       long previousViewsGained,
-      int emptyWindowsInARow) {}
+      int emptyWindowsInARow,
+      long lastWindowStartMillis,
+      SurgeMeter.Trend trend) {}
 
   private final long sizeMillis;
   private final long latenessMillis;
   private final int idleWindows;
   private final int sampleSize;
   private final PipelineOptions options;
+  private final SurgeMeter surgeMeter;
 
   private transient MapState<Long, WindowCounts> counts;
   private transient MapState<String, Long> windowAuthors;
@@ -74,6 +77,7 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
     this.latenessMillis = options.allowedLateness().toMillis();
     this.idleWindows = options.idleWindows();
     this.sampleSize = options.sampleSize();
+    this.surgeMeter = new SurgeMeter(options.surge());
   }
 
   @Override
@@ -163,6 +167,10 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       }
     }
     long firstSeen = before == null ? start : before.firstSeenMillis();
+    // Windows after a tag's idle tail are not emitted; to the baseline they are empty windows.
+    long skipped = before == null ? 0 : (start - before.lastWindowStartMillis()) / sizeMillis - 1;
+    SurgeMeter.Trend trend = surgeMeter.next(
+        before == null ? SurgeMeter.Trend.start() : before.trend(), skipped, newParticipants);
     String[] earliestArray = earliest.toArray(new String[0]);
     String[] key = ctx.getCurrentKey().split(":", 2);
     WindowStats stats = new WindowStats(
@@ -172,13 +180,14 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
         c.viewsGained(), (double) newParticipants / Math.max(1, cumulativeBefore),
         before == null ? 0 : before.previousNewParticipants(),
         before == null ? 0 : before.previousViewsGained(),
+        trend.recentNewParticipants(), trend.baseline(), trend.surge(), trend.peakSurge(),
         Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
     out.collect(stats);
 
     boolean empty = c.posts() == 0 && c.viewsGained() == 0;
     int emptyInARow = empty ? (before == null ? 1 : before.emptyWindowsInARow() + 1) : 0;
     summary.update(new TagSummary(cumulativeBefore + newParticipants, firstSeen, earliestArray,
-        newParticipants, c.viewsGained(), emptyInARow));
+        newParticipants, c.viewsGained(), emptyInARow, start, trend));
     if (emptyInARow < idleWindows) {
       ctx.timerService().registerEventTimeTimer(fireTime(start + sizeMillis));
     }

@@ -110,12 +110,42 @@ class TrendWindowsTest {
   }
 
   @Test
+  void measuresEachWindowAgainstTheTagsOwnPast() throws Exception {
+    harness.close();
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty(PipelineOptions.Keys.ALLOWED_LATENESS, "10m");
+    p.setProperty(PipelineOptions.Keys.RECENT_WINDOWS, "2");
+    p.setProperty(PipelineOptions.Keys.BASELINE_WINDOWS, "2");
+    harness = harness(PipelineOptions.fromProperties(p));
+    harness.open();
+    newPost("dance", "v0", "a0", minutes(5));
+    newPost("dance", "v1", "a1", minutes(65));
+    newPost("dance", "v2", "a2", minutes(125));
+    for (int i = 0; i < 6; i++) {
+      newPost("dance", "v3-" + i, "b" + i, minutes(185 + i));
+    }
+
+    harness.processWatermark(minutes(240).plus(LATENESS).toEpochMilli() - 1);
+
+    assertThat(harness.extractOutputValues()).hasSize(4).last().satisfies(w -> {
+      assertThat(w.newParticipants()).isEqualTo(6);
+      assertThat(w.recentNewParticipants()).isEqualTo(7);
+      // Windows 0 and 1 left the recent span with 1 each: baseline 1, surge 7 / (2 x 1).
+      assertThat(w.baselineNewParticipants()).isEqualTo(1.0);
+      assertThat(w.surge()).isEqualTo(3.5);
+      assertThat(w.peakSurge()).isEqualTo(3.5);
+    });
+    assertThat(harness.extractOutputValues().get(1).surge()).isZero();
+  }
+
+  @Test
   void keepsTheSameSampleWhateverTheArrivalOrder() throws Exception {
     harness.close();
     harness = harness(new PipelineOptions(Duration.ofHours(1), LATENESS,
         PipelineOptions.DEFAULT_OUT_OF_ORDERNESS, PipelineOptions.DEFAULT_IDLE_TIMEOUT,
         PipelineOptions.DEFAULT_STATE_TTL, PipelineOptions.DEFAULT_MAX_EARLY_SNAPSHOTS,
         PipelineOptions.DEFAULT_ORPHAN_TIMEOUT, 0, 2, PipelineOptions.DEFAULT_CHECKPOINT_INTERVAL,
+        io.challengeradar.flink.SurgeSettings.defaults(),
         io.challengeradar.flink.CepThresholds.defaults()));
     newPost("dance", "v3", "a3", minutes(30));
     newPost("dance", "v1", "a1", minutes(10));
