@@ -151,7 +151,8 @@ public final class RadarPipeline {
         .returns(TypeInformation.of(HashtagStage.class)).name("stages");
 
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
-        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG));
+        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
+            windows.getSideOutput(DeadLetters.TAG));
 
     PipelineStreams streams = new PipelineStreams(deadLetters, videos, windows, alerts, stages);
     outputs.attach(streams);

@@ -4,6 +4,7 @@ import static io.challengeradar.flink.TestEvents.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.TagActivity;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
@@ -107,6 +108,34 @@ class TrendWindowsTest {
     assertThat(harness.extractOutputValues()).extracting(WindowStats::newPosts)
         .containsExactly(1L, 0L, 0L, 0L);
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void deadLettersAnActivityWhoseWindowWasAlreadyEmitted() throws Exception {
+    newPost("dance", "v1", "a1", minutes(5));
+    harness.processWatermark(FIRST_WINDOW_DUE);
+    assertThat(harness.extractOutputValues()).hasSize(1);
+
+    // An idle source resuming behind the watermark: its post belongs to the emitted window.
+    newPost("dance", "v2", "a2", minutes(30));
+    views("dance", "v1", minutes(40), 250);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(r -> r.getValue())
+        .satisfiesExactly(
+            d -> {
+              assertThat(d.stage()).isEqualTo(DeadLetter.STAGE_TREND);
+              assertThat(d.reason()).isEqualTo(DeadLetter.REASON_WINDOW_CLOSED);
+              assertThat(d.eventTime()).isEqualTo(minutes(30));
+              assertThat(d.detail()).contains("new post v2", "hashtag:dance:"
+                  + minutes(0).toEpochMilli());
+              assertThat(d.origin().name()).isEqualTo("radar-hashtag-windows/hashtag:dance:"
+                  + minutes(0).toEpochMilli() + "/v2/post");
+            },
+            d -> assertThat(d.detail()).contains("250 views gained by v1"));
+    // Distinct ids: each late contribution is its own dead letter, none overwrites another.
+    assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(r -> r.getValue().id())
+        .doesNotHaveDuplicates();
   }
 
   @Test
