@@ -102,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--config", description = "Pipeline settings overriding pipeline.properties"
-      + " key by key (default: the demo's tuned settings, " + DEMO_SETTINGS + ").")
+      + " key by key (default: " + DEMO_SETTINGS + ", which keeps the defaults).")
   Path config;
 
   @Option(names = "--parallelism", defaultValue = "" + LocalJob.DEFAULT_PARALLELISM,

@@ -34,6 +34,7 @@ import java.util.TreeSet;
  * @param idleWindows empty windows emitted after a tag's last activity (so fading is visible)
  * @param sampleSize sample videos and earliest participants kept per window and per tag
  * @param checkpointInterval how often the job checkpoints
+ * @param surge how a tag's new participants are measured against its own past
  * @param cep the lifecycle pattern thresholds
  * @param enrichment enrichment of new posts through the serving tier (off without a URL)
  */
@@ -48,6 +49,7 @@ public record PipelineOptions(
     int idleWindows,
     int sampleSize,
     Duration checkpointInterval,
+    SurgeSettings surge,
     CepThresholds cep,
     EnrichmentOptions enrichment)
     implements Serializable {
@@ -79,6 +81,9 @@ public record PipelineOptions(
     }
     positive("trend.sample-size", sampleSize);
     positive("checkpoint.interval", checkpointInterval);
+    if (surge == null) {
+      throw new IllegalArgumentException("surge settings must be set");
+    }
     if (cep == null) {
       throw new IllegalArgumentException("cep thresholds must be set");
     }
@@ -99,9 +104,10 @@ public record PipelineOptions(
       int idleWindows,
       int sampleSize,
       Duration checkpointInterval,
+      SurgeSettings surge,
       CepThresholds cep) {
     this(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl, maxEarlySnapshots,
-        orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep,
+        orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge, cep,
         EnrichmentOptions.defaults());
   }
 
@@ -110,7 +116,8 @@ public record PipelineOptions(
         DEFAULT_WINDOW_SIZE, DEFAULT_ALLOWED_LATENESS, DEFAULT_OUT_OF_ORDERNESS,
         DEFAULT_IDLE_TIMEOUT, DEFAULT_STATE_TTL, DEFAULT_MAX_EARLY_SNAPSHOTS,
         DEFAULT_ORPHAN_TIMEOUT, DEFAULT_IDLE_WINDOWS, DEFAULT_SAMPLE_SIZE,
-        DEFAULT_CHECKPOINT_INTERVAL, CepThresholds.defaults(), EnrichmentOptions.defaults());
+        DEFAULT_CHECKPOINT_INTERVAL, SurgeSettings.defaults(), CepThresholds.defaults(),
+        EnrichmentOptions.defaults());
   }
 
   /** The resource's settings, then those of {@code override} (if given) on top. */
@@ -146,9 +153,8 @@ public record PipelineOptions(
     }
     CepThresholds d = CepThresholds.defaults();
     CepThresholds cep = new CepThresholds(
+        doubleOf(p, Keys.MIN_SURGE, d.minSurge()),
         intOf(p, Keys.EMERGING_WINDOWS, d.emergingWindows()),
-        doubleOf(p, Keys.EMERGING_MIN_GROWTH, d.emergingMinGrowth()),
-        longOf(p, Keys.EMERGING_MIN_NEW, d.emergingMinNewParticipants()),
         intOf(p, Keys.ACCELERATING_WINDOWS, d.acceleratingWindows()),
         doubleOf(p, Keys.ACCELERATING_MIN_FACTOR, d.acceleratingMinFactor()),
         longOf(p, Keys.ACCELERATING_MIN_NEW, d.acceleratingMinNewParticipants()),
@@ -168,38 +174,48 @@ public record PipelineOptions(
         intOf(p, Keys.IDLE_WINDOWS, DEFAULT_IDLE_WINDOWS),
         intOf(p, Keys.SAMPLE_SIZE, DEFAULT_SAMPLE_SIZE),
         durationOf(p, Keys.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL),
+        new SurgeSettings(
+            intOf(p, Keys.RECENT_WINDOWS, SurgeSettings.DEFAULT_RECENT_WINDOWS),
+            intOf(p, Keys.BASELINE_WINDOWS, SurgeSettings.DEFAULT_BASELINE_WINDOWS),
+            doubleOf(p, Keys.BASELINE_FLOOR, SurgeSettings.DEFAULT_BASELINE_FLOOR)),
         cep,
         enrichmentOf(p));
   }
 
   public PipelineOptions withWindowSize(Duration size) {
     return new PipelineOptions(size, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge,
+        cep, enrichment);
   }
 
   public PipelineOptions withAllowedLateness(Duration lateness) {
     return new PipelineOptions(windowSize, lateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge,
+        cep, enrichment);
   }
 
   public PipelineOptions withOutOfOrderness(Duration bound) {
     return new PipelineOptions(windowSize, allowedLateness, bound, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge,
+        cep, enrichment);
   }
 
   public PipelineOptions withCep(CepThresholds thresholds) {
     return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, thresholds, enrichment);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge,
+        thresholds, enrichment);
   }
 
   public PipelineOptions withMaxEarlySnapshots(int max) {
     return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        max, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, enrichment);
+        max, orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge, cep,
+        enrichment);
   }
 
   public PipelineOptions withEnrichment(EnrichmentOptions e) {
     return new PipelineOptions(windowSize, allowedLateness, outOfOrderness, idleTimeout, stateTtl,
-        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, cep, e);
+        maxEarlySnapshots, orphanTimeout, idleWindows, sampleSize, checkpointInterval, surge, cep,
+        e);
   }
 
   private static EnrichmentOptions enrichmentOf(Properties p) {
@@ -234,9 +250,11 @@ public record PipelineOptions(
     public static final String IDLE_WINDOWS = "trend.idle-windows";
     public static final String SAMPLE_SIZE = "trend.sample-size";
     public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
+    public static final String RECENT_WINDOWS = "trend.recent-windows";
+    public static final String BASELINE_WINDOWS = "trend.baseline-windows";
+    public static final String BASELINE_FLOOR = "trend.baseline-floor";
+    public static final String MIN_SURGE = "cep.min-surge";
     public static final String EMERGING_WINDOWS = "cep.emerging.windows";
-    public static final String EMERGING_MIN_GROWTH = "cep.emerging.min-growth";
-    public static final String EMERGING_MIN_NEW = "cep.emerging.min-new-participants";
     public static final String ACCELERATING_WINDOWS = "cep.accelerating.windows";
     public static final String ACCELERATING_MIN_FACTOR = "cep.accelerating.min-factor";
     public static final String ACCELERATING_MIN_NEW = "cep.accelerating.min-new-participants";
@@ -257,7 +275,8 @@ public record PipelineOptions(
     public static final Set<String> ALL = Set.of(
         WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, STATE_TTL,
         MAX_EARLY_SNAPSHOTS, ORPHAN_TIMEOUT, IDLE_WINDOWS, SAMPLE_SIZE, CHECKPOINT_INTERVAL,
-        EMERGING_WINDOWS, EMERGING_MIN_GROWTH, EMERGING_MIN_NEW, ACCELERATING_WINDOWS,
+        RECENT_WINDOWS, BASELINE_WINDOWS, BASELINE_FLOOR, MIN_SURGE, EMERGING_WINDOWS,
+        ACCELERATING_WINDOWS,
         ACCELERATING_MIN_FACTOR, ACCELERATING_MIN_NEW, PEAKED_MIN_PARTICIPANTS, PEAKED_MIN_DROP,
         FADING_WINDOWS, FADING_MIN_DECLINE, FADING_MIN_CUMULATIVE, ENRICHMENT_SERVING_URL,
         ENRICHMENT_CAPACITY, ENRICHMENT_TIMEOUT, ENRICHMENT_RETRY_INITIAL_BACKOFF,

@@ -163,7 +163,8 @@ public final class RadarPipeline {
         .returns(TypeInformation.of(HashtagStage.class)).name("stages");
 
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
-        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG));
+        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
+            windows.getSideOutput(DeadLetters.TAG));
 
     // The intelligence needs the embeddings: it runs only when enrichment is on.
     IntelligenceStreams intel = intelligence != null && options.enrichment().enabled()

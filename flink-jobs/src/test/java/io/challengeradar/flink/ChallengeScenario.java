@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A small, fixed scenario with one clear challenge: #dance gains 5, 8, 12 and 18 new authors in
- * four consecutive hours (EMERGING after the third), while #cooking is one author posting once an
- * hour (never a challenge). Every video has two engagement snapshots, 10 and 50 minutes after it
+ * four consecutive hours (EMERGING after the third, with {@link #options}), while #cooking is one
+ * author posting once an hour (never a challenge). Every video has two engagement snapshots, 10 and 50 minutes after it
  * was posted; every other #dance video uses sound m1. Events are in event-time order.
  */
 public final class ChallengeScenario {
@@ -45,6 +45,20 @@ public final class ChallengeScenario {
     // Stable: a video's post stays before its snapshots when times tie.
     events.sort(Comparator.comparing(Event::eventTime));
     return events;
+  }
+
+  /**
+   * The pipeline options for this scenario, then the given key/value pairs: each window is
+   * measured against the one before it (the defaults need half a day of a tag's past before
+   * anything can surge), so #dance surges by 1.6 and 1.5 in its second and third hour.
+   */
+  public static PipelineOptions options(String... keyValues) {
+    String[] all = new String[keyValues.length + 6];
+    System.arraycopy(new String[] {PipelineOptions.Keys.RECENT_WINDOWS, "1",
+        PipelineOptions.Keys.BASELINE_WINDOWS, "1", PipelineOptions.Keys.MIN_SURGE, "1.4"},
+        0, all, 0, 6);
+    System.arraycopy(keyValues, 0, all, 6, keyValues.length);
+    return ItPipelines.options(all);
   }
 
   public static boolean isPost(Event e) {

@@ -93,7 +93,7 @@ class KafkaPipelineIT {
     // that order to be on time: the lateness allowed spans the whole scenario.
     ItPipelines.intoElasticsearch(es.url())
         .source(kafka.source("kafka-pipeline-it", true))
-        .options(ItPipelines.options("lateness.allowed", "1d"))
+        .options(ChallengeScenario.options("lateness.allowed", "1d"))
         .build()
         .execute(env, "kafka-pipeline-it");
 
@@ -133,7 +133,7 @@ class KafkaPipelineIT {
     String emerging = ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.EMERGING,
         TestEvents.minutes(3 * 60));
     assertThat(alerts).containsKey(emerging);
-    assertThat(alerts.get(emerging).get("windows")).hasSize(3);
+    assertThat(alerts.get(emerging).get("windows")).hasSize(2);
     assertThat(alerts.values()).extracting(a -> a.get("tag").asText()).doesNotContain("cooking");
     assertThat(contents.documents(HashtagStage.INDEX)).containsKey("hashtag:dance")
         .doesNotContainKey("hashtag:cooking");

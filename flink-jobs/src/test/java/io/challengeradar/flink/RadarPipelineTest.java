@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,17 +42,42 @@ class RadarPipelineTest {
           .setNumberSlotsPerTaskManager(2)
           .build());
 
+  static final long[] NEW_AUTHORS_PER_HOUR = {4, 8, 12, 16};
   static final int VIDEOS = 40;
 
   /**
-   * 40 videos, one new author each, 10 an hour for four hours, all tagged #dance, every other one
-   * with sound m1; two snapshots each, in event-time order. Then one of each kind of bad input.
+   * Options that let four hours surge: each window measured against the one before it (the
+   * defaults need half a day of a tag's past before anything can surge).
+   */
+  static PipelineOptions shortMemory() {
+    Properties p = new Properties();
+    p.setProperty(PipelineOptions.Keys.RECENT_WINDOWS, "1");
+    p.setProperty(PipelineOptions.Keys.BASELINE_WINDOWS, "1");
+    p.setProperty(PipelineOptions.Keys.MIN_SURGE, "1.4");
+    return PipelineOptions.fromProperties(p);
+  }
+
+  /** Minute of the hour's n-th post, for hours with 4, 8, 12 and 16 new authors. */
+  static long postMinute(int video) {
+    int first = 0;
+    for (int h = 0; ; h++) {
+      long n = NEW_AUTHORS_PER_HOUR[h];
+      if (video < first + n) {
+        return h * 60L + (video - first) * 60L / n;
+      }
+      first += n;
+    }
+  }
+
+  /**
+   * 40 videos, one new author each, 4, 8, 12 and 16 in four hours, all tagged #dance, every other
+   * one with sound m1; two snapshots each, in event-time order. Then one of each kind of bad input.
    */
   static List<String> input() {
     TreeMap<Long, List<String>> timeline = new TreeMap<>();
     for (int i = 0; i < VIDEOS; i++) {
       String v = String.format("v%03d", i);
-      long t = i * 6L;
+      long t = postMinute(i);
       String post = line(post(v, String.format("a%03d", i), minutes(t), i % 2 == 0 ? "m1" : null,
           "dance", i % 4 == 0 ? "fyp" : "dance"));
       String first = line(snapshot(v, minutes(t + 5), 100));
@@ -66,8 +92,10 @@ class RadarPipelineTest {
       add(timeline, t + 40, line(snapshot(v, minutes(t + 40), 1_000 + i)));
     }
     // The same post again, and the same snapshot again: duplicates, not late.
-    add(timeline, 12, line(post("v001", "a001", minutes(6), null, "dance")));
-    add(timeline, 269, line(snapshot("v038", minutes(38 * 6 + 40), 1_038)));
+    add(timeline, postMinute(1) + 6,
+        line(post("v001", "a001", minutes(postMinute(1)), null, "dance")));
+    add(timeline, postMinute(38) + 41,
+        line(snapshot("v038", minutes(postMinute(38) + 40), 1_038)));
     // A snapshot of a video never posted: waits, then is dead-lettered as an orphan.
     add(timeline, 270, line(snapshot("ghost", minutes(270), 5)));
     List<String> lines = new ArrayList<>();
@@ -98,6 +126,7 @@ class RadarPipelineTest {
     CollectingSink<ChallengeAlert> alerts = new CollectingSink<>();
     CollectingSink<HashtagStage> stages = new CollectingSink<>();
     RadarPipeline job = RadarPipeline.builder()
+        .options(shortMemory())
         .sources(PipelineSources.files(List.of(file)))
         .outputs(s -> {
           s.deadLetters().sinkTo(deadLetters);
@@ -142,9 +171,9 @@ class RadarPipelineTest {
         .toList();
     // Hour 4 has no posts but gains views from the last snapshots; three empty windows follow.
     assertThat(dance).extracting(WindowStats::newParticipants)
-        .containsExactly(10L, 10L, 10L, 10L, 0L, 0L, 0L, 0L);
+        .containsExactly(4L, 8L, 12L, 16L, 0L, 0L, 0L, 0L);
     assertThat(dance).extracting(WindowStats::cumulativeParticipants)
-        .containsExactly(10L, 20L, 30L, 40L, 40L, 40L, 40L, 40L);
+        .containsExactly(4L, 12L, 24L, 40L, 40L, 40L, 40L, 40L);
     assertThat(dance.get(4).viewsGained()).isPositive();
     assertThat(dance.subList(5, 8)).allSatisfy(w -> assertThat(w.viewsGained()).isZero());
     assertThat(alerts.records()).filteredOn(a -> a.tag().equals("dance"))

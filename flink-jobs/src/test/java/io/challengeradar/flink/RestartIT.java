@@ -191,7 +191,7 @@ class RestartIT {
         // drained: windows and alerts come out at the end. A short idle timeout would let them
         // out earlier, but a reader that turns idle and active again can let an activity reach
         // TrendWindows after its window was emitted (seen here with 500ms; see the report).
-        .options(ItPipelines.options("checkpoint.interval", "1h"))
+        .options(ChallengeScenario.options("checkpoint.interval", "1h"))
         .checkpointDirectory(work.resolve("checkpoints").toUri().toString())
         .build();
     job.configure(env);

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param raw the payload as received (or, for documents Elasticsearch refused, the document)
  * @param stage where it was refused: {@link #STAGE_PARSE}, {@link #STAGE_WATERMARK}, {@link
- *     #STAGE_JOIN} or {@link #STAGE_SINK}
+ *     #STAGE_JOIN}, {@link #STAGE_TREND} (a contribution to a trend window, not an input record:
+ *     its event was applied to its video) or {@link #STAGE_SINK}
  * @param reason a short, stable code that metrics count by (see the REASON_* constants)
  * @param field the offending field, {@code $} for the whole record, null when not about a field
  * @param detail a sentence a person can act on
@@ -28,6 +29,7 @@ public record DeadLetter(
   public static final String STAGE_PARSE = "parse";
   public static final String STAGE_WATERMARK = "watermark";
   public static final String STAGE_JOIN = "join";
+  public static final String STAGE_TREND = "trend";
   public static final String STAGE_SINK = "sink";
 
   public static final String REASON_INVALID = "invalid";
@@ -36,6 +38,7 @@ public record DeadLetter(
   public static final String REASON_SNAPSHOT_BEFORE_POST = "snapshot-before-post";
   public static final String REASON_ORPHAN_SNAPSHOT = "orphan-snapshot";
   public static final String REASON_EARLY_BUFFER_FULL = "early-buffer-full";
+  public static final String REASON_WINDOW_CLOSED = "window-closed";
   public static final String REASON_REJECTED = "rejected-by-elasticsearch";
   public static final String REASON_RETRIES_EXHAUSTED = "retries-exhausted";
 

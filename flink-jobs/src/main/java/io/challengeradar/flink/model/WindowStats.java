@@ -13,6 +13,13 @@ import java.time.Instant;
  * @param participantGrowth newParticipants over the participants before this window (at least 1)
  * @param previousNewParticipants newParticipants of the previous window (0 if none)
  * @param previousViewsGained viewsGained of the previous window (0 if none)
+ * @param recentNewParticipants new participants of the last {@code trend.recent-windows} windows,
+ *     this one included
+ * @param baselineNewParticipants the tag's usual new participants per window before those
+ *     (moving average; 0 while the tag is too young to have one)
+ * @param surge recentNewParticipants over what the baseline expects in as many windows (0 while
+ *     the tag has no baseline); see {@link io.challengeradar.flink.ops.SurgeMeter}
+ * @param peakSurge the highest surge of the tag's recent past (this window included)
  * @param firstSeen start of the first window the tag appeared in
  * @param sampleVideos a few videos posted in the window, first come first kept
  * @param earliestParticipants the first authors ever seen with the tag
@@ -30,6 +37,10 @@ public record WindowStats(
     double participantGrowth,
     long previousNewParticipants,
     long previousViewsGained,
+    long recentNewParticipants,
+    double baselineNewParticipants,
+    double surge,
+    double peakSurge,
     Instant firstSeen,
     String[] sampleVideos,
     String[] earliestParticipants) {

@@ -24,41 +24,50 @@ public final class ChallengePatterns {
     return List.of(emerging(t), accelerating(t), peaked(t), fading(t));
   }
 
-  /** k windows in a row, each growing its participants by at least g with at least m new. */
+  /** k windows in a row, each surging: far more new participants than the tag usually gets. */
   public static StagePattern emerging(CepThresholds t) {
     return new StagePattern(Stage.EMERGING,
-        Pattern.<WindowStats>begin("growing", skip())
-            .where(new Growing(t.emergingMinGrowth(), t.emergingMinNewParticipants()))
+        Pattern.<WindowStats>begin("surging", skip())
+            .where(new Surging(t.minSurge()))
             .times(t.emergingWindows())
             .consecutive(),
-        List.of("growing"));
+        List.of("surging"));
   }
 
-  /** k windows in a row whose new participants multiply by at least the factor. */
+  /** k surging windows in a row whose new participants multiply by at least the factor. */
   public static StagePattern accelerating(CepThresholds t) {
     return new StagePattern(Stage.ACCELERATING,
         Pattern.<WindowStats>begin("accelerating", skip())
             .where(new Accelerating(t.acceleratingMinFactor(), t.acceleratingMinNewParticipants()))
+            .where(new Surging(t.minSurge()))
             .times(t.acceleratingWindows())
             .consecutive(),
         List.of("accelerating"));
   }
 
-  /** A window with many new participants, directly followed by one that falls clearly below it. */
+  /**
+   * A surging window with many new participants, directly followed by one that falls clearly
+   * below it.
+   */
   public static StagePattern peaked(CepThresholds t) {
     return new StagePattern(Stage.PEAKED,
         Pattern.<WindowStats>begin("peak", skip())
             .where(new AtLeastNew(t.peakedMinParticipants()))
+            .where(new Surging(t.minSurge()))
             .next("drop")
             .where(new Declining(t.peakedMinDrop(), t.peakedMinParticipants(), 0)),
         List.of("peak", "drop"));
   }
 
-  /** k windows in a row each falling by at least the decline, for tags that were big enough. */
+  /**
+   * k windows in a row each falling by at least the decline, for tags that were big enough and
+   * surged in their recent past: an ordinary tag's daily ebb is not a challenge fading.
+   */
   public static StagePattern fading(CepThresholds t) {
     return new StagePattern(Stage.FADING,
         Pattern.<WindowStats>begin("fading", skip())
             .where(new Declining(t.fadingMinDecline(), 1, t.fadingMinCumulativeParticipants()))
+            .where(new SurgedLately(t.minSurge()))
             .times(t.fadingWindows())
             .consecutive(),
         List.of("fading"));
@@ -68,20 +77,33 @@ public final class ChallengePatterns {
     return AfterMatchSkipStrategy.skipPastLastEvent();
   }
 
-  /** Participant growth of at least {@code minGrowth} with at least {@code minNew} new. */
-  static final class Growing extends SimpleCondition<WindowStats> {
+  /** A surge of at least {@code minSurge}. */
+  static final class Surging extends SimpleCondition<WindowStats> {
     private static final long serialVersionUID = 1L;
-    private final double minGrowth;
-    private final long minNew;
+    private final double minSurge;
 
-    Growing(double minGrowth, long minNew) {
-      this.minGrowth = minGrowth;
-      this.minNew = minNew;
+    Surging(double minSurge) {
+      this.minSurge = minSurge;
     }
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.newParticipants() >= minNew && w.participantGrowth() >= minGrowth;
+      return w.surge() >= minSurge;
+    }
+  }
+
+  /** A peak surge of at least {@code minSurge} in the tag's recent past. */
+  static final class SurgedLately extends SimpleCondition<WindowStats> {
+    private static final long serialVersionUID = 1L;
+    private final double minSurge;
+
+    SurgedLately(double minSurge) {
+      this.minSurge = minSurge;
+    }
+
+    @Override
+    public boolean filter(WindowStats w) {
+      return w.peakSurge() >= minSurge;
     }
   }
 

@@ -1,6 +1,9 @@
 package io.challengeradar.flink.ops;
 
 import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Ids;
+import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.TagActivity;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
@@ -21,8 +24,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tumbling event-time windows per tag (key {@code kind:tag}) with state that spans windows:
@@ -34,10 +35,17 @@ import org.slf4j.LoggerFactory;
  * tag's last activity, {@code trend.idle-windows} empty windows follow so that a fading tag is
  * seen to fade. This is a process function rather than Flink's window operator because the
  * windows of one tag must be finalised in order against shared state.
+ *
+ * <p>An activity whose window was already emitted (the late filter makes this impossible for a
+ * single ordered stream, but an idle source that resumes behind a watermark other sources moved
+ * on can deliver one) is dead-lettered as {@code window-closed} with the window it missed, and
+ * counted. It is not folded into a corrected window: the tag's later windows were measured
+ * against the emitted one (new participants, baseline), so a correction of one window alone would
+ * leave them inconsistent, and keeping every emitted window to redo them is the cost this avoids.
+ * The event behind it was applied to its video; only its share of the trend is lost, visibly.
  */
 public final class TrendWindows extends KeyedProcessFunction<String, TagActivity, WindowStats> {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(TrendWindows.class);
 
   public static final String COUNTS_STATE = "window-counts";
   public static final String AUTHORS_STATE = "window-authors";
@@ -54,13 +62,16 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       String[] earliestParticipants,
       long previousNewParticipants,
       long previousViewsGained,
-      int emptyWindowsInARow) {}
+      int emptyWindowsInARow,
+      long lastWindowStartMillis,
+      SurgeMeter.Trend trend) {}
 
   private final long sizeMillis;
   private final long latenessMillis;
   private final int idleWindows;
   private final int sampleSize;
   private final PipelineOptions options;
+  private final SurgeMeter surgeMeter;
 
   private transient MapState<Long, WindowCounts> counts;
   private transient MapState<String, Long> windowAuthors;
@@ -74,6 +85,7 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
     this.latenessMillis = options.allowedLateness().toMillis();
     this.idleWindows = options.idleWindows();
     this.sampleSize = options.sampleSize();
+    this.surgeMeter = new SurgeMeter(options.surge());
   }
 
   @Override
@@ -95,7 +107,8 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
     windowAuthors = getRuntimeContext().getMapState(authorsDesc);
     participants = getRuntimeContext().getMapState(participantsDesc);
     summary = getRuntimeContext().getState(summaryDesc);
-    lateActivities = getRuntimeContext().getMetricGroup().addGroup("trend").counter("late");
+    lateActivities = getRuntimeContext().getMetricGroup().addGroup("trend")
+        .counter(DeadLetter.REASON_WINDOW_CLOSED);
   }
 
   public long windowStart(long timestamp) {
@@ -112,11 +125,7 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       throws Exception {
     long start = windowStart(a.eventTimeMillis());
     if (fireTime(start) <= ctx.timerService().currentWatermark()) {
-      // Cannot happen for events that passed the LateEventFilter (see its comment); counted and
-      // logged so that a broken invariant is seen, not silently absorbed into a finished window.
-      lateActivities.inc();
-      LOG.warn("activity for {} at {} arrived after its window was emitted", a.key(),
-          Instant.ofEpochMilli(a.eventTimeMillis()));
+      windowClosed(a, start, ctx);
       return;
     }
     WindowCounts c = counts.get(start);
@@ -163,6 +172,10 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       }
     }
     long firstSeen = before == null ? start : before.firstSeenMillis();
+    // Windows after a tag's idle tail are not emitted; to the baseline they are empty windows.
+    long skipped = before == null ? 0 : (start - before.lastWindowStartMillis()) / sizeMillis - 1;
+    SurgeMeter.Trend trend = surgeMeter.next(
+        before == null ? SurgeMeter.Trend.start() : before.trend(), skipped, newParticipants);
     String[] earliestArray = earliest.toArray(new String[0]);
     String[] key = ctx.getCurrentKey().split(":", 2);
     WindowStats stats = new WindowStats(
@@ -172,16 +185,31 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
         c.viewsGained(), (double) newParticipants / Math.max(1, cumulativeBefore),
         before == null ? 0 : before.previousNewParticipants(),
         before == null ? 0 : before.previousViewsGained(),
+        trend.recentNewParticipants(), trend.baseline(), trend.surge(), trend.peakSurge(),
         Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
     out.collect(stats);
 
     boolean empty = c.posts() == 0 && c.viewsGained() == 0;
     int emptyInARow = empty ? (before == null ? 1 : before.emptyWindowsInARow() + 1) : 0;
     summary.update(new TagSummary(cumulativeBefore + newParticipants, firstSeen, earliestArray,
-        newParticipants, c.viewsGained(), emptyInARow));
+        newParticipants, c.viewsGained(), emptyInARow, start, trend));
     if (emptyInARow < idleWindows) {
       ctx.timerService().registerEventTimeTimer(fireTime(start + sizeMillis));
     }
+  }
+
+  private void windowClosed(TagActivity a, long start, Context ctx) {
+    lateActivities.inc();
+    String windowId = Ids.join(a.kind().wire(), a.tag(), start);
+    // One dead letter per activity: a video's post, or its views gained at one observation.
+    Origin origin = Origin.document(a.kind().windowIndex(),
+        windowId + "/" + a.videoId() + (a.newPost() ? "/post" : "/views@" + a.eventTimeMillis()));
+    ctx.output(DeadLetters.TAG, DeadLetters.of(a.toString(), DeadLetter.STAGE_TREND,
+        DeadLetter.REASON_WINDOW_CLOSED, null,
+        (a.newPost() ? "new post " : a.viewsGained() + " views gained by ") + a.videoId()
+            + " arrived after window " + windowId + " was emitted (watermark "
+            + Instant.ofEpochMilli(ctx.timerService().currentWatermark()) + ")",
+        origin, Instant.ofEpochMilli(a.eventTimeMillis())));
   }
 
   /** The window's authors in the order they first posted (then by id), removed from state. */

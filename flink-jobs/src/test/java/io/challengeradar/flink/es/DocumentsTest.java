@@ -27,7 +27,7 @@ class DocumentsTest {
 
   static final WindowStats WINDOW = new WindowStats(TagKind.HASHTAG, "dance",
       TestEvents.BEGINNING, TestEvents.minutes(60), 3, 3, 2, 5, 900, 0.66, 1, 300,
-      TestEvents.BEGINNING, new String[] {"v1"}, new String[] {"a1"});
+      4, 0.5, 0.67, 0.8, TestEvents.BEGINNING, new String[] {"v1"}, new String[] {"a1"});
   static final ChallengeAlert ALERT = new ChallengeAlert(
       ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.EMERGING, WINDOW.windowEnd()),
       TagKind.HASHTAG, "dance", Stage.EMERGING, WINDOW.windowEnd(), WINDOW.firstSeen(),

@@ -28,24 +28,43 @@ import org.junit.jupiter.api.Test;
 class ChallengePatternsTest {
   static final CepThresholds THRESHOLDS = CepThresholds.defaults();
 
+  static final double SURGING = CepThresholds.DEFAULT_MIN_SURGE + 0.4;
+  static final double USUAL = 1.0;
+
   /**
-   * Hourly windows of one hashtag with the given new participants each; every other figure
-   * follows from those, as TrendWindows would compute it.
+   * Hourly windows of one hashtag with the given new participants, all surging (a challenge);
+   * every other figure follows from those, as TrendWindows would compute it.
    */
   static List<WindowStats> series(long... newParticipants) {
+    double[] surges = new double[newParticipants.length];
+    java.util.Arrays.fill(surges, SURGING);
+    return series(newParticipants, surges);
+  }
+
+  /** The same with the surge of each window; the peak surge is the highest so far. */
+  static List<WindowStats> series(long[] newParticipants, double[] surges) {
     List<WindowStats> windows = new ArrayList<>();
     long cumulative = 0;
     long previous = 0;
+    double peak = 0;
     for (int i = 0; i < newParticipants.length; i++) {
       long n = newParticipants[i];
+      peak = Math.max(peak, surges[i]);
       Instant start = BEGINNING.plus(HOUR.multipliedBy(i));
       windows.add(new WindowStats(TagKind.HASHTAG, "dance", start, start.plus(HOUR), n, n, n,
-          cumulative + n, n * 100, (double) n / Math.max(1, cumulative), previous, 0, BEGINNING,
+          cumulative + n, n * 100, (double) n / Math.max(1, cumulative), previous, 0,
+          n * 12, n / surges[i], surges[i], peak, BEGINNING,
           new String[] {"v" + i}, new String[] {"a0"}));
       cumulative += n;
       previous = n;
     }
     return windows;
+  }
+
+  static long[] flat(int windows, long n) {
+    long[] out = new long[windows];
+    java.util.Arrays.fill(out, n);
+    return out;
   }
 
   /** Runs the pattern over the windows, a watermark after each, and returns the alerts. */
@@ -81,36 +100,47 @@ class ChallengePatternsTest {
   }
 
   @Test
-  void emergingNeedsThreeGrowingWindowsInARow() throws Exception {
-    List<ChallengeAlert> alerts =
-        run(ChallengePatterns.emerging(THRESHOLDS), series(5, 6, 8, 9));
+  void emergingNeedsTwoSurgingWindowsInARow() throws Exception {
+    List<ChallengeAlert> alerts = run(ChallengePatterns.emerging(THRESHOLDS),
+        series(new long[] {5, 6, 8, 9}, new double[] {USUAL, SURGING, SURGING, SURGING}));
 
     assertThat(alerts).singleElement().satisfies(a -> {
       assertThat(a.stage()).isEqualTo(Stage.EMERGING);
       assertThat(a.detectedAt()).isEqualTo(endOfHour(2));
       assertThat(a.id()).isEqualTo("hashtag:dance:EMERGING:" + endOfHour(2).toEpochMilli());
-      assertThat(a.windows()).extracting(WindowStats::newParticipants)
-          .containsExactly(5L, 6L, 8L);
-      assertThat(a.sampleVideos()).containsExactly("v2", "v1", "v0");
+      assertThat(a.windows()).extracting(WindowStats::newParticipants).containsExactly(6L, 8L);
+      assertThat(a.sampleVideos()).containsExactly("v2", "v1");
       assertThat(a.firstSeen()).isEqualTo(BEGINNING);
     });
   }
 
   @Test
-  void emergingIsNotTriggeredWhenOneWindowInTheRunHasTooFewNewParticipants() throws Exception {
-    assertThat(run(ChallengePatterns.emerging(THRESHOLDS), series(5, 2, 8, 9))).isEmpty();
+  void emergingIsNotTriggeredWhenOneWindowInTheRunFallsBackToTheUsualRate() throws Exception {
+    assertThat(run(ChallengePatterns.emerging(THRESHOLDS),
+        series(new long[] {9, 9, 9, 9}, new double[] {SURGING, USUAL, SURGING, USUAL})))
+        .isEmpty();
+  }
+
+  @Test
+  void emergingIgnoresABigTagThatGrowsAtItsUsualRate() throws Exception {
+    // A tag like #fyp: many new participants every hour, but no more than it always gets.
+    long[] busy = {40, 60, 90, 135, 200, 300};
+    double[] usual = {USUAL, USUAL, USUAL, USUAL, USUAL, USUAL};
+
+    assertThat(run(ChallengePatterns.emerging(THRESHOLDS), series(busy, usual))).isEmpty();
   }
 
   @Test
   void emergingFollowsTheThresholdsOfTheConfiguration() throws Exception {
     Properties p = new Properties();
-    p.setProperty(PipelineOptions.Keys.EMERGING_WINDOWS, "2");
-    p.setProperty(PipelineOptions.Keys.EMERGING_MIN_NEW, "2");
+    p.setProperty(PipelineOptions.Keys.EMERGING_WINDOWS, "1");
+    p.setProperty(PipelineOptions.Keys.MIN_SURGE, "2");
     CepThresholds configured = PipelineOptions.fromProperties(p).cep();
 
-    assertThat(run(ChallengePatterns.emerging(configured), series(5, 2, 8, 9)))
+    assertThat(run(ChallengePatterns.emerging(configured),
+        series(new long[] {5, 2, 8, 9}, new double[] {2.1, 1.9, 1.5, 2.0})))
         .extracting(ChallengeAlert::detectedAt)
-        .containsExactly(endOfHour(1), endOfHour(3));
+        .containsExactly(endOfHour(0), endOfHour(3));
   }
 
   @Test
@@ -131,6 +161,12 @@ class ChallengePatternsTest {
   }
 
   @Test
+  void acceleratingIsNotTriggeredByTheDailyRiseOfAnOrdinaryTag() throws Exception {
+    assertThat(run(ChallengePatterns.accelerating(THRESHOLDS),
+        series(new long[] {10, 15, 25, 26}, new double[] {USUAL, USUAL, 1.4, 1.4}))).isEmpty();
+  }
+
+  @Test
   void peakedIsABigWindowFollowedByAClearDrop() throws Exception {
     List<ChallengeAlert> alerts =
         run(ChallengePatterns.peaked(THRESHOLDS), series(12, 20, 10, 9));
@@ -148,6 +184,13 @@ class ChallengePatternsTest {
   }
 
   @Test
+  void peakedIsNotTriggeredByTheDailyEbbOfAnOrdinaryTag() throws Exception {
+    assertThat(run(ChallengePatterns.peaked(THRESHOLDS),
+        series(new long[] {12, 20, 10, 9}, new double[] {USUAL, USUAL, USUAL, USUAL})))
+        .isEmpty();
+  }
+
+  @Test
   void fadingNeedsThreeDecliningWindowsInARow() throws Exception {
     List<ChallengeAlert> alerts =
         run(ChallengePatterns.fading(THRESHOLDS), series(30, 20, 12, 6, 0, 0));
@@ -158,6 +201,14 @@ class ChallengePatternsTest {
       assertThat(a.windows()).extracting(WindowStats::newParticipants)
           .containsExactly(20L, 12L, 6L);
     });
+  }
+
+  @Test
+  void fadingIgnoresABigTagThatNeverSurged() throws Exception {
+    // An ordinary tag whose audience is used up: new participants fall, but it never surged.
+    assertThat(run(ChallengePatterns.fading(THRESHOLDS),
+        series(new long[] {30, 20, 12, 6, 0, 0}, new double[] {1.2, 1.0, 0.8, 0.5, 0.3, 0.2})))
+        .isEmpty();
   }
 
   @Test

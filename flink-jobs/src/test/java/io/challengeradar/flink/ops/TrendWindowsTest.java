@@ -4,6 +4,7 @@ import static io.challengeradar.flink.TestEvents.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.TagActivity;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
@@ -110,12 +111,70 @@ class TrendWindowsTest {
   }
 
   @Test
+  void deadLettersAnActivityWhoseWindowWasAlreadyEmitted() throws Exception {
+    newPost("dance", "v1", "a1", minutes(5));
+    harness.processWatermark(FIRST_WINDOW_DUE);
+    assertThat(harness.extractOutputValues()).hasSize(1);
+
+    // An idle source resuming behind the watermark: its post belongs to the emitted window.
+    newPost("dance", "v2", "a2", minutes(30));
+    views("dance", "v1", minutes(40), 250);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(r -> r.getValue())
+        .satisfiesExactly(
+            d -> {
+              assertThat(d.stage()).isEqualTo(DeadLetter.STAGE_TREND);
+              assertThat(d.reason()).isEqualTo(DeadLetter.REASON_WINDOW_CLOSED);
+              assertThat(d.eventTime()).isEqualTo(minutes(30));
+              assertThat(d.detail()).contains("new post v2", "hashtag:dance:"
+                  + minutes(0).toEpochMilli());
+              assertThat(d.origin().name()).isEqualTo("radar-hashtag-windows/hashtag:dance:"
+                  + minutes(0).toEpochMilli() + "/v2/post");
+            },
+            d -> assertThat(d.detail()).contains("250 views gained by v1"));
+    // Distinct ids: each late contribution is its own dead letter, none overwrites another.
+    assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(r -> r.getValue().id())
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void measuresEachWindowAgainstTheTagsOwnPast() throws Exception {
+    harness.close();
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty(PipelineOptions.Keys.ALLOWED_LATENESS, "10m");
+    p.setProperty(PipelineOptions.Keys.RECENT_WINDOWS, "2");
+    p.setProperty(PipelineOptions.Keys.BASELINE_WINDOWS, "2");
+    harness = harness(PipelineOptions.fromProperties(p));
+    harness.open();
+    newPost("dance", "v0", "a0", minutes(5));
+    newPost("dance", "v1", "a1", minutes(65));
+    newPost("dance", "v2", "a2", minutes(125));
+    for (int i = 0; i < 6; i++) {
+      newPost("dance", "v3-" + i, "b" + i, minutes(185 + i));
+    }
+
+    harness.processWatermark(minutes(240).plus(LATENESS).toEpochMilli() - 1);
+
+    assertThat(harness.extractOutputValues()).hasSize(4).last().satisfies(w -> {
+      assertThat(w.newParticipants()).isEqualTo(6);
+      assertThat(w.recentNewParticipants()).isEqualTo(7);
+      // Windows 0 and 1 left the recent span with 1 each: baseline 1, surge 7 / (2 x 1).
+      assertThat(w.baselineNewParticipants()).isEqualTo(1.0);
+      assertThat(w.surge()).isEqualTo(3.5);
+      assertThat(w.peakSurge()).isEqualTo(3.5);
+    });
+    assertThat(harness.extractOutputValues().get(1).surge()).isZero();
+  }
+
+  @Test
   void keepsTheSameSampleWhateverTheArrivalOrder() throws Exception {
     harness.close();
     harness = harness(new PipelineOptions(Duration.ofHours(1), LATENESS,
         PipelineOptions.DEFAULT_OUT_OF_ORDERNESS, PipelineOptions.DEFAULT_IDLE_TIMEOUT,
         PipelineOptions.DEFAULT_STATE_TTL, PipelineOptions.DEFAULT_MAX_EARLY_SNAPSHOTS,
         PipelineOptions.DEFAULT_ORPHAN_TIMEOUT, 0, 2, PipelineOptions.DEFAULT_CHECKPOINT_INTERVAL,
+        io.challengeradar.flink.SurgeSettings.defaults(),
         io.challengeradar.flink.CepThresholds.defaults()));
     newPost("dance", "v3", "a3", minutes(30));
     newPost("dance", "v1", "a1", minutes(10));
