@@ -19,7 +19,7 @@ final class Alerts {
 
   static ChallengeAlert alert(String tag, Stage stage, Instant windowEnd) {
     WindowStats w = new WindowStats(TagKind.HASHTAG, tag, windowEnd.minusSeconds(3600), windowEnd,
-        6, 6, 5, 12, 3000, 0.7, 3, 1000, DAY_ONE, new String[] {"v1"}, new String[] {"a1"});
+        6, 6, 5, 12, 3000, 0.7, 3, 1000, 5, 1.0, 3.0, 3.0, DAY_ONE, new String[] {"v1"}, new String[] {"a1"});
     return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, tag, stage, windowEnd),
         TagKind.HASHTAG, tag, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
         new String[] {"v1"}, new String[] {"a1"});

@@ -211,7 +211,7 @@ class ChallengeIntelligenceIT {
 
   private static ChallengeAlert alert(String tag, Stage stage, Instant windowEnd) {
     WindowStats w = new WindowStats(TagKind.HASHTAG, tag, windowEnd.minusSeconds(3600),
-        windowEnd, 6, 6, 6, 6, 5000, 0.7, 0, 0, DAY_ONE, new String[] {"crate-0"},
+        windowEnd, 6, 6, 6, 6, 5000, 0.7, 0, 0, 6, 1.0, 3.0, 3.0, DAY_ONE, new String[] {"crate-0"},
         new String[] {"joiner-0"});
     return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, tag, stage, windowEnd),
         TagKind.HASHTAG, tag, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
