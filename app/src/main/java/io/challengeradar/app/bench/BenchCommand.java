@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints one fixed table with a baseline measured in the same run.",
-    subcommands = {IngestBench.class, ServingBench.class, PipelineBench.class})
+    subcommands = {IngestBench.class, ServingBench.class, PipelineBench.class,
+        EnrichmentBench.class})
 public final class BenchCommand implements Runnable {
 
   @Override
