@@ -1,5 +1,7 @@
 package io.challengeradar.flink.enrich;
 
+import io.challengeradar.flink.ops.WatermarkThinner;
+import java.time.Duration;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.Enrichment;
@@ -25,6 +27,12 @@ public final class EnrichmentStage {
   /** Flink's deadline trails the HTTP one, so a late answer is the client's timeout, not Flink's. */
   static final long ASYNC_DEADLINE_MARGIN_MILLIS = 1_000;
 
+  /**
+   * Event time between two watermarks let into the async I/O (see {@link WatermarkThinner}): the
+   * enrichments' time, and so VideoJoin's and the trend windows', lags by at most this much.
+   */
+  static final Duration WATERMARK_STEP = Duration.ofMinutes(1);
+
   private EnrichmentStage() {}
 
   public static DataStream<Enrichment> build(DataStream<SourcedEvent> events, PipelineOptions options) {
@@ -37,7 +45,10 @@ public final class EnrichmentStage {
     DataStream<SourcedEvent> posts = events
         .filter(e -> e.event() instanceof Post).name("posts")
         .keyBy(e -> e.event().videoId(), Types.STRING)
-        .filter(new FirstPosts(options.stateTtl())).name("first-posts").uid("first-posts");
+        .filter(new FirstPosts(options.stateTtl())).name("first-posts").uid("first-posts")
+        .transform("thin-watermarks", TypeInformation.of(SourcedEvent.class),
+            new WatermarkThinner<>(WATERMARK_STEP))
+        .uid("thin-watermarks");
     DataStream<EnrichAttempt> attempts = AsyncDataStream.unorderedWait(
             posts, new EnrichPosts(enrichment),
             enrichment.timeout().toMillis() + ASYNC_DEADLINE_MARGIN_MILLIS, TimeUnit.MILLISECONDS,
