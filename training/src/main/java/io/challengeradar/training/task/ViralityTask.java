@@ -173,24 +173,7 @@ public final class ViralityTask implements TrainingTask {
       dim = embedder.dimension();
     }
     float[] zero = new float[dim];
-    int n = videos.size();
-    float[][] full = new float[n][];
-    float[][] meta = new float[n][];
-    float[] logViews = new float[n];
-    double[] ratio = new double[n];
-    long[] times = new long[n];
-    String[] users = new String[n];
-    for (int i = 0; i < n; i++) {
-      VnFeedData.Video v = videos.get(i);
-      meta[i] = features(v);
-      float[] text = v.caption().isBlank() ? zero : vectors.get(v.caption());
-      full[i] = RunSupport.concat(text, meta[i]);
-      logViews[i] = (float) Math.log1p(v.views());
-      ratio[i] = (double) v.views() / Math.max(1, v.followers());
-      times[i] = v.postedAt();
-      users[i] = v.user();
-    }
-    Rows vn = new Rows(DATA_SET, full, meta, logViews, ratio, times, users);
+    Rows vn = vnRows(videos, vectors, zero);
     List<SplitResult> results = evaluateAll(ctx, vn, false);
     SplitResult time = results.get(0);
     SplitResult random = results.get(2);
@@ -314,6 +297,27 @@ public final class ViralityTask implements TrainingTask {
     } else {
       ctx.log().println("virality: " + api + " not present, its evaluation is left out");
     }
+  }
+
+  private static Rows vnRows(List<VnFeedData.Video> videos, Map<String, float[]> vectors, float[] zero) {
+    int n = videos.size();
+    float[][] full = new float[n][];
+    float[][] meta = new float[n][];
+    float[] logViews = new float[n];
+    double[] ratio = new double[n];
+    long[] times = new long[n];
+    String[] users = new String[n];
+    for (int i = 0; i < n; i++) {
+      VnFeedData.Video v = videos.get(i);
+      meta[i] = features(v);
+      float[] text = v.caption().isBlank() ? zero : vectors.get(v.caption());
+      full[i] = RunSupport.concat(text, meta[i]);
+      logViews[i] = (float) Math.log1p(v.views());
+      ratio[i] = (double) v.views() / Math.max(1, v.followers());
+      times[i] = v.postedAt();
+      users[i] = v.user();
+    }
+    return new Rows(DATA_SET, full, meta, logViews, ratio, times, users);
   }
 
   private static Rows trendingRows(
