@@ -50,7 +50,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.println(new ObjectMapper().writeValueAsString(m.headline()));
     } else {
       System.out.println(task + " model version " + m.version() + " (" + m.dir() + ")");
-      m.headline().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-20s %.4f%n", k, v));
+      int width = m.headline().keySet().stream().mapToInt(String::length).max().orElse(0);
+      m.headline().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-" + width + "s %.4f%n", k, v));
     }
     return 0;
   }

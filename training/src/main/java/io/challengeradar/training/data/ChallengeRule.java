@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>reach tags, which users add to be shown rather than to join something: any tag containing
- *       {@code fyp}, {@code foryou}, {@code viral}, {@code trend}, {@code tiktok}, {@code xyz}, and
- *       the tags {@code fy}, {@code parati}, {@code paratii}, {@code explore};
+ *       {@code fyp}, {@code foryou}, {@code viral}, {@code trend}, {@code tiktok}, {@code xyz},
+ *       {@code xuhuong} (Vietnamese "trend"), and the tags {@code fy}, {@code parati}, {@code
+ *       paratii}, {@code explore}, {@code xh} (short for xuhuong);
  *   <li>format and feature tags: {@code duet}, {@code dúo}, {@code stitch}, {@code greenscreen},
  *       {@code ad}, {@code challenge}, {@code capcut};
  *   <li>"original sound" in any language: a creator's own audio, different for each creator.
@@ -23,9 +24,9 @@ public final class ChallengeRule {
 
   public static final int DEFAULT_MIN_PARTICIPANTS = 50;
 
-  private static final Pattern REACH = Pattern.compile("fyp|foryou|viral|trend|tiktok|xyz");
+  private static final Pattern REACH = Pattern.compile("fyp|foryou|viral|trend|tiktok|xyz|xuhuong");
   private static final List<String> GENERIC_TAGS =
-      List.of("fy", "parati", "paratii", "explore", "duet", "dúo", "stitch", "greenscreen", "ad",
+      List.of("fy", "parati", "paratii", "explore", "xh", "duet", "dúo", "stitch", "greenscreen", "ad",
           "challenge", "capcut");
   private static final Pattern ORIGINAL_SOUND =
       Pattern.compile(

@@ -152,7 +152,7 @@ public final class ParticipationTask implements TrainingTask {
     if (twitter != null) {
       report.put("twitter_benchmark", twitter);
       report.section("Twitter benchmark (" + TwitterBenchmark.DATA_SET + ", test split)");
-      report.text("For each of " + twitter.get("test_users") + " users, the " + twitter.get("candidates")
+      report.text("For each of " + twitter.get("test_users") + " users, " + twitter.get("candidates")
           + " are ranked; relevant = the hashtags the user used in the test split (hashtags outside the"
           + " candidates count as misses for every method). The head trains on train-split representations"
           + " with valid-split adoptions as labels (" + twitter.get("training_pairs") + " pairs).");

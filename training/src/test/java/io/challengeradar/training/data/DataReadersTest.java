@@ -103,6 +103,8 @@ class DataReadersTest {
     assertThat(ChallengeRule.generic("#fyp")).isTrue();
     assertThat(ChallengeRule.generic("#foryoupage")).isTrue();
     assertThat(ChallengeRule.generic("#xuhuongtiktok")).isTrue();
+    assertThat(ChallengeRule.generic("#xuhuong")).isTrue(); // Vietnamese "trend", the VN feed's top tag
+    assertThat(ChallengeRule.generic("#xh")).isTrue();
     assertThat(ChallengeRule.generic("#duet")).isTrue();
     assertThat(ChallengeRule.generic("♪original sound - anna")).isTrue();
     assertThat(ChallengeRule.generic("♪sonido original")).isTrue();
