@@ -99,10 +99,14 @@ public final class VideoJoin
       throws Exception {
     if (in.event() instanceof Post post) {
       onPost(in, post, ctx, out);
-    } else if (video.value() == null) {
+      return;
+    }
+    // Read once and handed on: each access of a state with a TTL also costs a cleanup step.
+    VideoDocument doc = video.value();
+    if (doc == null) {
       buffer(in, ctx);
     } else {
-      apply(in, ctx, out);
+      apply(in, doc, ctx, out);
     }
   }
 
@@ -118,10 +122,13 @@ public final class VideoJoin
     video.update(doc);
     outcomes.inc("post");
     out.collect(new VideoUpdate(doc, VideoUpdate.NEW_POST, 0, post.createdAt()));
-    Enrichment answer = earlyEnrichment.value();
+    // Without enrichment the state is always empty: not reading it saves a TTL cleanup step,
+    // which on a nearly empty state walks the empty buckets of every key group.
+    Enrichment answer = enrich ? earlyEnrichment.value() : null;
     if (answer != null) {
       earlyEnrichment.clear();
       applyEnrichment(answer, out);
+      doc = video.value();
     }
 
     List<SourcedEvent> waiting = new ArrayList<>();
@@ -131,7 +138,7 @@ public final class VideoJoin
     if (!waiting.isEmpty()) {
       waiting.sort(BY_EVENT_TIME);
       for (SourcedEvent e : waiting) {
-        apply(e, ctx, out);
+        doc = apply(e, doc, ctx, out);
       }
       early.clear();
     }
@@ -162,19 +169,20 @@ public final class VideoJoin
     }
   }
 
-  private void apply(SourcedEvent in, Context ctx, Collector<VideoUpdate> out) throws Exception {
+  /** Applies one snapshot to the video's document {@code doc}; returns the document now in state. */
+  private VideoDocument apply(SourcedEvent in, VideoDocument doc, Context ctx,
+      Collector<VideoUpdate> out) throws Exception {
     EngagementSnapshot s = (EngagementSnapshot) in.event();
-    VideoDocument doc = video.value();
     if (s.observedAt().isBefore(doc.createdAt())) {
       refuse(in, ctx, DeadLetter.REASON_SNAPSHOT_BEFORE_POST,
           "observed at " + s.observedAt() + ", before the video was posted at " + doc.createdAt());
-      return;
+      return doc;
     }
     VideoUpdate update;
     if (doc.observedAt() != null && s.observedAt().equals(doc.observedAt())) {
       refuse(in, ctx, DeadLetter.REASON_DUPLICATE,
           "a snapshot of video " + s.videoId() + " at " + s.observedAt() + " was already applied");
-      return;
+      return doc;
     } else if (doc.observedAt() != null && s.observedAt().isBefore(doc.observedAt())) {
       // Counters are cumulative: an older observation carries nothing the newer one lacks.
       update = new VideoUpdate(VideoFeatures.withSupersededSnapshot(doc), VideoUpdate.SUPERSEDED,
@@ -186,6 +194,7 @@ public final class VideoJoin
     video.update(update.document());
     outcomes.inc(update.change());
     out.collect(update);
+    return update.document();
   }
 
   @Override
