@@ -40,6 +40,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -149,7 +150,11 @@ public final class RadarPipeline {
         .process(new TrendWindows(options), TypeInformation.of(WindowStats.class))
         .name("trend-windows").uid("trend-windows");
 
-    KeyedStream<WindowStats, String> series = windows.keyBy(WindowStats::key, Types.STRING);
+    // TrendWindows emits each window under its own key (kind:tag), so its output is already
+    // partitioned as keyBy(key) would partition it: taken as keyed, the CEP operators chain onto
+    // it instead of receiving every window through four network shuffles (serialized four times).
+    KeyedStream<WindowStats, String> series =
+        DataStreamUtils.reinterpretAsKeyedStream(windows, WindowStats::key, Types.STRING);
     DataStream<ChallengeAlert> alerts = null;
     for (StagePattern p : ChallengePatterns.all(options.cep())) {
       String name = "cep-" + p.stage().name().toLowerCase(java.util.Locale.ROOT);

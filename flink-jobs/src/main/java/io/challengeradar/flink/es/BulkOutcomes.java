@@ -41,7 +41,9 @@ public final class BulkOutcomes {
     RETRIED,
     REJECTED,
     RETRIES_EXHAUSTED,
-    DEAD_LETTER_LOST
+    DEAD_LETTER_LOST,
+    /** Not sent: a later write of the same document in the same request replaced it. */
+    COALESCED
   }
 
   /**

@@ -26,7 +26,8 @@ public final class ElasticsearchOutputs implements PipelineOutputs {
     DataStream<EsOperation> writes = s.videos().map(Documents::video).returns(type)
         .name("videos-to-documents")
         .union(
-            s.windows().map(Documents::window).returns(type).name("windows-to-documents"),
+            s.windows().filter(Documents::worthWriting).name("windows-with-activity")
+                .map(Documents::window).returns(type).name("windows-to-documents"),
             challenges,
             s.deadLetters().map(Documents::deadLetter).returns(type)
                 .name("dead-letters-to-documents"));

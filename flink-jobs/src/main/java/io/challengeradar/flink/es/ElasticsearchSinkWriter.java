@@ -92,7 +92,10 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
   }
 
   @Override
-  protected void submitRequestEntries(List<EsOperation> batch, ResultHandler<EsOperation> result) {
+  protected void submitRequestEntries(List<EsOperation> entries,
+      ResultHandler<EsOperation> result) {
+    List<EsOperation> batch = BulkCoalescer.lastPerDocument(entries);
+    counters.get(Tally.COALESCED).inc(entries.size() - batch.size());
     client.bulk(request(batch)).whenComplete((response, error) -> {
       try {
         handle(batch, response, error, result);

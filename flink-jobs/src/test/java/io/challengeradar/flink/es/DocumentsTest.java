@@ -65,6 +65,20 @@ class DocumentsTest {
   }
 
   @Test
+  void writesOnlyWindowsWithAPostOrViewsGained() {
+    WindowStats idle = new WindowStats(TagKind.HASHTAG, "dance", TestEvents.minutes(60),
+        TestEvents.minutes(120), 0, 0, 0, 5, 0, 0, 2, 900, 4, 0.5, 0.67, 0.8,
+        TestEvents.BEGINNING, new String[0], new String[] {"a1"});
+    WindowStats viewsOnly = new WindowStats(TagKind.SOUND, "m1", TestEvents.minutes(60),
+        TestEvents.minutes(120), 0, 0, 0, 5, 40, 0, 2, 900, 4, 0.5, 0.67, 0.8,
+        TestEvents.BEGINNING, new String[0], new String[] {"a1"});
+
+    assertThat(Documents.worthWriting(WINDOW)).isTrue();
+    assertThat(Documents.worthWriting(viewsOnly)).isTrue();
+    assertThat(Documents.worthWriting(idle)).isFalse();
+  }
+
+  @Test
   void alertDocumentsHaveExactlyTheFieldsOfTheirTemplate() throws Exception {
     JsonNode doc = document(Documents.alert(ALERT));
 

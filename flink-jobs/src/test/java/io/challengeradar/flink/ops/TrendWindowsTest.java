@@ -201,4 +201,11 @@ class TrendWindowsTest {
     assertThat(harness.extractOutputValues()).extracting(WindowStats::index)
         .containsExactlyInAnyOrder("radar-hashtag-windows", "radar-sound-windows");
   }
+
+  @Test
+  void sampleKeysSortByTimeThenVideo() {
+    assertThat(TrendWindows.sampleKey(1_709_251_200_000L, "v7")).isEqualTo("1709251200000|v7");
+    assertThat(TrendWindows.sampleKey(42, "v1")).isEqualTo("0000000000042|v1");
+    assertThat(TrendWindows.sampleKey(42, "v1")).isLessThan(TrendWindows.sampleKey(1_000, "v0"));
+  }
 }
