@@ -102,12 +102,12 @@ public final class EnrichmentBench implements Callable<Integer> {
       ElasticsearchOutputs es = new ElasticsearchOutputs(
           ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl())));
       URI servingUri = serving.baseUri();
-      without = measure("without enrichment", () -> run(client, es, events, checkpoints, lines,
+      without = Stats.medianRate("without enrichment", repeats, () -> run(client, es, events, checkpoints, lines,
           null));
-      with = measure("with enrichment", () -> run(client, es, events, checkpoints, lines,
+      with = Stats.medianRate("with enrichment", repeats, () -> run(client, es, events, checkpoints, lines,
           servingUri));
       int inFlight = PipelineOptions.defaults().enrichment().capacity() * parallelism;
-      ceiling = measure("serving ceiling", () -> servingCeiling(servingUri, events, inFlight));
+      ceiling = Stats.medianRate("serving ceiling", repeats, () -> servingCeiling(servingUri, events, inFlight));
     }
     double eventsPerPost = (double) lines / posts;
     report.row("end to end, without enrichment", BenchReport.fmt(without), "events/s",
@@ -187,17 +187,5 @@ public final class EnrichmentBench implements Callable<Integer> {
     }
   }
 
-  private interface Run {
-    double once() throws Exception;
-  }
 
-  private double measure(String what, Run run) throws Exception {
-    run.once(); // warm-up: JIT, page cache, index creation, the encoder's first batches
-    double[] rates = new double[repeats];
-    for (int i = 0; i < repeats; i++) {
-      rates[i] = run.once();
-      System.err.printf(Locale.ROOT, "%s: run %d/%d %,.0f/s%n", what, i + 1, repeats, rates[i]);
-    }
-    return Stats.median(rates);
-  }
 }
