@@ -5,9 +5,9 @@ import io.challengeradar.serving.model.DeviceSpec;
 /**
  * How the proxy stage's projection is trained (deepChallenger's proxy tasks: video to challenge,
  * video to user): Adam and dropout 0.2 as in the paper, but a larger step than its 1e-3. The paper
- * took steps of 4 videos; here a step takes 512, so an epoch is a few dozen steps, and at 1e-3 the
- * loss over the DataRes users was still falling slowly after 4 epochs of about 15 s each on 2
- * loaded cores (first measured run): 30 such epochs per split would not fit the time budget.
+ * took steps of 4 videos; here a step takes hundreds, so an epoch is a few dozen steps, and at 1e-3
+ * (batch 256) the loss over the DataRes users was still falling slowly after 4 epochs of about 15 s
+ * each on 2 loaded cores (first measured run): 30 such epochs per split would not fit the time budget.
  *
  * @param dimension size of the projected video vector
  * @param dropout dropout rate on the projected vector while training

@@ -226,7 +226,7 @@ public final class ParticipationTask implements TrainingTask {
     if (proxy) {
       ProxyFold pf = folds.get(0).proxy();
       Charts.learningCurve("proxy tasks (fold 1): video to challenge + video to user",
-          pf.stage().projection().history(), "accuracy, mean of both", pf.stage().projection().bestEpoch(),
+          pf.stage().projection().history(), "mean accuracy", pf.stage().projection().bestEpoch(),
           dir.resolve("proxy-learning-curve.png"));
       Charts.learningCurve("proxy-stage participation head (fold 1): learning curve", pf.head().head().history(),
           "accuracy", pf.head().head().bestEpoch(), dir.resolve("proxy-head-learning-curve.png"));
