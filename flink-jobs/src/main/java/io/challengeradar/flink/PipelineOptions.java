@@ -28,7 +28,8 @@ import java.util.TreeSet;
  *     are dead-lettered as "late", and each window waits this long before it is emitted
  * @param outOfOrderness how far behind the newest event the watermark trails
  * @param idleTimeout after how long without data a source split stops holding the watermark back
- * @param stateTtl how long per-key state lives without being written (the bound on all state)
+ * @param stateTtl how long per-key state lives without being written (the bound on all state but
+ *     the snapshots waiting for their post, which the event-time orphan timeout bounds)
  * @param maxEarlySnapshots engagement snapshots buffered per video while its post has not arrived
  * @param orphanTimeout how long (event time) buffered snapshots wait for their post
  * @param idleWindows empty windows emitted after a tag's last activity (so fading is visible)
