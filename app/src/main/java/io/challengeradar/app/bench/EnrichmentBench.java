@@ -119,18 +119,24 @@ public final class EnrichmentBench implements Callable<Integer> {
       } else {
         without = measure("without enrichment", () -> run(client, es, events, checkpoints, lines,
             null, 1));
-        with = measure("with enrichment", () -> run(client, es, events, checkpoints, lines,
-            servingUri, PipelineOptions.defaults().enrichment().batchSize()));
         // The baseline in the same run: each post in a call of its own, as before batching.
-        unbatched = measure("with enrichment, 1 post per call", () -> run(client, es, events,
-            checkpoints, lines, servingUri, 1));
+        double[] rates = alternating(
+            List.of("with enrichment", "with enrichment, 1 post per call"),
+            List.of(() -> run(client, es, events, checkpoints, lines, servingUri,
+                    PipelineOptions.defaults().enrichment().batchSize()),
+                () -> run(client, es, events, checkpoints, lines, servingUri, 1)));
+        with = rates[0];
+        unbatched = rates[1];
       }
-      ceiling = measure("serving ceiling, 1 post per call",
-          () -> servingCeiling(servingUri, events, 1, inFlight));
       // As many posts in flight as one post per call keeps, in fewer, larger calls.
       int calls = Math.max(1, inFlight / postsPerCall);
-      batchedCeiling = measure("serving ceiling, " + postsPerCall + " posts per call",
-          () -> servingCeiling(servingUri, events, postsPerCall, calls));
+      double[] ceilings = alternating(
+          List.of("serving ceiling, 1 post per call",
+              "serving ceiling, " + postsPerCall + " posts per call"),
+          List.of(() -> servingCeiling(servingUri, events, 1, inFlight),
+              () -> servingCeiling(servingUri, events, postsPerCall, calls)));
+      ceiling = ceilings[0];
+      batchedCeiling = ceilings[1];
     }
     double eventsPerPost = (double) lines / posts;
     if (!servingOnly) {
@@ -144,7 +150,7 @@ public final class EnrichmentBench implements Callable<Integer> {
           BenchReport.ratio(unbatched / without) + " of without; 1 post per call");
     }
     report.row("serving ceiling (POST /v1/enrich)", BenchReport.fmt(ceiling), "posts/s",
-        "one post per call, as the job sends them, "
+        "one post per call (as the job's retries, and its first attempt before batching), "
             + PipelineOptions.defaults().enrichment().capacity() * parallelism
             + " in flight; = " + BenchReport.fmt(ceiling * eventsPerPost)
             + " events/s at this stream's " + String.format(Locale.ROOT, "%.1f", eventsPerPost)
@@ -254,6 +260,28 @@ public final class EnrichmentBench implements Callable<Integer> {
 
   private interface Run {
     double once() throws Exception;
+  }
+
+  /**
+   * Medians of runs compared with each other, taken in turns (a, b, a, b...) after one warm-up
+   * of the first: on a shared machine the load drifts, and back-to-back blocks would give one of
+   * them the quieter minutes.
+   */
+  private double[] alternating(List<String> what, List<Run> runs) throws Exception {
+    runs.get(0).once();
+    double[][] rates = new double[runs.size()][repeats];
+    for (int i = 0; i < repeats; i++) {
+      for (int r = 0; r < runs.size(); r++) {
+        rates[r][i] = runs.get(r).once();
+        System.err.printf(Locale.ROOT, "%s: run %d/%d %,.0f/s%n", what.get(r), i + 1, repeats,
+            rates[r][i]);
+      }
+    }
+    double[] medians = new double[runs.size()];
+    for (int r = 0; r < runs.size(); r++) {
+      medians[r] = Stats.median(rates[r]);
+    }
+    return medians;
   }
 
   private double measure(String what, Run run) throws Exception {
