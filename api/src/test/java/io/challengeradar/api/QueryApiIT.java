@@ -187,13 +187,15 @@ class QueryApiIT {
     alert.put("representationVideos", 12);
     bulk.operations(o -> o.index(x -> x.index(Indices.ALERTS).id((String) alert.get("id"))
         .document(alert)));
-    // Round r1 scored u1..u3; the later round r2 rescored u1 (same id, overwritten) and added u4.
+    // Round r1 scored u1..u3; the later round r2 rescored u1 (same id, overwritten) and added u4,
+    // leaving u2's and u3's r1 documents stale. Round c1 of cratestack also ranks u2.
     List<Map<String, Object>> participation = List.of(
         participation("hashtag:milkcrate", "u2", 0.5, 2, "r1", hours(1)),
         participation("hashtag:milkcrate", "u3", 0.4, 3, "r1", hours(1)),
         participation("hashtag:milkcrate", "u1", 0.7, 2, "r2", hours(3)),
         participation("hashtag:milkcrate", "u4", 0.8, 1, "r2", hours(3)),
-        participation("hashtag:cratestack", "u1", 0.9, 1, "c1", hours(2)));
+        participation("hashtag:cratestack", "u1", 0.9, 1, "c1", hours(2)),
+        participation("hashtag:cratestack", "u2", 0.3, 2, "c1", hours(2)));
     for (Map<String, Object> p : participation) {
       String id = p.get("challenge") + ":" + p.get("userId");
       bulk.operations(o -> o.index(x -> x.index(Indices.PARTICIPATION).id(id).document(p)));
@@ -338,6 +340,18 @@ class QueryApiIT {
     assertThat(ok("/v1/users/u9/challenges").path("total").asLong())
         .as("an author with videos but no predictions").isZero();
     assertThat(get(api, "/v1/users/nobody/challenges", KEY).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void leavesOutPredictionsALaterRoundOfTheChallengeDropped() throws Exception {
+    JsonNode u2 = ok("/v1/users/u2/challenges");
+    assertThat(u2.path("total").asLong()).isEqualTo(1);
+    assertThat(texts(u2.path("items"), "challenge")).containsExactly("hashtag:cratestack");
+    assertThat(texts(u2.path("items"), "round")).containsExactly("c1");
+    JsonNode u3 = ok("/v1/users/u3/challenges");
+    assertThat(u3.path("total").asLong())
+        .as("a user whose only prediction was withdrawn is known, with none left").isZero();
+    assertThat(u3.path("items")).isEmpty();
   }
 
   @Test

@@ -46,13 +46,18 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", defaultValue = "40", description = "Most epochs per head; early stopping usually ends sooner (default ${DEFAULT-VALUE}).")
   int maxEpochs;
 
+  @Option(names = "--proxy", description = "participation only: also train deepChallenger's proxy tasks (video to"
+      + " challenge, video to user) per split and a head on the pooled projected vectors; their figures go to the"
+      + " report, the served head stays the frozen-vector one. Adds minutes.")
+  boolean proxy;
+
   @Override
   public Integer call() throws Exception {
     Path root = RadarHome.projectRoot();
     DjlRuntime.configure(root.resolve("serving/target/djl-cache"));
-    TaskContext ctx = context(root, "radar train " + task);
+    TaskContext ctx = context(root, "radar train " + task + (proxy ? " --proxy" : ""));
     try {
-      TaskResult r = Tasks.named(task).run(ctx);
+      TaskResult r = Tasks.named(task, proxy).run(ctx);
       System.err.println("radar train: " + task + " done; report in " + r.reportDir()
           + "; model " + r.modelDir());
       return 0;

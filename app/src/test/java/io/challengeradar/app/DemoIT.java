@@ -53,6 +53,9 @@ class DemoIT {
     // The serving tier ran as its own process: every post ends enriched, none waits.
     assertThat(s.get("enriched_videos").asLong()).isEqualTo(5000);
     assertThat(s.get("pending_enrichment").asLong()).isZero();
+    // The build ships default heads, so the flagged challenges get likely participants.
+    assertThat(s.get("participation_predictions").asLong()).isPositive();
+    assertThat(s.get("challenges_with_predictions").asLong()).isPositive();
     // The closing table came from the query API, itself a process of its own.
     assertThat(s.get("api").asText()).startsWith("http://127.0.0.1:");
   }

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  *     are dead-lettered as "late", and each window waits this long before it is emitted
  * @param outOfOrderness how far behind the newest event the watermark trails
  * @param idleTimeout after how long without data a source split stops holding the watermark back
- * @param stateTtl how long per-key state lives without being written (the bound on all state)
+ * @param stateTtl how long per-key state lives without being written (the bound on all state but
+ *     the snapshots waiting for their post, which the event-time orphan timeout bounds)
  * @param maxEarlySnapshots engagement snapshots buffered per video while its post has not arrived
  * @param orphanTimeout how long (event time) buffered snapshots wait for their post
  * @param idleWindows empty windows emitted after a tag's last activity (so fading is visible)
@@ -235,7 +236,9 @@ public record PipelineOptions(
         durationOf(p, Keys.ENRICHMENT_RETRY_INITIAL_BACKOFF, d.retryInitialBackoff()),
         durationOf(p, Keys.ENRICHMENT_RETRY_MAX_BACKOFF, d.retryMaxBackoff()),
         intOf(p, Keys.ENRICHMENT_RETRY_MAX_ATTEMPTS, d.retryMaxAttempts()),
-        intOf(p, Keys.ENRICHMENT_RETRY_MAX_IN_FLIGHT, d.retryMaxInFlight()));
+        intOf(p, Keys.ENRICHMENT_RETRY_MAX_IN_FLIGHT, d.retryMaxInFlight()),
+        intOf(p, Keys.ENRICHMENT_BATCH_SIZE, d.batchSize()),
+        durationOf(p, Keys.ENRICHMENT_BATCH_DELAY, d.batchDelay()));
   }
 
   /** The keys of {@code pipeline.properties}. */
@@ -271,6 +274,8 @@ public record PipelineOptions(
     public static final String ENRICHMENT_RETRY_MAX_BACKOFF = "enrichment.retry.max-backoff";
     public static final String ENRICHMENT_RETRY_MAX_ATTEMPTS = "enrichment.retry.max-attempts";
     public static final String ENRICHMENT_RETRY_MAX_IN_FLIGHT = "enrichment.retry.max-in-flight";
+    public static final String ENRICHMENT_BATCH_SIZE = "enrichment.batch.size";
+    public static final String ENRICHMENT_BATCH_DELAY = "enrichment.batch.delay";
 
     public static final Set<String> ALL = Set.of(
         WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, STATE_TTL,
@@ -280,7 +285,8 @@ public record PipelineOptions(
         ACCELERATING_MIN_FACTOR, ACCELERATING_MIN_NEW, PEAKED_MIN_PARTICIPANTS, PEAKED_MIN_DROP,
         FADING_WINDOWS, FADING_MIN_DECLINE, FADING_MIN_CUMULATIVE, ENRICHMENT_SERVING_URL,
         ENRICHMENT_CAPACITY, ENRICHMENT_TIMEOUT, ENRICHMENT_RETRY_INITIAL_BACKOFF,
-        ENRICHMENT_RETRY_MAX_BACKOFF, ENRICHMENT_RETRY_MAX_ATTEMPTS, ENRICHMENT_RETRY_MAX_IN_FLIGHT);
+        ENRICHMENT_RETRY_MAX_BACKOFF, ENRICHMENT_RETRY_MAX_ATTEMPTS, ENRICHMENT_RETRY_MAX_IN_FLIGHT,
+        ENRICHMENT_BATCH_SIZE, ENRICHMENT_BATCH_DELAY);
 
     private Keys() {}
   }

@@ -33,7 +33,8 @@ public final class EsContents {
       ChallengeAlert.INDEX, HashtagStage.INDEX, ParticipationPrediction.INDEX);
 
   /** Fields holding the processing time of a write: they differ from run to run by design. */
-  public static final Set<String> PROCESSING_TIME_FIELDS = Set.of("at", "updatedAt", "scoredAt");
+  public static final Set<String> PROCESSING_TIME_FIELDS =
+      Set.of("at", "updatedAt", "scoredAt", "enrichedAt");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_DOCUMENTS = 10_000;

@@ -10,9 +10,11 @@ import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Stage;
 import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.enrich.EnrichedRuns;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
+import io.challengeradar.serving.ServingNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +34,12 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A job killed after a checkpoint and restored from it ends with the same Elasticsearch contents
@@ -46,6 +49,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * B (so it writes past its checkpoint) and is cancelled; part C arrives; a new job restored from
  * the checkpoint reads B again and C, and is stopped with a draining savepoint (end of event time,
  * so the last windows and alerts come out). The reference run reads A, B and C in one job.
+ *
+ * <p>With enrichment on (a real serving tier in process), the same holds and every video ends
+ * enriched once: answers in flight at the checkpoint are re-sent after the restore, and a video
+ * the first job had already enriched past its checkpoint is enriched again to the same values and
+ * the same version.
  *
  * <p>Every event goes to the single partition of {@code radar.posts}, in event-time order: one
  * Kafka reader may hold both topics and interleave them in any order, and then which events are
@@ -68,7 +76,7 @@ class RestartIT {
   private static final String LATE_POST = TestEvents.line(
       TestEvents.post("late", "a-late", TestEvents.minutes(20), null, "dance"));
 
-  private static TestKafka kafka;
+  private TestKafka kafka;
 
   private final ElasticsearchTestServer es;
   private final EsContents contents;
@@ -78,14 +86,15 @@ class RestartIT {
     this.contents = new EsContents(es.client());
   }
 
-  @BeforeAll
-  static void startKafka() throws Exception {
+  /** Topics of their own per test: the job reads them from the earliest offset. */
+  @BeforeEach
+  void startKafka() throws Exception {
     kafka = TestKafka.start();
     kafka.createPipelineTopics(1);
   }
 
-  @AfterAll
-  static void stopKafka() throws Exception {
+  @AfterEach
+  void stopKafka() throws Exception {
     if (kafka != null) {
       kafka.close();
     }
@@ -94,6 +103,61 @@ class RestartIT {
   @Test
   void jobRestoredFromCheckpointEndsWithSameDocumentsAsUninterruptedRun(
       @InjectMiniCluster MiniCluster cluster) throws Exception {
+    Runs runs = restartedAndUninterrupted(cluster, () -> { });
+
+    assertThat(contents.accountedEvents()).isEqualTo(runs.total());
+    assertThat(runs.restarted().get(VideoDocument.INDEX)).hasSize(ChallengeScenario.VIDEOS);
+    assertThat(runs.restarted().get(Documents.DEADLETTER_INDEX).values())
+        .extracting(d -> d.get("reason").asText())
+        .containsExactlyInAnyOrder(DeadLetter.REASON_INVALID, DeadLetter.REASON_LATE);
+    assertThat(runs.restarted().get(TagKind.HASHTAG.windowIndex())).isNotEmpty();
+    assertThat(runs.restarted().get(ChallengeAlert.INDEX)).containsKey(ChallengeAlert.idFor(
+        TagKind.HASHTAG, "dance", Stage.EMERGING, TestEvents.minutes(3 * 60)));
+    assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
+    assertThat(runs.uninterruptedVersions()).isEqualTo(runs.restartedVersions());
+  }
+
+  @Test
+  void jobWithEnrichmentRestoredFromCheckpointEnrichesEveryVideoOnceAsUninterruptedRun(
+      @InjectMiniCluster MiniCluster cluster, @TempDir Path storeDir) throws Exception {
+    try (ServingNode serving = EnrichedRuns.startServing(storeDir)) {
+      Runs runs = restartedAndUninterrupted(cluster,
+          // Drained only once every video is enriched: a retry waits on a processing-time
+          // timer, which the end of input does not wait for.
+          () -> EnrichedRuns.awaitEnriched(contents, ChallengeScenario.VIDEOS, WAIT),
+          "enrichment.serving-url", "http://localhost:" + serving.port(),
+          "enrichment.timeout", "20s",
+          "enrichment.retry.initial-backoff", "200ms",
+          "enrichment.retry.max-backoff", "1s");
+
+      Map<String, JsonNode> videos = runs.restarted().get(VideoDocument.INDEX);
+      assertThat(videos).hasSize(ChallengeScenario.VIDEOS);
+      assertThat(videos.values()).allSatisfy(v -> {
+        assertThat(v.get("pendingEnrichment").asBoolean()).isFalse();
+        assertThat(v.get("embedding")).hasSize(384);
+        assertThat(v.get("embeddingModel").asText()).isEqualTo("minilm/1");
+      });
+      // The post, its snapshots and one enrichment: the enrichment applied once.
+      Map<String, JsonNode> plain = runs.uninterrupted().get(VideoDocument.INDEX);
+      assertThat(runs.restartedVersions()).allSatisfy((id, version) ->
+          assertThat(version).as(id).isEqualTo(plain.get(id).get("snapshots").asLong() + 2));
+      assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
+      assertThat(runs.uninterruptedVersions()).isEqualTo(runs.restartedVersions());
+    }
+  }
+
+  /** Both runs' comparable contents and video versions, and the records sent in all. */
+  private record Runs(Map<String, Map<String, JsonNode>> restarted,
+      Map<String, Long> restartedVersions, Map<String, Map<String, JsonNode>> uninterrupted,
+      Map<String, Long> uninterruptedVersions, long total) {}
+
+  /**
+   * Runs the scenario twice, as the class comment says: cancelled after a checkpoint and
+   * restored, then uninterrupted; {@code beforeDrain} runs once each run has accounted for every
+   * event.
+   */
+  private Runs restartedAndUninterrupted(MiniCluster cluster, ThrowingRunnable beforeDrain,
+      String... options) throws Exception {
     contents.clear();
     Path work = Files.createTempDirectory(
         Files.createDirectories(Path.of("target", "restart-it")).toAbsolutePath(), "run-");
@@ -104,7 +168,7 @@ class RestartIT {
     List<Event> c = all.stream().filter(e -> !e.eventTime().isBefore(END_OF_B)).toList();
 
     long accountedAfterA = produce(a, "{not json", -1);
-    JobClient first = start(work, "restart-it", null);
+    JobClient first = start(work, "restart-it", null, options);
     contents.awaitAccountedEvents(accountedAfterA, WAIT);
     String checkpoint = cluster.triggerCheckpoint(first.getJobID())
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -114,27 +178,25 @@ class RestartIT {
     awaitEnd(first);
 
     long total = accountedAfterB + produce(c, LATE_POST, 10);
-    JobClient resumed = start(work, "restart-it", checkpoint);
+    JobClient resumed = start(work, "restart-it", checkpoint, options);
     contents.awaitAccountedEvents(total, WAIT);
+    beforeDrain.run();
     drain(resumed, work);
     Map<String, Map<String, JsonNode>> restarted = contents.comparable();
     Map<String, Long> restartedVersions = contents.versions(VideoDocument.INDEX);
 
     contents.clear();
-    JobClient uninterrupted = start(work, "uninterrupted-it", null);
+    JobClient uninterrupted = start(work, "uninterrupted-it", null, options);
     contents.awaitAccountedEvents(total, WAIT);
+    beforeDrain.run();
     drain(uninterrupted, work);
+    return new Runs(restarted, restartedVersions, contents.comparable(),
+        contents.versions(VideoDocument.INDEX), total);
+  }
 
-    assertThat(contents.accountedEvents()).isEqualTo(total);
-    assertThat(restarted.get(VideoDocument.INDEX)).hasSize(ChallengeScenario.VIDEOS);
-    assertThat(restarted.get(Documents.DEADLETTER_INDEX).values())
-        .extracting(d -> d.get("reason").asText())
-        .containsExactlyInAnyOrder(DeadLetter.REASON_INVALID, DeadLetter.REASON_LATE);
-    assertThat(restarted.get(TagKind.HASHTAG.windowIndex())).isNotEmpty();
-    assertThat(restarted.get(ChallengeAlert.INDEX)).containsKey(ChallengeAlert.idFor(
-        TagKind.HASHTAG, "dance", Stage.EMERGING, TestEvents.minutes(3 * 60)));
-    assertThat(differences(restarted, contents.comparable())).isEmpty();
-    assertThat(contents.versions(VideoDocument.INDEX)).isEqualTo(restartedVersions);
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
   }
 
   /** Each document that differs between two runs, as "index/id: restarted -> uninterrupted". */
@@ -159,7 +221,7 @@ class RestartIT {
    * Sends the part's events in event-time order, with {@code extra} (if any) at {@code extraAt}
    * (-1: last); returns how many records were sent.
    */
-  private static long produce(List<Event> part, String extra, int extraAt) throws Exception {
+  private long produce(List<Event> part, String extra, int extraAt) throws Exception {
     List<String> lines = new ArrayList<>();
     for (Event e : part) {
       lines.add(TestEvents.line(e));
@@ -172,7 +234,8 @@ class RestartIT {
   }
 
   /** Starts the job on the unbounded topics, from {@code restoreFrom} when given. */
-  private JobClient start(Path work, String groupId, String restoreFrom) throws Exception {
+  private JobClient start(Path work, String groupId, String restoreFrom, String... options)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     Configuration c = new Configuration();
@@ -191,12 +254,18 @@ class RestartIT {
         // drained: windows and alerts come out at the end. A short idle timeout would let them
         // out earlier, but a reader that turns idle and active again can let an activity reach
         // TrendWindows after its window was emitted (seen here with 500ms; see the report).
-        .options(ChallengeScenario.options("checkpoint.interval", "1h"))
+        .options(ChallengeScenario.options(with(options, "checkpoint.interval", "1h")))
         .checkpointDirectory(work.resolve("checkpoints").toUri().toString())
         .build();
     job.configure(env);
     job.build(env);
     return env.executeAsync(groupId);
+  }
+
+  private static String[] with(String[] options, String... more) {
+    String[] all = java.util.Arrays.copyOf(more, more.length + options.length);
+    System.arraycopy(options, 0, all, more.length, options.length);
+    return all;
   }
 
   /** Stops with a savepoint that first advances to the end of event time, and waits for the end. */

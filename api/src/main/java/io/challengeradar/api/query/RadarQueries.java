@@ -34,6 +34,8 @@ import java.util.function.Consumer;
 public final class RadarQueries {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Bound on one terms aggregation's buckets. */
+  private static final int MAX_DISTINCT = PageRequest.MAX_DEPTH;
 
   private final ElasticsearchClient client;
   private final Duration retryAfter;
@@ -183,19 +185,74 @@ public final class RadarQueries {
     return new Participants(key, Optional.of(round), page(r, Hit::source));
   }
 
-  /** The challenges a user is predicted to join, likeliest first. */
+  /**
+   * The challenges a user is predicted to join, likeliest first. Only each challenge's latest
+   * scoring round counts (the round with the newest scoredAt, as for {@link #participants}): a
+   * later round that no longer ranks the user leaves their older document stored (ids are per
+   * challenge and user, and a round rewrites only the users it ranks), and that document is a
+   * prediction the platform has since withdrawn.
+   *
+   * <p>Three searches: the user's challenges, the latest round of each, then the page of the
+   * user's documents from those rounds. A round id is its alert's id, which names the challenge,
+   * so one terms filter on round is exact.
+   */
   public PageResult<ObjectNode> userChallenges(String userId, PageRequest page) {
+    Query user = term("userId", userId);
+    List<String> challenges = distinct(List.of(Indices.PARTICIPATION), user, "challenge");
+    if (challenges.isEmpty()) {
+      if (count(List.of(Indices.VIDEOS), term("authorId", userId)) == 0) {
+        throw new NotFoundException(
+            "no user " + userId + ": no predictions for them and no videos by them");
+      }
+      return PageResult.empty();
+    }
+    List<FieldValue> rounds = latestRounds(challenges).stream().map(FieldValue::of).toList();
     SearchResponse<ObjectNode> r = search(List.of(Indices.PARTICIPATION), b -> b
-        .query(x -> x.bool(bool -> bool.filter(term("userId", userId))))
+        .query(x -> x.bool(bool -> bool.filter(user,
+            Query.of(f -> f.terms(t -> t.field("round").terms(v -> v.value(rounds)))))))
         .sort(s -> s.field(f -> f.field("probability").order(SortOrder.Desc)))
         .sort(s -> s.field(f -> f.field("challenge").order(SortOrder.Asc)))
         .from(page.from())
         .size(page.size()));
-    if (total(r) == 0 && count(List.of(Indices.VIDEOS), term("authorId", userId)) == 0) {
-      throw new NotFoundException(
-          "no user " + userId + ": no predictions for them and no videos by them");
-    }
     return page(r, Hit::source);
+  }
+
+  /** The newest-scored round of each challenge. */
+  private List<String> latestRounds(List<String> challenges) {
+    List<FieldValue> keys = challenges.stream().map(FieldValue::of).toList();
+    SearchResponse<ObjectNode> r = search(List.of(Indices.PARTICIPATION), b -> b
+        .query(x -> x.bool(bool -> bool.filter(
+            Query.of(f -> f.terms(t -> t.field("challenge").terms(v -> v.value(keys)))))))
+        .size(0)
+        .aggregations("challenge", a -> a
+            .terms(t -> t.field("challenge").size(challenges.size()))
+            .aggregations("latest", l -> l.topHits(h -> h.size(1)
+                .sort(s -> s.field(f -> f.field("scoredAt").order(SortOrder.Desc)))
+                .source(src -> src.filter(f -> f.includes("round")))))));
+    List<String> rounds = new ArrayList<>(challenges.size());
+    for (var bucket : r.aggregations().get("challenge").sterms().buckets().array()) {
+      for (var hit : bucket.aggregations().get("latest").topHits().hits().hits()) {
+        rounds.add(hit.source().to(ObjectNode.class).path("round").asText());
+      }
+    }
+    return rounds;
+  }
+
+  /**
+   * The distinct values of a keyword field among the matching documents, at most {@value
+   * #MAX_DISTINCT}: a user is ranked at most once per challenge, and no deployment tracks that many
+   * challenges at once.
+   */
+  private List<String> distinct(List<String> indices, Query query, String field) {
+    SearchResponse<ObjectNode> r = search(indices, b -> b
+        .query(query)
+        .size(0)
+        .aggregations(field, a -> a.terms(t -> t.field(field).size(MAX_DISTINCT))));
+    if (r.aggregations().get(field) == null) {
+      return List.of();
+    }
+    return r.aggregations().get(field).sterms().buckets().array().stream()
+        .map(bucket -> bucket.key().stringValue()).toList();
   }
 
   /**

@@ -89,7 +89,7 @@ public final class PipelineBench implements Callable<Integer> {
     BenchReport report = new BenchReport("Pipeline", "./radar bench pipeline --repeats " + repeats
         + " --posts " + posts + " --parallelism " + parallelism);
 
-    double alone = measure("flink alone", () -> {
+    double alone = Stats.medianRate("flink alone", repeats, () -> {
       RadarPipeline job = job(PipelineSources.files(List.of(events)), discarding(), checkpoints);
       return rate(lines, LocalJob.run(job, "bench-discarding", parallelism,
           LocalJob.DEFAULT_POLL_INTERVAL, () -> {}));
@@ -109,7 +109,7 @@ public final class PipelineBench implements Callable<Integer> {
       ElasticsearchClient client = platform.client();
       PipelineOutputs es = new ElasticsearchOutputs(
           ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl())));
-      endToEnd = measure("end to end", () -> {
+      endToEnd = Stats.medianRate("end to end", repeats, () -> {
         reset(client);
         RadarPipeline job = job(PipelineSources.files(List.of(events)), es, checkpoints);
         JobExecutionResult result = LocalJob.run(job, "bench-elasticsearch", parallelism,
@@ -122,7 +122,7 @@ public final class PipelineBench implements Callable<Integer> {
         }
         return rate(lines, result);
       });
-      ceiling = measure("bulk ceiling", () -> {
+      ceiling = Stats.medianRate("bulk ceiling", repeats, () -> {
         long start = System.nanoTime();
         long docs = IngestBench.indexAll(client, events, EventCodec.withDefaults(), 2);
         return docs / ((System.nanoTime() - start) / 1e9);
@@ -227,22 +227,6 @@ public final class PipelineBench implements Callable<Integer> {
    */
   private static double rate(long events, JobExecutionResult result) {
     return events / (result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3);
-  }
-
-  @FunctionalInterface
-  private interface Run {
-    /** Does the work once and returns its rate. */
-    double once() throws Exception;
-  }
-
-  private double measure(String what, Run run) throws Exception {
-    run.once(); // warm-up: JIT, page cache, index creation
-    double[] rates = new double[repeats];
-    for (int i = 0; i < repeats; i++) {
-      rates[i] = run.once();
-      System.err.printf(Locale.ROOT, "%s: run %d/%d %,.0f/s%n", what, i + 1, repeats, rates[i]);
-    }
-    return Stats.median(rates);
   }
 
   /**

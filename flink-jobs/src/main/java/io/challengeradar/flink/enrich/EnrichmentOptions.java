@@ -17,6 +17,10 @@ import java.time.Duration;
  * @param retryMaxAttempts retries per post; a post still pending after them stays pending in
  *     Elasticsearch for {@code radar reenrich}
  * @param retryMaxInFlight retries in flight at once per subtask (more due ones wait their turn)
+ * @param batchSize most posts per {@code /v1/enrich} call in the first attempt; at most {@code
+ *     capacity}
+ * @param batchDelay longest wait for a call to fill before it is sent; below {@link
+ *     #MAX_BATCH_DELAY}, as it comes on top of the timeout before Flink's own deadline
  */
 public record EnrichmentOptions(
     URI servingUrl,
@@ -25,7 +29,9 @@ public record EnrichmentOptions(
     Duration retryInitialBackoff,
     Duration retryMaxBackoff,
     int retryMaxAttempts,
-    int retryMaxInFlight)
+    int retryMaxInFlight,
+    int batchSize,
+    Duration batchDelay)
     implements Serializable {
 
   public static final int DEFAULT_CAPACITY = 64;
@@ -34,6 +40,10 @@ public record EnrichmentOptions(
   public static final Duration DEFAULT_RETRY_MAX_BACKOFF = Duration.ofMinutes(1);
   public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 60;
   public static final int DEFAULT_RETRY_MAX_IN_FLIGHT = 32;
+  public static final int DEFAULT_BATCH_SIZE = 16;
+  public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(20);
+  public static final Duration MAX_BATCH_DELAY =
+      Duration.ofMillis(EnrichmentStage.ASYNC_DEADLINE_MARGIN_MILLIS / 2);
 
   public EnrichmentOptions {
     if (servingUrl != null && (servingUrl.getHost() == null || servingUrl.getScheme() == null)) {
@@ -46,13 +56,23 @@ public record EnrichmentOptions(
     positive("enrichment.retry.max-backoff", retryMaxBackoff);
     positive("enrichment.retry.max-attempts", retryMaxAttempts);
     positive("enrichment.retry.max-in-flight", retryMaxInFlight);
+    positive("enrichment.batch.size", batchSize);
+    if (batchSize > capacity) {
+      throw new IllegalArgumentException("enrichment.batch.size must be at most enrichment.capacity ("
+          + capacity + "), was " + batchSize);
+    }
+    positive("enrichment.batch.delay", batchDelay);
+    if (batchDelay.compareTo(MAX_BATCH_DELAY) >= 0) {
+      throw new IllegalArgumentException("enrichment.batch.delay must be below " + MAX_BATCH_DELAY
+          + ", was " + batchDelay);
+    }
   }
 
   /** Off: no serving URL. */
   public static EnrichmentOptions defaults() {
     return new EnrichmentOptions(null, DEFAULT_CAPACITY, DEFAULT_TIMEOUT,
         DEFAULT_RETRY_INITIAL_BACKOFF, DEFAULT_RETRY_MAX_BACKOFF, DEFAULT_RETRY_MAX_ATTEMPTS,
-        DEFAULT_RETRY_MAX_IN_FLIGHT);
+        DEFAULT_RETRY_MAX_IN_FLIGHT, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_DELAY);
   }
 
   public boolean enabled() {
@@ -61,7 +81,13 @@ public record EnrichmentOptions(
 
   public EnrichmentOptions withServingUrl(URI url) {
     return new EnrichmentOptions(url, capacity, timeout, retryInitialBackoff, retryMaxBackoff,
-        retryMaxAttempts, retryMaxInFlight);
+        retryMaxAttempts, retryMaxInFlight, batchSize, batchDelay);
+  }
+
+  /** Posts per call and the longest wait to fill one; {@code 1} sends each post on its own. */
+  public EnrichmentOptions withBatch(int size, Duration delay) {
+    return new EnrichmentOptions(servingUrl, capacity, timeout, retryInitialBackoff,
+        retryMaxBackoff, retryMaxAttempts, retryMaxInFlight, size, delay);
   }
 
   /** The wait before retry number {@code attempt} (1-based), spread by {@code jitter} in [0, 1). */

@@ -33,7 +33,10 @@ import org.apache.flink.util.Collector;
  * that arrive before their post wait in a buffer of at most {@code join.max-early-snapshots}
  * entries; if the post has not come {@code join.orphan-timeout} (event time) after the first of
  * them, they are dead-lettered as orphans. Every applied event emits the video's new document.
- * All state also expires after {@code state.ttl} without writes.
+ * The video and an early enrichment also expire after {@code state.ttl} without writes; the
+ * waiting snapshots and their timer do not: the TTL runs on processing time, so a watermark that
+ * stalls longer than it would let the TTL drop them silently and the orphan timer would then find
+ * nothing to dead-letter. Their bound is the orphan timer, which always clears them.
  *
  * <p>With enrichment on, a document is {@code pendingEnrichment=true} until the first real answer
  * for its video arrives; that answer is one more applied event (version + 1) and re-emits the
@@ -78,12 +81,11 @@ public final class VideoJoin
     ValueStateDescriptor<VideoDocument> videoDesc =
         new ValueStateDescriptor<>(VIDEO_STATE, TypeInformation.of(VideoDocument.class));
     videoDesc.enableTimeToLive(ttl);
+    // No TTL on the waiting snapshots and their timer (see the class comment).
     ListStateDescriptor<SourcedEvent> earlyDesc =
         new ListStateDescriptor<>(EARLY_STATE, SourcedEventSerializer.INSTANCE);
-    earlyDesc.enableTimeToLive(ttl);
     ValueStateDescriptor<Long> timerDesc = new ValueStateDescriptor<>(ORPHAN_TIMER_STATE,
         Types.LONG);
-    timerDesc.enableTimeToLive(ttl);
     ValueStateDescriptor<Enrichment> enrichmentDesc =
         new ValueStateDescriptor<>(EARLY_ENRICHMENT_STATE, TypeInformation.of(Enrichment.class));
     enrichmentDesc.enableTimeToLive(ttl);

@@ -15,7 +15,6 @@ import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
 import io.challengeradar.serving.http.ServerOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,18 +67,7 @@ class EnrichmentFaultIT {
   static void start() throws Exception {
     kafka = TestKafka.start();
     kafka.createPipelineTopics(2);
-    // The MiniLM files the serving build unpacked (failsafe passes their store in).
-    Path store = Path.of(System.getProperty("radar.serving.store", "../serving/target/model-store"))
-        .toAbsolutePath();
-    Path minilm = store.resolve("minilm").resolve("1");
-    Path dir = Files.createDirectories(storeDir.resolve("minilm").resolve("1"));
-    Files.writeString(dir.resolve("model.properties"), String.join("\n",
-        "kind=text-encoder", "engine=OnnxRuntime", "device=cpu",
-        "model.file=" + minilm.resolve("all-minilm-l6-v2.onnx"),
-        "tokenizer.file=" + minilm.resolve("all-minilm-l6-v2-tokenizer.json"),
-        "dimension=384", "max.tokens=256", "batch.size=16", "batch.delay.ms=2"));
-    servingConfig = ServingNode.Config.of(storeDir, store.resolveSibling("djl-cache"))
-        .withReloadInterval(Duration.ZERO);
+    servingConfig = EnrichedRuns.servingConfig(storeDir);
   }
 
   @AfterAll

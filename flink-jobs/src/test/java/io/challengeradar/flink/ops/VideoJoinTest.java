@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class VideoJoinTest {
   static final Duration ORPHAN_TIMEOUT = PipelineOptions.DEFAULT_ORPHAN_TIMEOUT;
+  static final Duration STATE_TTL = PipelineOptions.DEFAULT_STATE_TTL;
 
   KeyedTwoInputStreamOperatorTestHarness<String, SourcedEvent, Enrichment, VideoUpdate> harness;
   long line;
@@ -116,6 +117,38 @@ class VideoJoinTest {
     assertThat(deadLetters()).extracting(DeadLetter::raw).containsExactly("raw 1", "raw 2");
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numKeyedStateEntries()).isZero();
+  }
+
+  @Test
+  void deadLettersWaitingSnapshotsWhenTheWatermarkStallsLongerThanTheStateTtl()
+      throws Exception {
+    send(snapshot("ghost", minutes(10), 100));
+    send(snapshot("ghost", minutes(20), 200));
+    // The TTL runs on processing time: a watermark stuck for longer than state.ttl used to let it
+    // drop the buffer, and the orphan timer then fired over an empty list.
+    harness.setStateTtlProcessingTime(STATE_TTL.plusDays(1).toMillis());
+
+    harness.processBothWatermarks(new Watermark(minutes(10).plus(ORPHAN_TIMEOUT).toEpochMilli()));
+
+    assertThat(deadLetters()).hasSize(2).allSatisfy(d -> {
+      assertThat(d.reason()).isEqualTo(DeadLetter.REASON_ORPHAN_SNAPSHOT);
+      assertThat(d.stage()).isEqualTo(DeadLetter.STAGE_JOIN);
+    });
+    assertThat(deadLetters()).extracting(d -> d.origin().position()).containsExactly(1L, 2L);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isZero();
+  }
+
+  @Test
+  void appliesWaitingSnapshotsToAPostThatComesAfterTheStateTtl() throws Exception {
+    send(snapshot("v1", minutes(10), 100));
+    harness.setStateTtlProcessingTime(STATE_TTL.plusDays(1).toMillis());
+
+    send(post("v1", "a1", minutes(0), null, "dance"));
+
+    assertThat(documents()).extracting(VideoDocument::views).containsExactly(null, 100L);
+    assertThat(deadLetters()).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test

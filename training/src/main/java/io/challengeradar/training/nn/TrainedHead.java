@@ -40,16 +40,7 @@ public record TrainedHead(
     }
     float[] x = input;
     for (Layer l : layers) {
-      float[] y = new float[l.outputs()];
-      for (int o = 0; o < y.length; o++) {
-        double s = l.bias()[o];
-        float[] row = l.weights()[o];
-        for (int i = 0; i < x.length; i++) {
-          s += row[i] * x[i];
-        }
-        y[o] = (float) activate(l.activation(), s);
-      }
-      x = y;
+      x = l.apply(x);
     }
     return x[0];
   }
@@ -71,18 +62,5 @@ public record TrainedHead(
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     new ObjectMapper().writeValue(tmp.toFile(), new MlpHead.Weights(inputDim(), out));
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static double activate(String activation, double v) {
-    switch (activation) {
-      case "relu":
-        return Math.max(0, v);
-      case "sigmoid":
-        return 1 / (1 + Math.exp(-v));
-      case "tanh":
-        return Math.tanh(v);
-      default:
-        return v;
-    }
   }
 }

@@ -1,0 +1,174 @@
+package io.challengeradar.app.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.app.Radar;
+import io.challengeradar.flink.es.Documents;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoSignals;
+import io.challengeradar.infra.Ports;
+import io.challengeradar.infra.testing.ElasticsearchTestServer;
+import io.challengeradar.infra.testing.SharedElasticsearch;
+import io.challengeradar.serving.ServingNode;
+import io.challengeradar.serving.http.ServerOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/**
+ * {@code radar reenrich} against a real Elasticsearch (documents seeded as the job writes them
+ * while the serving tier is away) and the real serving tier in process.
+ */
+@ExtendWith(SharedElasticsearch.class)
+class ReenrichIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant FROM = Instant.parse("2024-05-01T00:00:00Z");
+  private static final Instant TO = FROM.plus(Duration.ofHours(1));
+  /** Pending inside [FROM, TO): the ones the command must enrich. */
+  private static final int PENDING_IN_RANGE = 7;
+  /** Smaller than the pending count, so the command pages through search_after. */
+  private static final int BATCH = 3;
+  private static final String[] CAPTIONS = {
+    "stacking milk crates in the yard #milkcrate", "blindfolded driving is wild #birdbox",
+    "new dance for the weekend #dance", "my cat steals the show #cats",
+  };
+
+  private final ElasticsearchClient es;
+  private final String esUrl;
+
+  ReenrichIT(ElasticsearchTestServer server) {
+    this.es = server.client();
+    this.esUrl = server.url();
+  }
+
+  @BeforeEach
+  void seed() throws IOException {
+    es.indices().delete(d -> d.index(VideoDocument.INDEX).ignoreUnavailable(true));
+    BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+    for (int i = 0; i < PENDING_IN_RANGE; i++) {
+      add(bulk, video("in-" + i, FROM.plus(Duration.ofMinutes(5L * i)), 2 + i));
+    }
+    // Outside the range: left pending; at TO exactly, since the range is half open.
+    add(bulk, video("before", FROM.minusSeconds(1), 4));
+    add(bulk, video("at-end", TO, 4));
+    BulkResponse r = es.bulk(bulk.build());
+    assertThat(r.errors()).as("seed documents must fit the strict template: %s",
+        r.items().stream().filter(i -> i.error() != null).map(i -> i.error().reason()).toList())
+        .isFalse();
+  }
+
+  @Test
+  void enrichesEveryPendingVideoInTheRangeOnceAndKeepsItsVersion() throws Exception {
+    ServingNode serving = ServingNode.start(ServingNode.Config.of(store(), djlCache())
+        .withServer(ServerOptions.defaults().withPort(0).withThreads(4))
+        .withReloadInterval(Duration.ZERO));
+    StringWriter out = new StringWriter();
+    int exit;
+    try {
+      exit = reenrich(out, "http://127.0.0.1:" + serving.port());
+    } finally {
+      serving.close();
+    }
+
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("found " + PENDING_IN_RANGE + " pending",
+        "enriched " + PENDING_IN_RANGE, "raced with the job 0", "failed 0", "still pending 0");
+    Map<String, Hit<ObjectNode>> videos = videos();
+    assertThat(videos).hasSize(PENDING_IN_RANGE + 2);
+    for (int i = 0; i < PENDING_IN_RANGE; i++) {
+      Hit<ObjectNode> hit = videos.get("in-" + i);
+      ObjectNode v = hit.source();
+      assertThat(v.get("pendingEnrichment").asBoolean()).as(hit.id()).isFalse();
+      assertThat(v.get("embedding")).as(hit.id()).hasSize(384);
+      assertThat(v.get("embeddingModel").asText()).isEqualTo("minilm/1");
+      assertThat(v.hasNonNull("enrichedAt")).isTrue();
+      // The job's version is kept, so its next write (a higher one) still lands.
+      assertThat(hit.version()).as(hit.id()).isEqualTo(2L + i);
+      assertThat(v.get("version").asLong()).isEqualTo(2L + i);
+      assertThat(v.get("caption").asText()).isEqualTo(CAPTIONS[i % CAPTIONS.length]);
+    }
+    assertThat(videos.get("before").source().get("pendingEnrichment").asBoolean()).isTrue();
+    assertThat(videos.get("at-end").source().get("pendingEnrichment").asBoolean()).isTrue();
+
+    StringWriter again = new StringWriter();
+    assertThat(reenrich(again, "http://127.0.0.1:1")).as("nothing left, no call needed").isZero();
+    assertThat(again.toString()).contains("found 0 pending", "enriched 0", "still pending 0");
+  }
+
+  @Test
+  void exitsNonZeroAndLeavesEveryVideoPendingWhenTheServingTierIsDown() throws Exception {
+    StringWriter out = new StringWriter();
+    int exit = reenrich(out, "http://127.0.0.1:" + Ports.anyFree());
+
+    assertThat(exit).as(out.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("found " + PENDING_IN_RANGE + " pending", "enriched 0",
+        "failed " + PENDING_IN_RANGE, "still pending " + PENDING_IN_RANGE);
+    Map<String, Hit<ObjectNode>> videos = videos();
+    assertThat(videos).hasSize(PENDING_IN_RANGE + 2);
+    assertThat(videos.values()).allSatisfy(hit -> {
+      assertThat(hit.source().get("pendingEnrichment").asBoolean()).as(hit.id()).isTrue();
+      assertThat(hit.source().hasNonNull("embedding")).isFalse();
+      assertThat(hit.version()).isEqualTo(hit.source().get("version").asLong());
+    });
+  }
+
+  private int reenrich(StringWriter out, String servingUrl) {
+    CommandLine cli = Radar.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    return cli.execute("reenrich", "--from", FROM.toString(), "--to", TO.toString(),
+        "--es", esUrl, "--serving", servingUrl, "--batch", "" + BATCH);
+  }
+
+  private static VideoDocument video(String id, Instant createdAt, long version) {
+    int n = Math.floorMod(id.hashCode(), CAPTIONS.length);
+    String caption = id.startsWith("in-")
+        ? CAPTIONS[Integer.parseInt(id.substring(3)) % CAPTIONS.length] : CAPTIONS[n];
+    return new VideoDocument(id, "author-" + n, "@author" + n, createdAt, caption,
+        new String[] {"challenge"}, "m" + n, 15, 1_000L * (n + 1), "en", "US", null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        (int) version - 1, version, createdAt, VideoSignals.PENDING);
+  }
+
+  /** As the job writes: the document's version as the external version. */
+  private static void add(BulkRequest.Builder bulk, VideoDocument d) throws IOException {
+    ObjectNode json = (ObjectNode) JSON.readTree(Documents.json(d));
+    bulk.operations(o -> o.index(x -> x.index(VideoDocument.INDEX).id(d.id())
+        .version(d.version()).versionType(VersionType.External).document(json)));
+  }
+
+  private Map<String, Hit<ObjectNode>> videos() throws IOException {
+    es.indices().refresh(r -> r.index(VideoDocument.INDEX));
+    Map<String, Hit<ObjectNode>> out = new LinkedHashMap<>();
+    es.search(s -> s.index(VideoDocument.INDEX).size(100).version(true), ObjectNode.class)
+        .hits().hits().forEach(h -> out.put(h.id(), h));
+    return out;
+  }
+
+  private static Path store() {
+    return Path.of(System.getProperty("radar.serving.store", "../serving/target/model-store"))
+        .toAbsolutePath();
+  }
+
+  private static Path djlCache() {
+    return store().resolveSibling("djl-cache");
+  }
+}
