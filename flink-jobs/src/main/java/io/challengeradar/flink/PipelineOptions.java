@@ -1,18 +1,11 @@
 package io.challengeradar.flink;
 
 import io.challengeradar.flink.enrich.EnrichmentOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,19 +62,19 @@ public record PipelineOptions(
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
   public PipelineOptions {
-    positive("window.size", windowSize);
+    Settings.positive("window.size", windowSize);
     notNegative("lateness.allowed", allowedLateness);
     notNegative("watermark.out-of-orderness", outOfOrderness);
-    positive("watermark.idle-timeout", idleTimeout);
-    positive("state.ttl", stateTtl);
-    positive("join.max-early-snapshots", maxEarlySnapshots);
-    positive("join.orphan-timeout", orphanTimeout);
+    Settings.positive("watermark.idle-timeout", idleTimeout);
+    Settings.positive("state.ttl", stateTtl);
+    Settings.positive("join.max-early-snapshots", maxEarlySnapshots);
+    Settings.positive("join.orphan-timeout", orphanTimeout);
     if (idleWindows < 0) {
       throw new IllegalArgumentException("trend.idle-windows must be zero or more, was "
           + idleWindows);
     }
-    positive("trend.sample-size", sampleSize);
-    positive("checkpoint.interval", checkpointInterval);
+    Settings.positive("trend.sample-size", sampleSize);
+    Settings.positive("checkpoint.interval", checkpointInterval);
     if (surge == null) {
       throw new IllegalArgumentException("surge settings must be set");
     }
@@ -123,25 +116,7 @@ public record PipelineOptions(
 
   /** The resource's settings, then those of {@code override} (if given) on top. */
   public static PipelineOptions load(Path override) {
-    Properties p = new Properties();
-    try (InputStream in = PipelineOptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      }
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
-    if (override != null) {
-      try (Reader r = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
-        Properties file = new Properties();
-        file.load(r);
-        p.putAll(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read pipeline options file " + override, e);
-      }
-    }
-    return fromProperties(p);
+    return fromProperties(Settings.load(RESOURCE, override));
   }
 
   /** Options from key/value pairs; missing keys take their default, unknown keys are refused. */
@@ -154,31 +129,31 @@ public record PipelineOptions(
     }
     CepThresholds d = CepThresholds.defaults();
     CepThresholds cep = new CepThresholds(
-        doubleOf(p, Keys.MIN_SURGE, d.minSurge()),
-        intOf(p, Keys.EMERGING_WINDOWS, d.emergingWindows()),
-        intOf(p, Keys.ACCELERATING_WINDOWS, d.acceleratingWindows()),
-        doubleOf(p, Keys.ACCELERATING_MIN_FACTOR, d.acceleratingMinFactor()),
-        longOf(p, Keys.ACCELERATING_MIN_NEW, d.acceleratingMinNewParticipants()),
-        longOf(p, Keys.PEAKED_MIN_PARTICIPANTS, d.peakedMinParticipants()),
-        doubleOf(p, Keys.PEAKED_MIN_DROP, d.peakedMinDrop()),
-        intOf(p, Keys.FADING_WINDOWS, d.fadingWindows()),
-        doubleOf(p, Keys.FADING_MIN_DECLINE, d.fadingMinDecline()),
-        longOf(p, Keys.FADING_MIN_CUMULATIVE, d.fadingMinCumulativeParticipants()));
+        Settings.decimal(p, Keys.MIN_SURGE, d.minSurge()),
+        Settings.integer(p, Keys.EMERGING_WINDOWS, d.emergingWindows()),
+        Settings.integer(p, Keys.ACCELERATING_WINDOWS, d.acceleratingWindows()),
+        Settings.decimal(p, Keys.ACCELERATING_MIN_FACTOR, d.acceleratingMinFactor()),
+        Settings.whole(p, Keys.ACCELERATING_MIN_NEW, d.acceleratingMinNewParticipants()),
+        Settings.whole(p, Keys.PEAKED_MIN_PARTICIPANTS, d.peakedMinParticipants()),
+        Settings.decimal(p, Keys.PEAKED_MIN_DROP, d.peakedMinDrop()),
+        Settings.integer(p, Keys.FADING_WINDOWS, d.fadingWindows()),
+        Settings.decimal(p, Keys.FADING_MIN_DECLINE, d.fadingMinDecline()),
+        Settings.whole(p, Keys.FADING_MIN_CUMULATIVE, d.fadingMinCumulativeParticipants()));
     return new PipelineOptions(
-        durationOf(p, Keys.WINDOW_SIZE, DEFAULT_WINDOW_SIZE),
-        durationOf(p, Keys.ALLOWED_LATENESS, DEFAULT_ALLOWED_LATENESS),
-        durationOf(p, Keys.OUT_OF_ORDERNESS, DEFAULT_OUT_OF_ORDERNESS),
-        durationOf(p, Keys.IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
-        durationOf(p, Keys.STATE_TTL, DEFAULT_STATE_TTL),
-        intOf(p, Keys.MAX_EARLY_SNAPSHOTS, DEFAULT_MAX_EARLY_SNAPSHOTS),
-        durationOf(p, Keys.ORPHAN_TIMEOUT, DEFAULT_ORPHAN_TIMEOUT),
-        intOf(p, Keys.IDLE_WINDOWS, DEFAULT_IDLE_WINDOWS),
-        intOf(p, Keys.SAMPLE_SIZE, DEFAULT_SAMPLE_SIZE),
-        durationOf(p, Keys.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL),
+        Settings.duration(p, Keys.WINDOW_SIZE, DEFAULT_WINDOW_SIZE),
+        Settings.duration(p, Keys.ALLOWED_LATENESS, DEFAULT_ALLOWED_LATENESS),
+        Settings.duration(p, Keys.OUT_OF_ORDERNESS, DEFAULT_OUT_OF_ORDERNESS),
+        Settings.duration(p, Keys.IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
+        Settings.duration(p, Keys.STATE_TTL, DEFAULT_STATE_TTL),
+        Settings.integer(p, Keys.MAX_EARLY_SNAPSHOTS, DEFAULT_MAX_EARLY_SNAPSHOTS),
+        Settings.duration(p, Keys.ORPHAN_TIMEOUT, DEFAULT_ORPHAN_TIMEOUT),
+        Settings.integer(p, Keys.IDLE_WINDOWS, DEFAULT_IDLE_WINDOWS),
+        Settings.integer(p, Keys.SAMPLE_SIZE, DEFAULT_SAMPLE_SIZE),
+        Settings.duration(p, Keys.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL),
         new SurgeSettings(
-            intOf(p, Keys.RECENT_WINDOWS, SurgeSettings.DEFAULT_RECENT_WINDOWS),
-            intOf(p, Keys.BASELINE_WINDOWS, SurgeSettings.DEFAULT_BASELINE_WINDOWS),
-            doubleOf(p, Keys.BASELINE_FLOOR, SurgeSettings.DEFAULT_BASELINE_FLOOR)),
+            Settings.integer(p, Keys.RECENT_WINDOWS, SurgeSettings.DEFAULT_RECENT_WINDOWS),
+            Settings.integer(p, Keys.BASELINE_WINDOWS, SurgeSettings.DEFAULT_BASELINE_WINDOWS),
+            Settings.decimal(p, Keys.BASELINE_FLOOR, SurgeSettings.DEFAULT_BASELINE_FLOOR)),
         cep,
         enrichmentOf(p));
   }
@@ -231,14 +206,14 @@ public record PipelineOptions(
     }
     return new EnrichmentOptions(
         serving,
-        intOf(p, Keys.ENRICHMENT_CAPACITY, d.capacity()),
-        durationOf(p, Keys.ENRICHMENT_TIMEOUT, d.timeout()),
-        durationOf(p, Keys.ENRICHMENT_RETRY_INITIAL_BACKOFF, d.retryInitialBackoff()),
-        durationOf(p, Keys.ENRICHMENT_RETRY_MAX_BACKOFF, d.retryMaxBackoff()),
-        intOf(p, Keys.ENRICHMENT_RETRY_MAX_ATTEMPTS, d.retryMaxAttempts()),
-        intOf(p, Keys.ENRICHMENT_RETRY_MAX_IN_FLIGHT, d.retryMaxInFlight()),
-        intOf(p, Keys.ENRICHMENT_BATCH_SIZE, d.batchSize()),
-        durationOf(p, Keys.ENRICHMENT_BATCH_DELAY, d.batchDelay()));
+        Settings.integer(p, Keys.ENRICHMENT_CAPACITY, d.capacity()),
+        Settings.duration(p, Keys.ENRICHMENT_TIMEOUT, d.timeout()),
+        Settings.duration(p, Keys.ENRICHMENT_RETRY_INITIAL_BACKOFF, d.retryInitialBackoff()),
+        Settings.duration(p, Keys.ENRICHMENT_RETRY_MAX_BACKOFF, d.retryMaxBackoff()),
+        Settings.integer(p, Keys.ENRICHMENT_RETRY_MAX_ATTEMPTS, d.retryMaxAttempts()),
+        Settings.integer(p, Keys.ENRICHMENT_RETRY_MAX_IN_FLIGHT, d.retryMaxInFlight()),
+        Settings.integer(p, Keys.ENRICHMENT_BATCH_SIZE, d.batchSize()),
+        Settings.duration(p, Keys.ENRICHMENT_BATCH_DELAY, d.batchDelay()));
   }
 
   /** The keys of {@code pipeline.properties}. */
@@ -291,88 +266,14 @@ public record PipelineOptions(
     private Keys() {}
   }
 
-  /** Parses {@code PT1H}, {@code 1h}, {@code 10m}, {@code 30s}, {@code 7d} or {@code 500ms}. */
+  /** See {@link Settings#parseDuration}. */
   public static Duration parseDuration(String key, String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
-      }
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      switch (t.charAt(t.length() - 1)) {
-        case 's':
-          return Duration.ofSeconds(n);
-        case 'm':
-          return Duration.ofMinutes(n);
-        case 'h':
-          return Duration.ofHours(n);
-        case 'd':
-          return Duration.ofDays(n);
-        default:
-          break;
-      }
-    } catch (RuntimeException e) {
-      // fall through to the error that names the key
-    }
-    throw new IllegalArgumentException(
-        key + ": '" + text + "' is not a duration like PT1H, 1h, 10m, 30s, 7d or 500ms");
-  }
-
-  private static Duration durationOf(Properties p, String key, Duration dflt) {
-    String v = p.getProperty(key);
-    return v == null ? dflt : parseDuration(key, v);
-  }
-
-  private static int intOf(Properties p, String key, int dflt) {
-    long v = longOf(p, key, dflt);
-    if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-      throw new IllegalArgumentException(key + ": " + v + " is too large");
-    }
-    return (int) v;
-  }
-
-  private static long longOf(Properties p, String key, long dflt) {
-    String v = p.getProperty(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": '" + v + "' is not a whole number");
-    }
-  }
-
-  private static double doubleOf(Properties p, String key, double dflt) {
-    String v = p.getProperty(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": '" + v + "' is not a number");
-    }
-  }
-
-  private static void positive(String key, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(key + " must be a positive duration, was " + d);
-    }
+    return Settings.parseDuration(key, text);
   }
 
   private static void notNegative(String key, Duration d) {
     if (d == null || d.isNegative()) {
       throw new IllegalArgumentException(key + " must be zero or more, was " + d);
-    }
-  }
-
-  private static void positive(String key, int n) {
-    if (n <= 0) {
-      throw new IllegalArgumentException(key + " must be positive, was " + n);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.challengeradar.flink.enrich;
 
+import io.challengeradar.flink.Settings;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -50,18 +51,18 @@ public record EnrichmentOptions(
       throw new IllegalArgumentException(
           "enrichment.serving-url must be an absolute http URL, was " + servingUrl);
     }
-    positive("enrichment.capacity", capacity);
-    positive("enrichment.timeout", timeout);
-    positive("enrichment.retry.initial-backoff", retryInitialBackoff);
-    positive("enrichment.retry.max-backoff", retryMaxBackoff);
-    positive("enrichment.retry.max-attempts", retryMaxAttempts);
-    positive("enrichment.retry.max-in-flight", retryMaxInFlight);
-    positive("enrichment.batch.size", batchSize);
+    Settings.positive("enrichment.capacity", capacity);
+    Settings.positive("enrichment.timeout", timeout);
+    Settings.positive("enrichment.retry.initial-backoff", retryInitialBackoff);
+    Settings.positive("enrichment.retry.max-backoff", retryMaxBackoff);
+    Settings.positive("enrichment.retry.max-attempts", retryMaxAttempts);
+    Settings.positive("enrichment.retry.max-in-flight", retryMaxInFlight);
+    Settings.positive("enrichment.batch.size", batchSize);
     if (batchSize > capacity) {
       throw new IllegalArgumentException("enrichment.batch.size must be at most enrichment.capacity ("
           + capacity + "), was " + batchSize);
     }
-    positive("enrichment.batch.delay", batchDelay);
+    Settings.positive("enrichment.batch.delay", batchDelay);
     if (batchDelay.compareTo(MAX_BATCH_DELAY) >= 0) {
       throw new IllegalArgumentException("enrichment.batch.delay must be below " + MAX_BATCH_DELAY
           + ", was " + batchDelay);
@@ -96,17 +97,5 @@ public record EnrichmentOptions(
     long capped = Math.min(base, retryMaxBackoff.toMillis());
     // Equal jitter: pending posts of one outage do not all come back in the same instant.
     return capped / 2 + (long) (capped / 2.0 * jitter);
-  }
-
-  private static void positive(String key, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(key + " must be a positive duration, was " + d);
-    }
-  }
-
-  private static void positive(String key, int n) {
-    if (n <= 0) {
-      throw new IllegalArgumentException(key + " must be positive, was " + n);
-    }
   }
 }

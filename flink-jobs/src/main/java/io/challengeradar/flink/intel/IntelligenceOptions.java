@@ -1,17 +1,10 @@
 package io.challengeradar.flink.intel;
 
-import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.Settings;
 import io.challengeradar.flink.model.Stage;
 import io.challengeradar.serving.client.ClientOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,30 +102,30 @@ public record IntelligenceOptions(
       throw new IllegalArgumentException(
           Keys.SERVING_URL + " must be an absolute http URL, was " + servingUrl);
     }
-    positive(Keys.SERVING_TIMEOUT, servingTimeout);
+    Settings.positive(Keys.SERVING_TIMEOUT, servingTimeout);
     if (servingRetries < 0) {
       throw new IllegalArgumentException(
           Keys.SERVING_RETRIES + " must be zero or more, was " + servingRetries);
     }
-    positive(Keys.SERVING_BATCH, servingBatch);
-    positive(Keys.REPRESENTATION_TTL, representationTtl);
-    positive(Keys.USER_VIDEOS, userVideos);
-    positive(Keys.USER_TAGS, userTags);
-    positive(Keys.USER_TTL, userTtl);
+    Settings.positive(Keys.SERVING_BATCH, servingBatch);
+    Settings.positive(Keys.REPRESENTATION_TTL, representationTtl);
+    Settings.positive(Keys.USER_VIDEOS, userVideos);
+    Settings.positive(Keys.USER_TAGS, userTags);
+    Settings.positive(Keys.USER_TTL, userTtl);
     if (scoreStages == null) {
       throw new IllegalArgumentException(Keys.SCORE_STAGES + " must be set (empty: never score)");
     }
     scoreStages = Set.copyOf(scoreStages);
-    positive(Keys.ACTIVE_WITHIN, activeWithin);
-    positive(Keys.MIN_VIDEOS, minVideos);
+    Settings.positive(Keys.ACTIVE_WITHIN, activeWithin);
+    Settings.positive(Keys.MIN_VIDEOS, minVideos);
     if (minVideos > userVideos) {
       throw new IllegalArgumentException(Keys.MIN_VIDEOS + " must be at most " + Keys.USER_VIDEOS
           + " (" + userVideos + "), was " + minVideos);
     }
-    positive(Keys.MAX_CANDIDATES, maxCandidates);
-    positive(Keys.TOP_N, topN);
-    positive(Keys.PENDING_ROUND_TTL, pendingRoundTtl);
-    positive(Keys.RISK_RETRY_INTERVAL, riskRetryInterval);
+    Settings.positive(Keys.MAX_CANDIDATES, maxCandidates);
+    Settings.positive(Keys.TOP_N, topN);
+    Settings.positive(Keys.PENDING_ROUND_TTL, pendingRoundTtl);
+    Settings.positive(Keys.RISK_RETRY_INTERVAL, riskRetryInterval);
     if (harmful == null) {
       throw new IllegalArgumentException("risk.harmful.* must be set (empty: no risk scores)");
     }
@@ -176,26 +169,7 @@ public record IntelligenceOptions(
 
   /** The resource's settings, then those of {@code override} (if given) on top. */
   public static IntelligenceOptions load(Path override) {
-    Properties p = new Properties();
-    try (InputStream in =
-        IntelligenceOptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
-    if (override != null) {
-      try (Reader r = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
-        Properties file = new Properties();
-        file.load(r);
-        p.putAll(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read intelligence options file " + override, e);
-      }
-    }
-    return fromProperties(p);
+    return fromProperties(Settings.load(RESOURCE, override));
   }
 
   /**
@@ -226,20 +200,20 @@ public record IntelligenceOptions(
     });
     return new IntelligenceOptions(
         uriOf(p, Keys.SERVING_URL, DEFAULT_SERVING_URL),
-        durationOf(p, Keys.SERVING_TIMEOUT, DEFAULT_SERVING_TIMEOUT),
-        intOf(p, Keys.SERVING_RETRIES, DEFAULT_SERVING_RETRIES),
-        intOf(p, Keys.SERVING_BATCH, DEFAULT_SERVING_BATCH),
-        durationOf(p, Keys.REPRESENTATION_TTL, DEFAULT_REPRESENTATION_TTL),
-        intOf(p, Keys.USER_VIDEOS, DEFAULT_USER_VIDEOS),
-        intOf(p, Keys.USER_TAGS, DEFAULT_USER_TAGS),
-        durationOf(p, Keys.USER_TTL, DEFAULT_USER_TTL),
+        Settings.duration(p, Keys.SERVING_TIMEOUT, DEFAULT_SERVING_TIMEOUT),
+        Settings.integer(p, Keys.SERVING_RETRIES, DEFAULT_SERVING_RETRIES),
+        Settings.integer(p, Keys.SERVING_BATCH, DEFAULT_SERVING_BATCH),
+        Settings.duration(p, Keys.REPRESENTATION_TTL, DEFAULT_REPRESENTATION_TTL),
+        Settings.integer(p, Keys.USER_VIDEOS, DEFAULT_USER_VIDEOS),
+        Settings.integer(p, Keys.USER_TAGS, DEFAULT_USER_TAGS),
+        Settings.duration(p, Keys.USER_TTL, DEFAULT_USER_TTL),
         stagesOf(p, Keys.SCORE_STAGES, DEFAULT_SCORE_STAGES),
-        durationOf(p, Keys.ACTIVE_WITHIN, DEFAULT_ACTIVE_WITHIN),
-        intOf(p, Keys.MIN_VIDEOS, DEFAULT_MIN_VIDEOS),
-        intOf(p, Keys.MAX_CANDIDATES, DEFAULT_MAX_CANDIDATES),
-        intOf(p, Keys.TOP_N, DEFAULT_TOP_N),
-        durationOf(p, Keys.PENDING_ROUND_TTL, DEFAULT_PENDING_ROUND_TTL),
-        durationOf(p, Keys.RISK_RETRY_INTERVAL, DEFAULT_RISK_RETRY_INTERVAL),
+        Settings.duration(p, Keys.ACTIVE_WITHIN, DEFAULT_ACTIVE_WITHIN),
+        Settings.integer(p, Keys.MIN_VIDEOS, DEFAULT_MIN_VIDEOS),
+        Settings.integer(p, Keys.MAX_CANDIDATES, DEFAULT_MAX_CANDIDATES),
+        Settings.integer(p, Keys.TOP_N, DEFAULT_TOP_N),
+        Settings.duration(p, Keys.PENDING_ROUND_TTL, DEFAULT_PENDING_ROUND_TTL),
+        Settings.duration(p, Keys.RISK_RETRY_INTERVAL, DEFAULT_RISK_RETRY_INTERVAL),
         harmfulById.isEmpty() ? DEFAULT_HARMFUL : harmful);
   }
 
@@ -305,34 +279,5 @@ public record IntelligenceOptions(
       }
     }
     return stages;
-  }
-
-  private static Duration durationOf(Properties p, String key, Duration dflt) {
-    String v = p.getProperty(key);
-    return v == null ? dflt : PipelineOptions.parseDuration(key, v);
-  }
-
-  private static int intOf(Properties p, String key, int dflt) {
-    String v = p.getProperty(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": '" + v + "' is not a whole number");
-    }
-  }
-
-  private static void positive(String key, Duration d) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(key + " must be a positive duration, was " + d);
-    }
-  }
-
-  private static void positive(String key, int n) {
-    if (n <= 0) {
-      throw new IllegalArgumentException(key + " must be positive, was " + n);
-    }
   }
 }
