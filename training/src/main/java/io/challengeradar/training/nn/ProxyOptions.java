@@ -41,21 +41,7 @@ public record ProxyOptions(
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be at least 1, was " + dimension);
     }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("dropout must be in [0, 1), was " + dropout);
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learningRate must be positive, was " + learningRate);
-    }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
-    }
-    if (maxEpochs < 1) {
-      throw new IllegalArgumentException("maxEpochs must be at least 1, was " + maxEpochs);
-    }
-    if (patience < 1) {
-      throw new IllegalArgumentException("patience must be at least 1, was " + patience);
-    }
+    SgdChecks.check(dropout, learningRate, batchSize, maxEpochs, patience);
     if (!(validationShare > 0 && validationShare < 0.5)) {
       throw new IllegalArgumentException("validationShare must be in (0, 0.5), was " + validationShare);
     }
