@@ -20,9 +20,8 @@ import java.util.List;
  * What the pipeline left in Elasticsearch, read back so that its counts are checked against what
  * Elasticsearch holds rather than against the job's own counters.
  *
- * @param eventsApplied posts and snapshots applied to videos: the sum of every video's {@code
- *     version} (each applied event raises it by one), less one per enriched video (the serving
- *     tier's answer raises it once)
+ * @param eventsApplied posts and snapshots applied to videos: one per video plus the sum of every
+ *     video's {@code snapshots}
  * @param deadLettered dead letters of input records (parse, watermark, join stages)
  * @param documentsRefused dead letters of documents Elasticsearch refused (origin kind {@code
  *     document}): not input records, counted apart
@@ -100,13 +99,12 @@ public record PipelineResults(
     if (!exists(client, VideoDocument.INDEX)) {
       return 0;
     }
+    // Each video is one post plus the snapshots applied to it. The version is no count of input
+    // events: the serving tier's answer raises it too, and radar reenrich writes without raising it.
     SearchResponse<Void> r = client.search(s -> s.index(VideoDocument.INDEX).size(0)
-        .aggregations("events", a -> a.sum(f -> f.field("version"))), Void.class);
-    // The serving tier's answer raises a video's version once too (so Elasticsearch keeps the
-    // enriched document), but it is no input event.
-    long enriched = client.count(c -> c.index(VideoDocument.INDEX)
-        .query(q -> q.exists(e -> e.field("enrichedAt")))).count();
-    return Math.round(r.aggregations().get("events").sum().value()) - enriched;
+        .trackTotalHits(t -> t.enabled(true))
+        .aggregations("snapshots", a -> a.sum(f -> f.field("snapshots"))), Void.class);
+    return r.hits().total().value() + Math.round(r.aggregations().get("snapshots").sum().value());
   }
 
   private static long inputDeadLetters(ElasticsearchClient client) throws IOException {
