@@ -38,7 +38,7 @@ public final class TrendingData {
       long postedAt,
       int durationSec,
       Boolean musicOriginal,
-      Boolean verified) {}
+      Boolean verified) implements ViewedVideo {}
 
   private TrendingData() {}
 

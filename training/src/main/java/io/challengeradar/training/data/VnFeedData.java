@@ -34,7 +34,7 @@ public final class VnFeedData {
       long postedAt,
       long scrapedAt,
       int durationSec,
-      boolean musicOriginal) {}
+      boolean musicOriginal) implements ViewedVideo {}
 
   private VnFeedData() {}
 

@@ -6,6 +6,7 @@ import io.challengeradar.training.data.AuthorHistory;
 import io.challengeradar.training.data.RowAccounting;
 import io.challengeradar.training.data.Splits;
 import io.challengeradar.training.data.TrendingData;
+import io.challengeradar.training.data.ViewedVideo;
 import io.challengeradar.training.data.VnFeedData;
 import io.challengeradar.training.eval.Confusion;
 import io.challengeradar.training.eval.Metrics;
@@ -27,6 +28,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Virality (seeds 000, 001, 004) on {@code tiktok-vn-feed-recrawl-2025}, the one data set with
@@ -170,7 +173,8 @@ public final class ViralityTask implements TrainingTask {
       dim = embedder.dimension();
     }
     float[] zero = new float[dim];
-    Rows vn = vnRows(videos, vectors, zero);
+    Rows vn = rows(DATA_SET, videos, vectors, zero, ViralityTask::features,
+        v -> (double) v.views() / Math.max(1, v.followers()));
     List<SplitResult> results = evaluateAll(ctx, vn, false);
     SplitResult time = results.get(0);
     SplitResult random = results.get(2);
@@ -179,7 +183,9 @@ public final class ViralityTask implements TrainingTask {
     List<SplitResult> withHistory = evaluateAll(ctx, vn, true);
     List<SplitResult> trendingResults = new ArrayList<>();
     for (Map.Entry<String, List<TrendingData.Video>> e : trending.entrySet()) {
-      trendingResults.addAll(evaluateAll(ctx, trendingRows(e.getKey(), e.getValue(), vectors, zero), false));
+      trendingResults.addAll(evaluateAll(ctx,
+          rows(e.getKey(), e.getValue(), vectors, zero, ViralityTask::features, v -> v.views()),
+          false));
     }
 
     Path dir = RunSupport.runDir(ctx, NAME);
@@ -296,7 +302,13 @@ public final class ViralityTask implements TrainingTask {
     }
   }
 
-  private static Rows vnRows(List<VnFeedData.Video> videos, Map<String, float[]> vectors, float[] zero) {
+  /**
+   * One data set's rows: caption vector then metadata, ln(1 + views), the label's ratio (views per
+   * follower where followers are known), post time and author.
+   */
+  private static <V extends ViewedVideo> Rows rows(String dataSet, List<V> videos,
+      Map<String, float[]> vectors, float[] zero, Function<V, float[]> features,
+      ToDoubleFunction<V> ratioOf) {
     int n = videos.size();
     float[][] full = new float[n][];
     float[][] meta = new float[n][];
@@ -305,34 +317,12 @@ public final class ViralityTask implements TrainingTask {
     long[] times = new long[n];
     String[] users = new String[n];
     for (int i = 0; i < n; i++) {
-      VnFeedData.Video v = videos.get(i);
-      meta[i] = features(v);
+      V v = videos.get(i);
+      meta[i] = features.apply(v);
       float[] text = v.caption().isBlank() ? zero : vectors.get(v.caption());
       full[i] = RunSupport.concat(text, meta[i]);
       logViews[i] = (float) Math.log1p(v.views());
-      ratio[i] = (double) v.views() / Math.max(1, v.followers());
-      times[i] = v.postedAt();
-      users[i] = v.user();
-    }
-    return new Rows(DATA_SET, full, meta, logViews, ratio, times, users);
-  }
-
-  private static Rows trendingRows(
-      String dataSet, List<TrendingData.Video> videos, Map<String, float[]> vectors, float[] zero) {
-    int n = videos.size();
-    float[][] full = new float[n][];
-    float[][] meta = new float[n][];
-    float[] logViews = new float[n];
-    double[] ratio = new double[n];
-    long[] times = new long[n];
-    String[] users = new String[n];
-    for (int i = 0; i < n; i++) {
-      TrendingData.Video v = videos.get(i);
-      meta[i] = features(v);
-      float[] text = v.caption().isBlank() ? zero : vectors.get(v.caption());
-      full[i] = RunSupport.concat(text, meta[i]);
-      logViews[i] = (float) Math.log1p(v.views());
-      ratio[i] = v.views();
+      ratio[i] = ratioOf.applyAsDouble(v);
       times[i] = v.postedAt();
       users[i] = v.user();
     }
