@@ -1,7 +1,7 @@
 package io.challengeradar.app;
 
-import io.challengeradar.app.pipeline.LocalJob;
-import io.challengeradar.app.pipeline.PipelineResults;
+import io.challengeradar.flink.LocalJob;
+import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.es.ElasticsearchOutputs;

@@ -1,6 +1,6 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.app.demo;
 
-import io.challengeradar.app.pipeline.PipelineResults.Alert;
+import io.challengeradar.flink.results.PipelineResults.Alert;
 import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.flink.model.Stage;
 import java.io.PrintStream;
