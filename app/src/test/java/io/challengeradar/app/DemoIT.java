@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.app.demo.DemoRun;
 import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.RadarHome;
@@ -128,7 +129,7 @@ class DemoIT {
 
     // The demo stopped its Elasticsearch; start the same data folder again to read what it wrote.
     try (RunningPlatform platform = LocalPlatform.start(
-        DemoCommand.platformOptions(RadarHome.resolve(), port), System.err)) {
+        DemoRun.platformOptions(RadarHome.resolve(), port), System.err)) {
       SearchResponse<JsonNode> response =
           platform.client().search(r -> r.index("radar-deadletter"), JsonNode.class);
       assertThat(response.hits().hits()).hasSize(1);
