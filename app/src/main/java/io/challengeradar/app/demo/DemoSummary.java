@@ -29,7 +29,8 @@ import java.util.Map;
  *     without the serving tier
  * @param parallelism of the pipeline job
  * @param elasticsearch the demo's Elasticsearch URL
- * @param elapsedMs from the start of the run to the summary
+ * @param elapsedMs from the start of the run (platform start included) to the results read back;
+ *     the query API's start and questions are not part of it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoSummary(
