@@ -1,6 +1,7 @@
 package io.challengeradar.flink;
 
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.flink.enrich.EnrichmentOptions;
@@ -75,7 +76,7 @@ public record JobConfig(
     public SourceOptions {
       files = List.copyOf(files);
       if ((kafkaBootstrap == null) == files.isEmpty()) {
-        throw new io.challengeradar.config.ConfigException("give exactly one of " + KAFKA + " ("
+        throw new ConfigException("give exactly one of " + KAFKA + " ("
             + KAFKA.envVar() + ", --kafka) or " + FILES + " (--files)");
       }
     }

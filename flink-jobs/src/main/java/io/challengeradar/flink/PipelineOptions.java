@@ -1,6 +1,7 @@
 package io.challengeradar.flink;
 
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.flink.enrich.EnrichmentOptions;
@@ -98,7 +99,7 @@ public record PipelineOptions(
 
   public PipelineOptions {
     if (surge == null || cep == null || enrichment == null) {
-      throw new IllegalArgumentException("surge, cep and enrichment settings must be set");
+      throw new ConfigException("surge, cep and enrichment settings must be set");
     }
   }
 

@@ -241,6 +241,16 @@ public final class RadarPipeline {
       return this;
     }
 
+    /**
+     * Instead of the sources set so far (a benchmark's rate-limited feed in place of the
+     * configured files); the watermarks are then made after parsing.
+     */
+    public Builder replaceSources(List<Source<RawRecord, ?, ?>> all) {
+      sources.clear();
+      sourceWatermarks = null;
+      return sources(all);
+    }
+
     public Builder outputs(PipelineOutputs o) {
       this.outputs = o;
       return this;

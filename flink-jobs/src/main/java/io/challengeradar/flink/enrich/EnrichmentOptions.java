@@ -2,6 +2,7 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import java.io.Serializable;
@@ -87,11 +88,11 @@ public record EnrichmentOptions(
 
   public EnrichmentOptions {
     if (retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
-      throw new IllegalArgumentException(RETRY_MAX_BACKOFF + " must be at least "
+      throw new ConfigException(RETRY_MAX_BACKOFF + " must be at least "
           + RETRY_INITIAL_BACKOFF + " (" + retryInitialBackoff + "), was " + retryMaxBackoff);
     }
     if (batchSize > capacity) {
-      throw new IllegalArgumentException(BATCH_SIZE + " must be at most " + CAPACITY + " ("
+      throw new ConfigException(BATCH_SIZE + " must be at most " + CAPACITY + " ("
           + capacity + "), was " + batchSize);
     }
   }

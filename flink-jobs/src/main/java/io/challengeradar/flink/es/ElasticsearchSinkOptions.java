@@ -2,6 +2,7 @@ package io.challengeradar.flink.es;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import java.io.Serializable;
@@ -80,15 +81,15 @@ public record ElasticsearchSinkOptions(
   public ElasticsearchSinkOptions {
     hosts = List.copyOf(hosts);
     if (hosts.isEmpty()) {
-      throw new IllegalArgumentException(CommonOptions.ELASTICSEARCH_HOSTS
+      throw new ConfigException(CommonOptions.ELASTICSEARCH_HOSTS
           + " must name at least one Elasticsearch URL");
     }
     if (maxBufferedRequests <= maxBatchSize) {
-      throw new IllegalArgumentException(MAX_BUFFERED + " must be above " + MAX_BATCH_SIZE + " ("
+      throw new ConfigException(MAX_BUFFERED + " must be above " + MAX_BATCH_SIZE + " ("
           + maxBatchSize + "), was " + maxBufferedRequests);
     }
     if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException(MAX_BACKOFF + " must be at least " + INITIAL_BACKOFF
+      throw new ConfigException(MAX_BACKOFF + " must be at least " + INITIAL_BACKOFF
           + " (" + initialBackoff + "), was " + maxBackoff);
     }
   }

@@ -2,6 +2,7 @@ package io.challengeradar.flink.intel;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.config.OptionType;
@@ -161,11 +162,11 @@ public record IntelligenceOptions(
 
   public IntelligenceOptions {
     if (servingUrl == null) {
-      throw new IllegalArgumentException(CommonOptions.SERVING_URL
+      throw new ConfigException(CommonOptions.SERVING_URL
           + " must be set for the intelligence (it calls the serving tier)");
     }
     if (minVideos > userVideos) {
-      throw new IllegalArgumentException(MIN_VIDEOS + " must be at most " + USER_VIDEOS + " ("
+      throw new ConfigException(MIN_VIDEOS + " must be at most " + USER_VIDEOS + " ("
           + userVideos + "), was " + minVideos);
     }
     scoreStages = Set.copyOf(scoreStages);
