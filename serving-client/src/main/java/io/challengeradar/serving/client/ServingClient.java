@@ -219,7 +219,7 @@ public final class ServingClient implements AutoCloseable {
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
         .handle((response, error) -> {
           RetryPolicy.Outcome<T> outcome =
-              policy.outcome(request.uri(), response, error == null ? null : cause(error), type);
+              policy.outcome(request.uri(), response, cause(error), type);
           if (outcome instanceof RetryPolicy.Answer<T> answer) {
             return CompletableFuture.completedFuture(answer.value());
           }
@@ -237,6 +237,7 @@ public final class ServingClient implements AutoCloseable {
         .thenCompose(f -> f);
   }
 
+  /** The transport's own error inside the future's wrapper; null when there was none. */
   private static Throwable cause(Throwable t) {
     return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
