@@ -55,8 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--config", description = "Pipeline settings overriding pipeline.properties"
-      + " key by key (default: " + DemoRun.DEMO_SETTINGS + ", which keeps the defaults).")
+  @Option(names = "--config", description = "The job's settings file (see"
+      + " docs/config/job.properties); the environment's RADAR_* settings apply too.")
   Path config;
 
   @Option(names = "--parallelism", defaultValue = "" + LocalJob.DEFAULT_PARALLELISM,

@@ -13,10 +13,10 @@ import java.nio.file.Path;
  *     job on a bounded Kafka source (instead of reading the file directly)
  * @param withServing start the serving tier, enrich through it and start the query API
  * @param parallelism of the pipeline job
- * @param pipelineConfig pipeline settings on top of pipeline.properties; null for the demo's own
+ * @param config the job's settings file (see docs/config/job.properties); null for none
  */
 public record DemoRequest(Input input, Ports ports, boolean kafka, boolean withServing,
-    int parallelism, Path pipelineConfig) {
+    int parallelism, Path config) {
 
   /** {@code --format} of canonical NDJSON replayed as it is, without an importer. */
   public static final String CANONICAL = "ndjson";

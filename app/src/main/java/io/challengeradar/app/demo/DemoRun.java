@@ -1,21 +1,20 @@
 package io.challengeradar.app.demo;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.challengeradar.app.config.Components;
 import io.challengeradar.app.demo.AlertReport.ScenarioCheck;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.util.Progress;
+import io.challengeradar.flink.JobConfig;
+import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.LocalJob;
-import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.Reenricher;
-import io.challengeradar.flink.es.ElasticsearchOutputs;
-import io.challengeradar.flink.es.ElasticsearchSinkOptions;
-import io.challengeradar.flink.intel.IntelligenceOptions;
-import io.challengeradar.flink.model.RawRecord;
 import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.flink.source.KafkaReplay;
-import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.ElasticsearchOptions;
 import io.challengeradar.infra.KafkaOptions;
 import io.challengeradar.infra.LocalPlatform;
@@ -24,7 +23,6 @@ import io.challengeradar.infra.RunningPlatform;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,10 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.connector.source.Source;
 
 /**
  * The demo as a service: the platform on its embedded default (a real Elasticsearch, Kafka when
@@ -48,9 +44,6 @@ import org.apache.flink.api.connector.source.Source;
  * the servers stay up for whoever wants to look.
  */
 public final class DemoRun implements AutoCloseable {
-
-  /** The demo's pipeline settings (on top of pipeline.properties) when no config file is given. */
-  public static final String DEMO_SETTINGS = "demo-pipeline.properties";
 
   /** What the demo empties before it runs: the pipeline's indices and the old direct path's. */
   private static final List<String> INDICES = concat(PipelineResults.INDICES, "radar-engagement");
@@ -111,8 +104,7 @@ public final class DemoRun implements AutoCloseable {
   public Outcome run() throws IOException, InterruptedException {
     DemoEvents events = DemoEvents.prepare(request.input(), work, log);
     URI servingUri = serving == null ? null : serving.baseUri();
-    PipelineOptions pipelineOptions = pipelineOptions(request.pipelineConfig(), servingUri);
-    JobExecutionResult job = runPipeline(events, pipelineOptions, servingUri);
+    JobExecutionResult job = runPipeline(events, servingUri);
     DemoSummary.Enrichment enrichment = servingUri == null ? null : finishEnrichment(job);
     PipelineResults results = PipelineResults.read(platform.client());
     // The demo's own time: the query API's start and questions are not part of it.
@@ -180,11 +172,19 @@ public final class DemoRun implements AutoCloseable {
 
   /**
    * Runs the job on a local MiniCluster, over the file or, with Kafka, over the topics the file
-   * is produced to first.
+   * is produced to first. The job's settings are the config file's and the environment's, with
+   * where it reads and writes and the serving tier set by the demo.
    */
-  private JobExecutionResult runPipeline(DemoEvents events, PipelineOptions pipelineOptions,
-      URI servingUri) throws IOException, InterruptedException {
-    List<Source<RawRecord, ?, ?>> sources;
+  private JobExecutionResult runPipeline(DemoEvents events, URI servingUri)
+      throws IOException, InterruptedException {
+    Config settings = jobSettings(request.config(), System.getenv())
+        .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(platform.elasticsearchUrl()), "demo")
+        .with(JobConfig.CHECKPOINTS, work.resolve("checkpoints").toUri().toString(), "demo")
+        .with(JobConfig.PARALLELISM, request.parallelism(), "--parallelism")
+        .with(JobConfig.NAME, "radar-demo", "demo");
+    if (servingUri != null) {
+      settings = settings.with(CommonOptions.SERVING_URL, servingUri, "demo");
+    }
     if (request.kafka()) {
       String bootstrap = platform.kafkaBootstrap().orElseThrow();
       KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults());
@@ -193,22 +193,13 @@ public final class DemoRun implements AutoCloseable {
         replay.produce(events.file(), progress);
       }
       // A fresh group: the topics were just recreated, and an old group's offsets mean nothing.
-      sources = List.of(PipelineSources.kafka(bootstrap, "radar-demo-" + System.nanoTime(), true));
+      settings = settings.with(JobConfig.KAFKA, bootstrap, "demo --kafka")
+          .with(JobConfig.GROUP_ID, "radar-demo-" + System.nanoTime(), "demo --kafka")
+          .with(JobConfig.BOUNDED, true, "demo --kafka");
     } else {
-      sources = PipelineSources.files(List.of(events.file()));
+      settings = settings.with(JobConfig.FILES, List.of(events.file().toString()), "demo");
     }
-    boolean kafka = request.kafka();
-    RadarPipeline job = RadarPipeline.builder()
-        .sources(sources)
-        .watermarksAtSource(kafka ? PipelineSources.kafkaWatermarks(
-            pipelineOptions.outOfOrderness(), pipelineOptions.idleTimeout()) : null)
-        .options(pipelineOptions)
-        .checkpointDirectory(work.resolve("checkpoints").toUri().toString())
-        .intelligence(servingUri == null ? null
-            : IntelligenceOptions.load(null).withServingUrl(servingUri))
-        .outputs(new ElasticsearchOutputs(
-            ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl()))))
-        .build();
+    RadarPipeline job = JobFactory.create(JobConfig.from(settings));
     return runWithProgress(job, platform.client(), events.lines());
   }
 
@@ -269,33 +260,13 @@ public final class DemoRun implements AutoCloseable {
     return top;
   }
 
-  /** {@code config} when given, else the pipeline's defaults with the demo's settings on top. */
-  public static PipelineOptions pipelineOptions(Path config) throws IOException {
-    return pipelineOptions(config, null);
-  }
-
-  /** As {@link #pipelineOptions(Path)}, with enrichment through {@code serving} when not null. */
-  static PipelineOptions pipelineOptions(Path config, URI serving) throws IOException {
-    Properties p = new Properties();
-    List<String> resources = config != null ? List.of(PipelineOptions.RESOURCE)
-        : List.of(PipelineOptions.RESOURCE, DEMO_SETTINGS);
-    for (String resource : resources) {
-      try (InputStream in = DemoRun.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException(resource + " is missing from the class path");
-        }
-        p.load(in);
-      }
-    }
-    if (config != null) {
-      try (InputStream in = Files.newInputStream(config)) {
-        p.load(in);
-      }
-    }
-    if (serving != null) {
-      p.setProperty("enrichment.serving-url", serving.toString());
-    }
-    return PipelineOptions.fromProperties(p);
+  /**
+   * The job's settings: defaults, {@code config}, the environment; the demo then sets where the
+   * job reads and writes and the serving tier it started (shown as "set by demo").
+   */
+  public static Config jobSettings(Path config, Map<String, String> environment) {
+    return JobConfig.loader().knownElsewhere(Components.others("job")).file(config)
+        .environment(environment).load();
   }
 
   private static List<String> concat(List<String> list, String more) {
