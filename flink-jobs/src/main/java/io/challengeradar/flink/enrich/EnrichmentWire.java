@@ -2,7 +2,7 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.Enrichment;
-import io.challengeradar.serving.api.ServingLimits;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.api.Wire;
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ public final class EnrichmentWire {
    * Captions are cut to the serving tier's default limit: the text encoder reads only its first
    * few hundred tokens anyway, and a refused request would leave the post pending for ever.
    */
-  static final int MAX_CAPTION_CHARS = ServingLimits.DEFAULT_MAX_CAPTION_CHARS;
+  static final int MAX_CAPTION_CHARS = ServingSettings.MAX_CAPTION_CHARS.defaultValue();
 
   private EnrichmentWire() {}
 

@@ -1,8 +1,11 @@
 package io.challengeradar.serving.testing;
 
+import io.challengeradar.config.Config;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.model.DjlRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Where tests find the model store the build unpacked, and DJL set up to stay offline. */
 public final class TestModels {
@@ -19,6 +22,18 @@ public final class TestModels {
     }
     DjlRuntime.configure(store.resolveSibling("djl-cache"));
     return store;
+  }
+
+  /**
+   * The serving settings of a test node on {@code storeDir}: a free port, the build's DJL cache,
+   * no reloading; tests change more with {@link Config#with}.
+   */
+  public static Config settings(Path storeDir) {
+    return ServingSettings.defaults()
+        .with(ServingSettings.MODEL_STORE, storeDir.toString(), "test")
+        .with(ServingSettings.DJL_CACHE, store().resolveSibling("djl-cache").toString(), "test")
+        .with(ServingSettings.RELOAD_INTERVAL, Duration.ZERO, "test")
+        .with(ServingSettings.PORT, 0, "test");
   }
 
   public static Path minilm() {
