@@ -5,6 +5,7 @@ import io.challengeradar.config.ConfigDocs;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.serving.model.DeviceSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -94,6 +95,18 @@ public final class ServingSettings {
   /** Every serving setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {
     return Config.defaults(GROUP);
+  }
+
+  /**
+   * A node on a free port that serves {@code store} as it is, without looking for new versions:
+   * what tests and benchmarks start.
+   */
+  public static Config onAFreePort(Path store, Path djlCache) {
+    return defaults()
+        .with(MODEL_STORE, store.toAbsolutePath().toString(), "onAFreePort")
+        .with(DJL_CACHE, djlCache.toAbsolutePath().toString(), "onAFreePort")
+        .with(RELOAD_INTERVAL, Duration.ZERO, "onAFreePort")
+        .with(PORT, 0, "onAFreePort");
   }
 
   private static boolean isDevice(String text) {

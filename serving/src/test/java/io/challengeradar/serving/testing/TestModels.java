@@ -5,7 +5,6 @@ import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.model.DjlRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** Where tests find the model store the build unpacked, and DJL set up to stay offline. */
 public final class TestModels {
@@ -29,11 +28,7 @@ public final class TestModels {
    * no reloading; tests change more with {@link Config#with}.
    */
   public static Config settings(Path storeDir) {
-    return ServingSettings.defaults()
-        .with(ServingSettings.MODEL_STORE, storeDir.toString(), "test")
-        .with(ServingSettings.DJL_CACHE, store().resolveSibling("djl-cache").toString(), "test")
-        .with(ServingSettings.RELOAD_INTERVAL, Duration.ZERO, "test")
-        .with(ServingSettings.PORT, 0, "test");
+    return ServingSettings.onAFreePort(storeDir, store().resolveSibling("djl-cache"));
   }
 
   public static Path minilm() {
