@@ -2,7 +2,6 @@ package io.challengeradar.api;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
-import io.challengeradar.config.ConfigDocs;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import java.time.Duration;
@@ -47,14 +46,6 @@ public final class ApiSettings {
       "The query API (radar api): HTTP, rate limit, API keys and the Elasticsearch it reads.",
       PORT, THREADS, RATE, BURST, BACKEND_RETRY_AFTER, KEYS_FILE, KEYS, ACCESS_LOG,
       CommonOptions.ELASTICSEARCH_HOSTS);
-
-  /** The shipped {@code docs/config/api.properties}: every setting at its default. */
-  public static String propertiesFile() {
-    return ConfigDocs.propertiesFile(GROUP, "Settings of the query API: radar api --config FILE"
-        + " reads a file like this one (any subset of its keys); the environment (RADAR_API_*,"
-        + " RADAR_ELASTICSEARCH_HOSTS) and flags override it. Keep API keys out of files that are"
-        + " shared: RADAR_API_KEYS or a keys file readable by the API's user alone.");
-  }
 
   /** Every API setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

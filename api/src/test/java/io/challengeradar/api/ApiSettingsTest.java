@@ -7,12 +7,14 @@ import io.challengeradar.api.auth.ApiKeys;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.ConfigException;
+import io.challengeradar.config.Option;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +26,15 @@ class ApiSettingsTest {
   @TempDir Path dir;
 
   @Test
-  void theShippedPropertiesFileIsTheOneTheDefinitionsWrite() throws Exception {
-    String now = ApiSettings.propertiesFile();
-    if (Boolean.getBoolean("radar.config.regenerate")) {
-      Files.writeString(SHIPPED, now, StandardCharsets.UTF_8);
+  void theShippedPropertiesFileHoldsEverySettingAtItsDefault() throws Exception {
+    // Its exact text (radar config defaults --component api) is app's ShippedConfigTest's.
+    Config shipped = Config.loader(ApiSettings.GROUP).file(SHIPPED).load();
+    String text = Files.readString(SHIPPED, StandardCharsets.UTF_8);
+
+    for (Option<?> o : ApiSettings.GROUP.options()) {
+      assertThat(text).as(o.key()).containsPattern("(?m)^" + Pattern.quote(o.key()) + "=");
+      assertThat((Object) shipped.get(o)).as(o.key()).isEqualTo(o.defaultValue());
     }
-    assertThat(Files.readString(SHIPPED, StandardCharsets.UTF_8))
-        .as("docs/config/api.properties is out of date; regenerate it with ./mvnw -o test"
-            + " -pl api -am -Dtest=ApiSettingsTest -Dsurefire.failIfNoSpecifiedTests=false"
-            + " -Dradar.config.regenerate=true")
-        .isEqualTo(now);
   }
 
   @Test
@@ -81,7 +82,7 @@ class ApiSettingsTest {
     assertThatThrownBy(() -> Config.loader(ApiSettings.GROUP)
         .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), "es:9200", "--es").load())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("elasticsearch.hosts must be http(s) URLs")
+        .hasMessageContaining("elasticsearch.hosts must be URLs like")
         .hasMessageContaining("--es");
   }
 }

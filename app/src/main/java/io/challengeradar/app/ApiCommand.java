@@ -123,7 +123,7 @@ public final class ApiCommand implements Callable<Integer> {
 
   /** The API's settings: defaults, {@code --config}, {@code RADAR_API_*}, then the flags. */
   Config settings() {
-    return flags.load(flags.loader(ApiSettings.GROUP)
+    return flags.load(flags.loader("api")
         .flag(ApiSettings.PORT.key(), port, "--port")
         .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), es, "--es")
         .flag(ApiSettings.KEYS_FILE.key(),

@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** The serving settings: defaults, {@code --config}, {@code RADAR_SERVING_*}, then the flags. */
   Config settings() {
     try {
-      return flags.load(flags.loader(ServingSettings.GROUP)
+      return flags.load(flags.loader("serving")
           .flag(ServingSettings.PORT.key(), port, "--port")
           .flag(ServingSettings.MODEL_STORE.key(),
               store == null ? null : store.toAbsolutePath().toString(), "--store")

@@ -1,25 +1,18 @@
 package io.challengeradar.app;
 
-import io.challengeradar.api.ApiSettings;
+import io.challengeradar.app.config.Components;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.OptionGroup;
-import io.challengeradar.infra.PlatformSettings;
-import io.challengeradar.serving.ServingSettings;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --config FILE} and {@code --set key=value}, for a command that reads one component's
  * settings: {@link #loader} stacks the file and the environment over the defaults; the command
- * * adds its own flags, and {@link #load} adds {@code --set} last.
+ * adds its own flags, and {@link #load} adds {@code --set} last.
  */
 final class SettingsFlags {
-  /** The components a key in another command's file may belong to (refused as having no effect). */
-  static final List<OptionGroup> COMPONENTS =
-      List.of(ServingSettings.GROUP, ApiSettings.GROUP, PlatformSettings.GROUP);
-
   @Option(names = "--config", paramLabel = "FILE",
       description = "Settings file (properties, UTF-8) over the defaults; the environment"
           + " (RADAR_*) and flags override it. See docs/configuration.md.")
@@ -33,10 +26,13 @@ final class SettingsFlags {
   /** The process environment; tests give their own. */
   Map<String, String> environment = System.getenv();
 
-  /** Defaults, then the file, then the environment; the caller adds its flags. */
-  Config.Loader loader(OptionGroup component) {
-    return Config.loader(component)
-        .knownElsewhere(COMPONENTS.stream().filter(g -> !g.equals(component)).toList())
+  /**
+   * {@code component}'s settings (see {@link Components}): defaults, then the file, then the
+   * environment; the caller adds its flags.
+   */
+  Config.Loader loader(String component) {
+    return Config.loader(Components.groups(component).toArray(OptionGroup[]::new))
+        .knownElsewhere(Components.others(component))
         .file(file).environment(environment);
   }
 

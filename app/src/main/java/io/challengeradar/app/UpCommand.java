@@ -96,7 +96,7 @@ public final class UpCommand implements Callable<Integer> {
 
   /** The platform's settings: defaults, {@code --config}, {@code RADAR_PLATFORM_*}, then the flags. */
   Config settings() {
-    Config settings = flags.load(flags.loader(PlatformSettings.GROUP)
+    Config settings = flags.load(flags.loader("platform")
         .flag(PlatformSettings.ES_PORT.key(), port, "--port")
         .flag(PlatformSettings.ES_HEAP_MB.key(), heapMb, "--heap-mb")
         .flag(PlatformSettings.KAFKA.key(), kafka ? "true" : null, "--kafka")

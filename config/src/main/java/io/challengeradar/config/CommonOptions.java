@@ -1,29 +1,31 @@
 package io.challengeradar.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /**
- * Settings that several components read and that must therefore be one {@link Option} instance
- * in each of their groups: the streaming job's sink writes where the query API reads.
+ * Settings that several components read with one meaning: the job writes to the Elasticsearch
+ * cluster the query API and {@code radar reenrich} read. Defined here once so that each of their
+ * groups holds the same option.
  */
 public final class CommonOptions {
   private CommonOptions() {}
 
   public static final Option<List<String>> ELASTICSEARCH_HOSTS = Option.key("elasticsearch.hosts")
       .listType().defaultValue(List.of("http://localhost:9200"))
-      .check(hosts -> !hosts.isEmpty(), "must name at least one URL")
-      .check(hosts -> hosts.stream().allMatch(CommonOptions::isHttpUrl),
-          "must be http(s) URLs like http://localhost:9200, comma-separated")
-      .description("Elasticsearch's HTTP URLs, comma-separated (the nodes of one cluster).");
+      .check(l -> !l.isEmpty(), "must name at least one URL")
+      .check(l -> l.stream().allMatch(CommonOptions::isHttpUrl),
+          "must be URLs like http://localhost:9200")
+      .description("Elasticsearch node URLs, comma-separated.");
 
-  private static boolean isHttpUrl(String text) {
+  public static final Option<java.net.URI> SERVING_URL = Option.key("serving.url").urlType()
+      .description("The serving tier the job calls for enrichment, risk and participation, e.g."
+          + " http://localhost:8081; empty: no enrichment (and so no intelligence).");
+
+  static boolean isHttpUrl(String s) {
     try {
-      URI u = new URI(text);
-      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
-          && u.getHost() != null;
-    } catch (URISyntaxException e) {
+      java.net.URI u = new java.net.URI(s);
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
       return false;
     }
   }

@@ -1,7 +1,6 @@
 package io.challengeradar.infra;
 
 import io.challengeradar.config.Config;
-import io.challengeradar.config.ConfigDocs;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import java.time.Duration;
@@ -80,13 +79,6 @@ public final class PlatformSettings {
       ES_PORT, ES_TRANSPORT_PORT, ES_HEAP_MB, ES_STARTUP_TIMEOUT, ES_STOP_TIMEOUT,
       ES_SERVICE_USER, ES_STAGING_ROOT, KAFKA, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_HEAP_MB,
       KAFKA_STARTUP_TIMEOUT, KAFKA_STOP_TIMEOUT, INSTALL_TEMPLATES);
-
-  /** The shipped {@code docs/config/platform.properties}: every setting at its default. */
-  public static String propertiesFile() {
-    return ConfigDocs.propertiesFile(GROUP, "Settings of the local platform: radar up --config"
-        + " FILE reads a file like this one (any subset of its keys); the environment"
-        + " (RADAR_PLATFORM_*) and flags override it.");
-  }
 
   /** Every platform setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

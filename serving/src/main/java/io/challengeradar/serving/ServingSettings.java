@@ -1,10 +1,10 @@
 package io.challengeradar.serving;
 
 import io.challengeradar.config.Config;
-import io.challengeradar.config.ConfigDocs;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.serving.model.DeviceSpec;
+import io.challengeradar.serving.wire.Wire;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -46,7 +46,7 @@ public final class ServingSettings {
   public static final Option<Integer> MAX_ITEMS = Option.key("serving.max-items").intType()
       .defaultValue(256).positive().description("Most videos or pairs in one request.");
   public static final Option<Integer> MAX_CAPTION_CHARS = Option.key("serving.max-caption-chars")
-      .intType().defaultValue(20_000).positive()
+      .intType().defaultValue(Wire.DEFAULT_MAX_CAPTION_CHARS).positive()
       .description("Longest caption accepted at all; captions within it but over the model's"
           + " token limit are truncated and the answer says so.");
   public static final Option<Integer> MAX_IMAGE_BYTES = Option.key("serving.max-image-bytes")
@@ -84,13 +84,6 @@ public final class ServingSettings {
       PORT, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
       MAX_ITEMS, MAX_CAPTION_CHARS, MAX_IMAGE_BYTES, MAX_FRAMES, MAX_VECTORS_PER_SIDE,
       BATCH_MAX_SIZE, BATCH_MAX_DELAY, BATCH_QUEUE_CAPACITY, BATCH_WORKERS, BATCH_TIMEOUT);
-
-  /** The shipped {@code docs/config/serving.properties}: every setting at its default. */
-  public static String propertiesFile() {
-    return ConfigDocs.propertiesFile(GROUP, "Settings of the model serving tier: radar serve"
-        + " --config FILE reads a file like this one (any subset of its keys); the environment"
-        + " (RADAR_SERVING_*) and flags override it.");
-  }
 
   /** Every serving setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

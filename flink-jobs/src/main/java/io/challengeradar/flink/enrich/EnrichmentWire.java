@@ -2,8 +2,7 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.Enrichment;
-import io.challengeradar.serving.ServingSettings;
-import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 
 /** The one place that turns posts into enrich requests and answers into {@link Enrichment}s. */
@@ -13,7 +12,7 @@ public final class EnrichmentWire {
    * Captions are cut to the serving tier's default limit: the text encoder reads only its first
    * few hundred tokens anyway, and a refused request would leave the post pending for ever.
    */
-  static final int MAX_CAPTION_CHARS = ServingSettings.MAX_CAPTION_CHARS.defaultValue();
+  static final int MAX_CAPTION_CHARS = Wire.DEFAULT_MAX_CAPTION_CHARS;
 
   private EnrichmentWire() {}
 
