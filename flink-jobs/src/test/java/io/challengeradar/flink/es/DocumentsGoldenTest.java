@@ -1,5 +1,7 @@
 package io.challengeradar.flink.es;
 
+import static io.challengeradar.flink.model.Windows.aWindow;
+import static io.challengeradar.flink.model.Windows.alertOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +26,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -42,29 +48,67 @@ class DocumentsGoldenTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant POSTED = Instant.parse("2024-03-01T00:00:00Z");
 
-  static Stream<Arguments> documents() {
-    Map<String, Supplier<EsOperation>> cases = new java.util.LinkedHashMap<>();
-    cases.put("video-minimal", () -> Documents.video(minimalVideo()));
-    cases.put("video-pending", () -> Documents.video(pendingVideo()));
-    cases.put("video-full", () -> Documents.video(fullVideo()));
-    cases.put("window-minimal", () -> Documents.window(minimalWindow()));
-    cases.put("window-full", () -> Documents.window(fullWindow()));
-    cases.put("alert-minimal", () -> Documents.alert(minimalAlert()));
-    cases.put("alert-full", () -> Documents.alert(fullAssessment()));
-    cases.put("stage-minimal", () -> Documents.stage(HashtagStage.of(minimalAlert())));
-    cases.put("stage-full", () -> Documents.stage(HashtagStage.of(fullAssessment())));
-    cases.put("participation-minimal", () -> Documents.participation(minimalParticipation()));
-    cases.put("participation-full", () -> Documents.participation(fullParticipation()));
-    cases.put("deadletter-minimal", () -> Documents.deadLetter(minimalDeadLetter()));
-    cases.put("deadletter-full", () -> Documents.deadLetter(fullDeadLetter()));
-    return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  /** One document: the record, its type in the job, and how the job writes it. */
+  record Case<T>(String name, Supplier<T> record, Class<T> type, Function<T, EsOperation> write) {
+    EsOperation written() {
+      return write.apply(record.get());
+    }
+
+    /** Written after a trip through Flink's serializer, as between operators and in state. */
+    EsOperation writtenAfterSerializing() throws IOException {
+      TypeSerializer<T> serializer =
+          TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
+      DataOutputSerializer out = new DataOutputSerializer(1024);
+      serializer.serialize(record.get(), out);
+      return write.apply(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())));
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case<?>> documents() {
+    return Stream.of(
+        new Case<>("video-minimal", DocumentsGoldenTest::minimalVideo, VideoDocument.class,
+            Documents::video),
+        new Case<>("video-pending", DocumentsGoldenTest::pendingVideo, VideoDocument.class,
+            Documents::video),
+        new Case<>("video-full", DocumentsGoldenTest::fullVideo, VideoDocument.class,
+            Documents::video),
+        new Case<>("window-minimal", DocumentsGoldenTest::minimalWindow, WindowStats.class,
+            Documents::window),
+        new Case<>("window-full", DocumentsGoldenTest::fullWindow, WindowStats.class,
+            Documents::window),
+        new Case<>("alert-minimal", DocumentsGoldenTest::minimalAlert, ChallengeAlert.class,
+            Documents::alert),
+        new Case<>("alert-full", DocumentsGoldenTest::fullAssessment, ChallengeAssessment.class,
+            Documents::alert),
+        new Case<>("stage-minimal", () -> HashtagStage.of(minimalAlert()), HashtagStage.class,
+            Documents::stage),
+        new Case<>("stage-full", () -> HashtagStage.of(fullAssessment()), HashtagStage.class,
+            Documents::stage),
+        new Case<>("participation-minimal", DocumentsGoldenTest::minimalParticipation,
+            ParticipationPrediction.class, Documents::participation),
+        new Case<>("participation-full", DocumentsGoldenTest::fullParticipation,
+            ParticipationPrediction.class, Documents::participation),
+        new Case<>("deadletter-minimal", DocumentsGoldenTest::minimalDeadLetter,
+            DeadLetter.class, Documents::deadLetter),
+        new Case<>("deadletter-full", DocumentsGoldenTest::fullDeadLetter, DeadLetter.class,
+            Documents::deadLetter));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("documents")
-  void writesExactlyTheGoldenDocument(String name, Supplier<EsOperation> write)
-      throws IOException {
-    assertThat(written(write.get())).isEqualTo(golden(name));
+  void writesExactlyTheGoldenDocument(Case<?> c) throws IOException {
+    assertThat(written(c.written())).isEqualTo(golden(c.name()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("documents")
+  void writesTheSameDocumentAfterFlinkSerializedTheRecord(Case<?> c) throws IOException {
+    assertThat(written(c.writtenAfterSerializing())).isEqualTo(golden(c.name()));
   }
 
   /** The operation as one JSON object, pretty-printed in the order the writer produced. */
@@ -107,10 +151,9 @@ class DocumentsGoldenTest {
     VideoDocument d = pendingVideo();
     d = VideoFeatures.withSnapshot(d, new EngagementSnapshot(
         "v-full", POSTED.plusSeconds(3600), 1_200, 150, 30, 12, 4L));
-    d = VideoFeatures.withEnrichment(d, new Enrichment("v-full", "a-full", POSTED,
-        new String[] {"dance", "milk"}, "m-full", false, new float[] {0.25f, -0.5f, 0.125f},
-        "minilm/1", 0.3, "virality/3", 0.12, "claims/2", POSTED.plusSeconds(5), 2.0),
-        POSTED.plusSeconds(3700));
+    d = VideoFeatures.withEnrichment(d, new Enrichment.Answer(
+        new float[] {0.25f, -0.5f, 0.125f}, "minilm/1", 0.3, "virality/3", 0.12, "claims/2",
+        POSTED.plusSeconds(5), 2.0), POSTED.plusSeconds(3700));
     d = VideoFeatures.withSupersededSnapshot(d);
     return VideoFeatures.withSnapshot(d, new EngagementSnapshot(
         "v-full", POSTED.plusSeconds(3 * 3600), 9_000, 1_000, 210, 90, 40L));
@@ -121,29 +164,33 @@ class DocumentsGoldenTest {
         "m-full", 21, 1_500L, "@full", "https://thumbs/v-full.jpg", "en", "US");
   }
 
+  /** A sound's window in which nothing happened. */
   static WindowStats minimalWindow() {
-    return new WindowStats(TagKind.SOUND, "m-min", POSTED, POSTED.plusSeconds(3600),
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, POSTED, new String[0], new String[0]);
+    return aWindow().sound("m-min").hourFrom(POSTED).firstSeen(POSTED).build();
   }
 
   static WindowStats fullWindow() {
-    return new WindowStats(TagKind.HASHTAG, "dance", POSTED.plusSeconds(3 * 3600),
-        POSTED.plusSeconds(4 * 3600), 7, 6, 5, 12, 3_400, 0.7142857142857143, 3, 1_000, 9, 1.5,
-        3.0, 3.25, POSTED, new String[] {"v1", "v2"}, new String[] {"a1", "a2", "a3"});
+    return aWindow().hashtag("dance").hourFrom(POSTED.plusSeconds(3 * 3600))
+        .newPosts(7).participants(6).newParticipants(5).cumulativeParticipants(12)
+        .viewsGained(3_400).participantGrowth(0.7142857142857143)
+        .previousNewParticipants(3).previousViewsGained(1_000)
+        .recentNewParticipants(9).baselineNewParticipants(1.5).surge(3.0).peakSurge(3.25)
+        .firstSeen(POSTED).sampleVideos("v1", "v2").earliestParticipants("a1", "a2", "a3")
+        .build();
   }
 
   static ChallengeAlert minimalAlert() {
-    WindowStats w = minimalWindow();
-    return new ChallengeAlert(
-        ChallengeAlert.idFor(w.kind(), w.tag(), Stage.FADING, w.windowEnd()), w.kind(), w.tag(),
-        Stage.FADING, w.windowEnd(), w.firstSeen(), new WindowStats[] {w}, new String[0],
-        new String[0]);
+    return alertOn(Stage.FADING, minimalWindow());
   }
 
   static ChallengeAssessment fullAssessment() {
-    WindowStats before = new WindowStats(TagKind.HASHTAG, "dance", POSTED.plusSeconds(2 * 3600),
-        POSTED.plusSeconds(3 * 3600), 4, 4, 3, 7, 1_000, 0.75, 1, 200, 4, 1.0, 2.0, 2.0, POSTED,
-        new String[] {"v0"}, new String[] {"a1", "a2"});
+    WindowStats before = aWindow().hashtag("dance").hourFrom(POSTED.plusSeconds(2 * 3600))
+        .newPosts(4).participants(4).newParticipants(3).cumulativeParticipants(7)
+        .viewsGained(1_000).participantGrowth(0.75)
+        .previousNewParticipants(1).previousViewsGained(200)
+        .recentNewParticipants(4).baselineNewParticipants(1.0).surge(2.0).peakSurge(2.0)
+        .firstSeen(POSTED).sampleVideos("v0").earliestParticipants("a1", "a2")
+        .build();
     WindowStats trigger = fullWindow();
     ChallengeAlert alert = new ChallengeAlert(
         ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.ACCELERATING, trigger.windowEnd()),
