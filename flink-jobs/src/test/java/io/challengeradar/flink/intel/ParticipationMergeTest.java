@@ -28,7 +28,7 @@ class ParticipationMergeTest {
     harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
         new ParticipationMerge(IntelligenceOptions.defaults()
             .withCandidates(Duration.ofDays(7), 2, 100, 3)),
-        LocalRanking::round, Types.STRING);
+        LocalRanking::roundId, Types.STRING);
   }
 
   @AfterEach

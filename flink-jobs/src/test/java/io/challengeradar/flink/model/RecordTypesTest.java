@@ -2,6 +2,7 @@ package io.challengeradar.flink.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.flink.intel.LocalRanking;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
@@ -11,15 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The job runs with generic types off, and the video documents, windows and answers sit in keyed
- * and CEP state: each record, and each part it is made of, must be a POJO all the way down
+ * The job runs with generic types off, and the video documents, windows, answers and rankings sit
+ * in keyed and CEP state: each record, and each part it is made of, must be a POJO all the way down
  * (Flink's versioned serializer), never a Kryo fallback that would fail the job at start.
  */
 class RecordTypesTest {
 
   static List<Class<?>> records() {
     return List.of(VideoDocument.class, VideoUpdate.class, Enrichment.class, TagActivity.class,
-        WindowStats.class, ChallengeAlert.class, HashtagStage.class, DeadLetter.class);
+        WindowStats.class, ChallengeAlert.class, HashtagStage.class, DeadLetter.class,
+        LocalRanking.class);
   }
 
   @ParameterizedTest
