@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PipelineCommand.class,
       ApiCommand.class,
+      ConfigCommand.class,
     })
 public final class Radar {
 
@@ -44,7 +45,8 @@ public final class Radar {
             CliLogging.install(processName(parsed), System.err);
           }
           return new CommandLine.RunLast().execute(parsed);
-        });
+        })
+        .setExecutionExceptionHandler(Radar::settingRefused);
   }
 
   /** False when the command line only asks for help or the version. */
@@ -68,5 +70,19 @@ public final class Radar {
       names.add(p.commandSpec().name());
     }
     return names.isEmpty() ? "radar" : String.join("-", names);
+  }
+
+  /**
+   * A setting or argument that cannot be used is the user's to fix: one line naming it (the
+   * message names the key, where it came from and why), no stack trace, exit code 2.
+   */
+  private static int settingRefused(Exception e, CommandLine commandLine,
+      CommandLine.ParseResult parseResult) throws Exception {
+    if (e instanceof io.challengeradar.config.ConfigException) {
+      commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
+          + e.getMessage());
+      return 2;
+    }
+    throw e;
   }
 }

@@ -231,7 +231,13 @@ public final class Config {
       return groups.stream().map(OptionGroup::name).toList();
     }
 
+    /** A key that only lacks a component prefix, else the closest by edit distance. */
     private String nearest(String key) {
+      for (String k : options.keySet()) {
+        if (k.endsWith("." + key)) {
+          return k;
+        }
+      }
       String best = null;
       int bestDistance = Math.max(3, key.length() / 4) + 1;
       for (String k : options.keySet()) {

@@ -26,7 +26,7 @@ public final class ConfigDocs {
           + o.envVar() + "]", "# ")) {
         out.append(line).append('\n');
       }
-      out.append(o.key()).append('=').append(escape(defaultText(o))).append('\n');
+      out.append(o.key()).append('=').append(continued(escape(defaultText(o)))).append('\n');
     }
     return out.toString();
   }
@@ -72,6 +72,14 @@ public final class ConfigDocs {
       }
     }
     return b.toString();
+  }
+
+  /** A long list value over several lines: a backslash ends each, after its separator. */
+  private static String continued(String value) {
+    if (value.length() <= WIDTH) {
+      return value;
+    }
+    return value.replace("; ", ";\\\n    ");
   }
 
   static List<String> wrap(String text, String prefix) {

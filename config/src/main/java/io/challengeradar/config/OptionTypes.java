@@ -16,23 +16,23 @@ public final class OptionTypes {
   private OptionTypes() {}
 
   public static final OptionType<Duration> DURATION =
-      of("duration", OptionTypes::parseDuration, OptionTypes::formatDuration);
-  public static final OptionType<Integer> INT = of("int", t -> {
+      type("duration", OptionTypes::parseDuration, OptionTypes::formatDuration);
+  public static final OptionType<Integer> INT = type("int", t -> {
     long v = parseLong(t);
     if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
       throw new IllegalArgumentException("is too large for an int");
     }
     return (int) v;
   }, String::valueOf);
-  public static final OptionType<Long> LONG = of("long", OptionTypes::parseLong, String::valueOf);
-  public static final OptionType<Double> DOUBLE = of("number", t -> {
+  public static final OptionType<Long> LONG = type("long", OptionTypes::parseLong, String::valueOf);
+  public static final OptionType<Double> DOUBLE = type("number", t -> {
     try {
       return Double.parseDouble(t.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("is not a number");
     }
   }, String::valueOf);
-  public static final OptionType<Boolean> BOOLEAN = of("boolean", t -> {
+  public static final OptionType<Boolean> BOOLEAN = type("boolean", t -> {
     switch (t.strip().toLowerCase(Locale.ROOT)) {
       case "true":
         return true;
@@ -44,23 +44,23 @@ public final class OptionTypes {
   }, String::valueOf);
   /** Text as given, stripped; empty text is no value. */
   public static final OptionType<String> STRING =
-      of("string", t -> t.strip().isEmpty() ? null : t.strip(), s -> s == null ? "" : s);
+      type("string", t -> t.strip().isEmpty() ? null : t.strip(), s -> s == null ? "" : s);
   /** An absolute URL; empty text is no URL. */
-  public static final OptionType<URI> URL = of("url", OptionTypes::parseUrl,
+  public static final OptionType<URI> URL = type("url", OptionTypes::parseUrl,
       u -> u == null ? "" : u.toString());
   /** Comma-separated, each item stripped, empty items dropped. */
   public static final OptionType<List<String>> LIST = listOf(",", "list");
 
   /** Items separated by {@code separator} (a regular expression is not expected). */
   public static OptionType<List<String>> listOf(String separator, String name) {
-    return of(name, t -> Arrays.stream(t.split(java.util.regex.Pattern.quote(separator)))
+    return type(name, t -> Arrays.stream(t.split(java.util.regex.Pattern.quote(separator)))
         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
         l -> String.join(separator.equals(",") ? "," : separator + " ", l));
   }
 
   /** A comma-separated set of an enum's names, case-insensitive; empty text is the empty set. */
   public static <E extends Enum<E>> OptionType<Set<E>> enumSet(Class<E> type) {
-    return of(type.getSimpleName().toLowerCase(Locale.ROOT) + " list", t -> {
+    return type(type.getSimpleName().toLowerCase(Locale.ROOT) + " list", t -> {
       Set<E> set = EnumSet.noneOf(type);
       for (String s : t.split(",")) {
         if (s.isBlank()) {
@@ -148,7 +148,8 @@ public final class OptionTypes {
     }
   }
 
-  private static <T> OptionType<T> of(String name, SerializableFunction<String, T> parse,
+  /** A type of its own: {@code parse} throws with the reason alone, {@code format} reads back. */
+  public static <T> OptionType<T> type(String name, SerializableFunction<String, T> parse,
       SerializableFunction<T, String> format) {
     return new OptionType<>() {
       private static final long serialVersionUID = 1L;
@@ -170,5 +171,6 @@ public final class OptionTypes {
     };
   }
 
-  interface SerializableFunction<A, B> extends Function<A, B>, java.io.Serializable {}
+  /** A function that travels with its option into a Flink job's serialized closures. */
+  public interface SerializableFunction<A, B> extends Function<A, B>, java.io.Serializable {}
 }
