@@ -164,9 +164,9 @@ public final class DemoRun implements AutoCloseable {
   private void startServing() {
     int port = request.ports().serving();
     log.println("starting the serving tier on port " + port + " (log "
-        + work.resolve("logs/serving.log") + ")");
+        + RadarProcess.logFile("serving") + ")");
     serving = RadarProcess.start("serving", port, List.of("serve", "--port", "" + port),
-        "/health/ready", work.resolve("logs"), Map.of());
+        "/health/ready", Map.of());
     log.println("serving tier ready at " + serving.baseUri());
   }
 
@@ -253,8 +253,7 @@ public final class DemoRun implements AutoCloseable {
     String key = "demo-" + UUID.randomUUID();
     int port = request.ports().api();
     api = RadarProcess.start("api", port, List.of("api", "--port", "" + port,
-        "--es", platform.elasticsearchUrl()), "/v1/health", work.resolve("logs"),
-        Map.of("RADAR_API_KEYS", key));
+        "--es", platform.elasticsearchUrl()), "/v1/health", Map.of("RADAR_API_KEYS", key));
     List<ApiReport.Row> top = new ApiReport(api.baseUri(), key).top(8, 3);
     log.println("query API at " + api.baseUri() + "/v1/ (X-API-Key: " + key + ")");
     return top;
