@@ -20,8 +20,8 @@ public final class Importers {
     Map<String, Function<EventCodec, Importer>> m = new LinkedHashMap<>();
     m.put(TiktokScraperJsonImporter.FORMAT, TiktokScraperJsonImporter::new);
     m.put("tiktokapi-csv", shipped("tiktokapi-csv"));
-    m.put(DataresUsersCsvImporter.FORMAT, DataresUsersCsvImporter::new);
-    m.put(DataresSoundsCsvImporter.FORMAT, DataresSoundsCsvImporter::new);
+    m.put("datares-users-csv", shipped("datares-users-csv"));
+    m.put("datares-sounds-csv", shipped("datares-sounds-csv"));
     m.put(VnCsvImporter.FEED_FORMAT, VnCsvImporter::feed);
     m.put(VnCsvImporter.HISTORIES_FORMAT, VnCsvImporter::histories);
     m.put(YoutubeTrendingCsvImporter.FORMAT, YoutubeTrendingCsvImporter::new);

@@ -362,7 +362,8 @@ final class MappedRows<R> implements RowMapper<R> {
     return switch (spec.style()) {
       case "caption" -> text -> Hashtags.fromCaption(text == null ? "" : text);
       case "comma" -> text -> Hashtags.normaliseAll(Fields.commaList(name, text));
-      case "list" -> text -> Fields.isBlank(text) ? List.of()
+      // a list literal is written even when empty ([]): blank text is damage, not "no tags"
+      case "list" -> text -> text == null ? List.of()
           : Hashtags.normaliseAll(Fields.pythonList(name, text));
       case "separated" -> {
         String sep = spec.separator();
