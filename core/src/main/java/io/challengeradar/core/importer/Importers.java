@@ -22,8 +22,8 @@ public final class Importers {
     m.put("tiktokapi-csv", shipped("tiktokapi-csv"));
     m.put("datares-users-csv", shipped("datares-users-csv"));
     m.put("datares-sounds-csv", shipped("datares-sounds-csv"));
-    m.put(VnCsvImporter.FEED_FORMAT, VnCsvImporter::feed);
-    m.put(VnCsvImporter.HISTORIES_FORMAT, VnCsvImporter::histories);
+    m.put("vn-feed-csv", shipped("vn-feed-csv"));
+    m.put("vn-histories-csv", shipped("vn-histories-csv"));
     m.put(YoutubeTrendingCsvImporter.FORMAT, YoutubeTrendingCsvImporter::new);
     return java.util.Collections.unmodifiableMap(m);
   }
