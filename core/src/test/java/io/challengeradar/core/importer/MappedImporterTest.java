@@ -1,0 +1,177 @@
+package io.challengeradar.core.importer;
+
+import static io.challengeradar.core.importer.Collected.resource;
+import static io.challengeradar.core.importer.Collected.unix;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.challengeradar.core.event.EngagementSnapshot;
+import io.challengeradar.core.event.Post;
+import io.challengeradar.core.util.Progress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Layouts no importer was written for (a semicolon CSV with odd column names and a JSON Lines
+ * pull with nested fields), imported with a mapping file only; and every way a mapping can be
+ * wrong, each refused before a single row is converted.
+ */
+class MappedImporterTest {
+
+  private static final Path CSV = resource("mapped/clips.csv");
+  private static final Path JSONL = resource("mapped/clips.jsonl");
+
+  @TempDir Path dir;
+
+  static Collected run(Path mapping, Path in, Instant observedAt) throws IOException {
+    Collected c = new Collected();
+    c.stats = Importers.mapped(mapping, observedAt, Collected.CODEC)
+        .importFrom(in, c, c, Progress.silent());
+    return c;
+  }
+
+  @Test
+  void importsACsvLayoutItHasNeverSeenFromItsMappingFileAlone() throws Exception {
+    Collected c = run(resource("mapped/clips.properties"), CSV, null);
+
+    String summerSong = MappedRows.hashId("Summer Song");
+    assertThat(summerSong).isEqualTo("h40b277b17cd6e5b0");
+    assertThat(c.events).containsExactly(
+        // 14:30 in Berlin in November is 13:30 UTC; 1.4M, 12.5K and 686000.0 read exactly
+        Post.of("7301000000000000001", "@mia", Instant.parse("2023-11-05T13:30:00Z"),
+                "sunset; #Golden hour", List.of("sunset", "golden_hour"), summerSong, null)
+            .withAuthorHandle("mia"),
+        new EngagementSnapshot("7301000000000000001", unix(1699300000), 1_400_000, 12_500,
+            686_000, 300, null),
+        // a quoted caption over two lines; an empty track is no sound, not a made-up one
+        Post.of("7301000000000000002", "@leo", Instant.parse("2023-11-06T08:05:00Z"),
+                "two lines\nand a quote \"x\"", List.of(), null, null)
+            .withAuthorHandle("leo"),
+        new EngagementSnapshot("7301000000000000002", unix(1699300000), 12_500, 1_234, 7, 0,
+            null),
+        // the same video again: its post was written, so the row is one more snapshot
+        new EngagementSnapshot("7301000000000000001", unix(1699400000), 1_500_000, 13_000,
+            700_000, 310, null));
+    assertThat(c.rejects).extracting(Reject::line, Reject::field, Reject::reason)
+        .containsExactly(tuple(6L, "Plays", "'lots' is not a count"));
+    assertThat(c.stats).isEqualTo(new ImportStats(4, 3, 1, 5));
+  }
+
+  @Test
+  void importsJsonLinesByDottedPathAndObservesAtTheNewestPost() throws Exception {
+    Collected c = run(resource("mapped/clips-jsonl.properties"), JSONL, null);
+
+    String beatIt = MappedRows.hashId("Beat It");
+    Instant newest = Instant.ofEpochMilli(1699280000000L);
+    assertThat(c.events).containsExactly(
+        Post.of("7301000000000000009", "6654362767867265030", Instant.ofEpochMilli(1699190000000L),
+                "hi #Dance #fun", List.of("dance", "fun"), beatIt, null)
+            .withAuthorHandle("mia"),
+        new EngagementSnapshot("7301000000000000009", newest, 1_200_000, 4_500, 12, 3, null),
+        Post.of("7301000000000000010", "6654362767867265031", newest, "", List.of(), beatIt,
+                null)
+            .withAuthorHandle("zoe"),
+        new EngagementSnapshot("7301000000000000010", newest, 900, 12_500, 0, 0, null));
+    assertThat(c.rejects).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(3);
+      assertThat(r.field()).isEqualTo("$");
+      assertThat(r.reason()).startsWith("not valid JSON");
+    });
+    assertThat(c.stats).isEqualTo(new ImportStats(3, 2, 1, 4));
+  }
+
+  @Test
+  void takesTheObservationTimeFromTheCommandLineWhenTheMappingSaysSo() throws Exception {
+    Path mapping = variant("mapped/clips-jsonl.properties",
+        "engagement.observedAt.derive = newest-created-at",
+        "engagement.observedAt.derive = command-line");
+    Instant pulled = Instant.parse("2023-11-08T00:00:00Z");
+
+    Collected c = run(mapping, JSONL, pulled);
+
+    assertThat(c.snapshots()).extracting(EngagementSnapshot::observedAt)
+        .containsExactly(pulled, pulled);
+    assertThatThrownBy(() -> run(mapping, JSONL, null))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("engagement.observedAt.derive")
+        .hasMessageContaining("no observation time was given");
+  }
+
+  @Test
+  void refusesAMappingThatNamesAColumnTheFileLacks() throws Exception {
+    Path mapping = variant("mapped/clips.properties", "post.caption = Text",
+        "post.caption = Caption");
+    assertRefusedBeforeAnyRow(mapping, CSV, "post.caption = Caption: not in");
+  }
+
+  @Test
+  void refusesAJsonPathNoSampleLineHas() throws Exception {
+    Path mapping = variant("mapped/clips-jsonl.properties", "post.caption = item.desc",
+        "post.caption = item.text");
+    assertRefusedBeforeAnyRow(mapping, JSONL, "post.caption = item.text: not in");
+  }
+
+  @Test
+  void refusesATimeFormatThatReadsNoneOfTheSample() throws Exception {
+    Path mapping = variant("mapped/clips.properties", "post.createdAt.format = dd/MM/yyyy HH:mm",
+        "post.createdAt.format = yyyy-MM-dd HH:mm");
+    assertRefusedBeforeAnyRow(mapping, CSV, "post.createdAt.format: the format 'yyyy-MM-dd "
+        + "HH:mm' reads none of the 4 filled values of Posted (local)");
+  }
+
+  @Test
+  void refusesACountStyleThatReadsNoneOfTheSample() throws Exception {
+    Path mapping = variant("mapped/clips.properties", "engagement.views = Plays",
+        "engagement.views = Plays\nengagement.views.style = plain");
+    assertRefusedBeforeAnyRow(mapping, CSV, "engagement.views.style: the style 'plain' reads "
+        + "none of the 4 filled values of Plays in the first 4 rows; the first: '1.4M' is not a "
+        + "plain count");
+  }
+
+  @Test
+  void refusesTwoMappingsForOneField() throws Exception {
+    Path both = variant("mapped/clips.properties", "post.musicId.style = hash",
+        "post.musicId.style = hash\npost.musicId.const = 123");
+    assertRefusedBeforeAnyRow(both, CSV,
+        "post.musicId: two mappings for one field (post.musicId and post.musicId.const)");
+    Path twice = variant("mapped/clips.properties", "post.caption = Text",
+        "post.caption = Text\npost.caption = Tag list");
+    assertRefusedBeforeAnyRow(twice, CSV, "post.caption: given twice");
+  }
+
+  @Test
+  void refusesUnknownKeysAndIncompleteMappings() throws Exception {
+    Path typo = variant("mapped/clips.properties", "post.caption = Text", "post.captoin = Text");
+    assertRefusedBeforeAnyRow(typo, CSV, "post.captoin: unknown key");
+    Path noTime = variant("mapped/clips.properties", "engagement.observedAt = Seen At\n"
+        + "engagement.observedAt.format = epoch-seconds", "");
+    assertRefusedBeforeAnyRow(noTime, CSV,
+        "engagement.observedAt: missing; a snapshot needs it");
+  }
+
+  private void assertRefusedBeforeAnyRow(Path mapping, Path in, String message) {
+    Collected c = new Collected();
+    assertThatThrownBy(() -> Importers.mapped(mapping, null, Collected.CODEC)
+        .importFrom(in, c, c, Progress.silent()))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining(message);
+    assertThat(c.events).isEmpty();
+    assertThat(c.rejects).isEmpty();
+  }
+
+  /** The shipped test mapping with one line replaced, written to a temporary file. */
+  private Path variant(String resource, String line, String replacement) throws IOException {
+    String text = Files.readString(resource(resource), StandardCharsets.UTF_8);
+    assertThat(text).as("fixture line to replace").contains(line + "\n");
+    Path out = dir.resolve("variant-" + Math.abs((line + replacement).hashCode()) + ".properties");
+    Files.writeString(out, text.replace(line + "\n", replacement + "\n"));
+    return out;
+  }
+}
