@@ -136,7 +136,11 @@ public final class ImportCommand implements Callable<Integer> {
       if (mapFile != null) {
         throw new IllegalArgumentException("--map goes with --format mapped");
       }
-      return Importers.forFormat(format);
+      try {
+        return Importers.forFormat(format);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + "; or mapped, with --map FILE");
+      }
     }
     if (mapFile == null) {
       throw new IllegalArgumentException("--format mapped needs --map FILE");
