@@ -6,6 +6,7 @@ import io.challengeradar.core.event.InvalidEventException;
 import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;
+import io.challengeradar.core.importer.FlatCsvSample;
 import io.challengeradar.core.importer.ImportStats;
 import io.challengeradar.core.importer.Importer;
 import io.challengeradar.core.importer.Importers;
@@ -49,6 +50,9 @@ public final class IngestBench implements Callable<Integer> {
     IMPORT_INPUTS.put("youtube-trending-csv", "youtube-trending-2017");
   }
 
+  /** Rows of the generated flat CSV read through a mapping file. */
+  static final int FLAT_CSV_ROWS = 100_000;
+
   @Option(names = "--repeats", defaultValue = "5", description = "Runs per measure (default ${DEFAULT-VALUE}); the median is reported.")
   int repeats;
 
@@ -82,6 +86,13 @@ public final class IngestBench implements Callable<Integer> {
     report.row("read NDJSON lines (baseline)", BenchReport.fmt(read), "lines/s", "one thread");
     report.row("decode with the strict codec", BenchReport.fmt(decode), "events/s",
         "one thread; " + BenchReport.ratio(decode / read) + " of reading");
+
+    // Generated, so it is measured with or without the data folder.
+    FlatCsvSample.Sample flat = FlatCsvSample.write(work.resolve("flat-csv"), FLAT_CSV_ROWS, 42);
+    double mapped = measure("import mapped flat CSV", () -> Importers.mapped(flat.mapping(), null,
+        codec).importFrom(flat.csv(), ev -> {}, r -> {}, Progress.silent()).rowsRead());
+    report.row("import a flat CSV through a mapping file", BenchReport.fmt(mapped), "rows/s",
+        "one thread, " + FLAT_CSV_ROWS + " generated rows, a post and a snapshot each");
 
     if (Files.isDirectory(dataDir)) {
       for (Map.Entry<String, String> e : IMPORT_INPUTS.entrySet()) {

@@ -156,6 +156,17 @@ class MappedImporterTest {
         "engagement.observedAt: missing; a snapshot needs it");
   }
 
+  @Test
+  void theGeneratedFlatCsvOfTheBenchmarkConvertsWhole() throws Exception {
+    FlatCsvSample.Sample sample = FlatCsvSample.write(dir.resolve("flat"), 1_000, 7);
+
+    Collected c = run(sample.mapping(), sample.csv(), null);
+
+    assertThat(c.stats).isEqualTo(new ImportStats(1_000, 1_000, 0, 2_000));
+    assertThat(c.posts().get(0).hashtags()).isNotEmpty();
+    assertThat(c.snapshots()).anySatisfy(s -> assertThat(s.views() % 100_000).isZero());
+  }
+
   private void assertRefusedBeforeAnyRow(Path mapping, Path in, String message) {
     Collected c = new Collected();
     assertThatThrownBy(() -> Importers.mapped(mapping, null, Collected.CODEC)
