@@ -12,13 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.app.Radar;
 import io.challengeradar.flink.es.Documents;
+import io.challengeradar.flink.model.Engagement;
+import io.challengeradar.flink.model.EngagementFeatures;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoPost;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.http.ServerOptions;
+import io.challengeradar.serving.ServingSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,9 +80,9 @@ class ReenrichIT {
 
   @Test
   void enrichesEveryPendingVideoInTheRangeOnceAndKeepsItsVersion() throws Exception {
-    ServingNode serving = ServingNode.start(ServingNode.Config.of(store(), djlCache())
-        .withServer(ServerOptions.defaults().withPort(0).withThreads(4))
-        .withReloadInterval(Duration.ZERO));
+    ServingNode serving = ServingNode.start(ServingNode.Options.from(
+        ServingSettings.onAFreePort(store(), djlCache()).with(ServingSettings.THREADS, 4, "test"),
+        store()));
     StringWriter out = new StringWriter();
     int exit;
     try {
@@ -142,10 +145,11 @@ class ReenrichIT {
     int n = Math.floorMod(id.hashCode(), CAPTIONS.length);
     String caption = id.startsWith("in-")
         ? CAPTIONS[Integer.parseInt(id.substring(3)) % CAPTIONS.length] : CAPTIONS[n];
-    return new VideoDocument(id, "author-" + n, "@author" + n, createdAt, caption,
-        new String[] {"challenge"}, "m" + n, 15, 1_000L * (n + 1), "en", "US", null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        (int) version - 1, version, createdAt, VideoSignals.PENDING);
+    VideoPost post = new VideoPost(id, "author-" + n, "@author" + n, createdAt, caption,
+        new String[] {"challenge"}, "m" + n, 15, 1_000L * (n + 1), "en", "US");
+    // Posted and waiting for its enrichment; the versions say how many events came before.
+    return new VideoDocument(post, Engagement.NONE, EngagementFeatures.NONE, (int) version - 1,
+        version, createdAt, VideoSignals.PENDING);
   }
 
   /** As the job writes: the document's version as the external version. */
