@@ -59,6 +59,8 @@ final class MappedRows<R> implements RowMapper<R> {
   private final Map<Field, Reader> readers = new EnumMap<>(Field.class);
   private final Map<String, String> sourceFields = new HashMap<>();
   private final Set<String> postsWritten;
+  private final boolean tagsFromCaption;
+  private final boolean observedAtDerived;
   private Instant observedAt;
 
   /**
@@ -88,7 +90,10 @@ final class MappedRows<R> implements RowMapper<R> {
       sourceFields.putIfAbsent(f.eventField, spec.describe());
     }
     FieldSpec tags = mapping.spec(Field.HASHTAGS);
-    if (tags != null && tags.style().equals("caption")) {
+    tagsFromCaption = tags != null && tags.style().equals("caption");
+    FieldSpec obs = mapping.spec(Field.OBSERVED_AT);
+    observedAtDerived = obs != null && obs.derive() != null;
+    if (tagsFromCaption) {
       FieldSpec caption = mapping.spec(Field.CAPTION);
       if (caption == null) {
         throw new MappingException(mapping.origin + ": post.hashtags.style: caption, but "
@@ -225,8 +230,10 @@ final class MappedRows<R> implements RowMapper<R> {
 
   private Post post(String videoId, R r) throws RowException {
     String caption = (String) value(Field.CAPTION, r);
+    // the caption's tags are read from the caption already decoded, not from the row again
     @SuppressWarnings("unchecked")
-    List<String> tags = (List<String>) value(Field.HASHTAGS, r);
+    List<String> tags = tagsFromCaption ? Hashtags.fromCaption(caption == null ? "" : caption)
+        : (List<String>) value(Field.HASHTAGS, r);
     return new Post(
         videoId,
         (String) value(Field.AUTHOR_ID, r),
@@ -248,8 +255,7 @@ final class MappedRows<R> implements RowMapper<R> {
     Long likes = (Long) value(Field.LIKES, r);
     Long comments = (Long) value(Field.COMMENTS, r);
     Long shares = (Long) value(Field.SHARES, r);
-    Instant at = mapping.spec(Field.OBSERVED_AT).derive() != null
-        ? observedAt : (Instant) value(Field.OBSERVED_AT, r);
+    Instant at = observedAtDerived ? observedAt : (Instant) value(Field.OBSERVED_AT, r);
     if (views == null || likes == null || comments == null || shares == null || at == null) {
       return null;
     }
