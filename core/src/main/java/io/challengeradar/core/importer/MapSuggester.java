@@ -114,7 +114,7 @@ public final class MapSuggester {
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
       return true;
     }
-    try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = lenientReader(in)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isBlank()) {
@@ -123,6 +123,12 @@ public final class MapSuggester {
       }
     }
     return false;
+  }
+
+  /** Text with bad bytes shown as U+FFFD: only for guessing, never for the import itself. */
+  private static BufferedReader lenientReader(Path in) throws IOException {
+    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(in),
+        StandardCharsets.UTF_8));
   }
 
   private static Sample jsonSample(Path in) throws IOException {
@@ -185,7 +191,7 @@ public final class MapSuggester {
   /** The one of , ; tab | that the first line has most of (outside quotes). */
   private static char delimiter(Path in) throws IOException {
     String first;
-    try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = lenientReader(in)) {
       first = r.readLine();
     }
     char best = ',';

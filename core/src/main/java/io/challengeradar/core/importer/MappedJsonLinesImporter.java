@@ -8,9 +8,7 @@ import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.importer.Mapping.Field;
 import io.challengeradar.core.importer.Mapping.FieldSpec;
 import io.challengeradar.core.util.Progress;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,8 +22,9 @@ import java.util.Set;
 
 /**
  * A JSON Lines layout described by a {@link Mapping}: one JSON object per line, source fields
- * named by dotted paths ({@code author.uniqueId}, {@code stats.playCount}, {@code tags.0}). A line
- * that is not a JSON object is rejected with its line number; blank lines are skipped.
+ * named by dotted paths ({@code author.uniqueId}, {@code stats.playCount}, {@code tags.0}). Each
+ * line is parsed on its own from its bytes: a line that is not a JSON object, has bytes that are
+ * not UTF-8 or is over 4 MiB is rejected with its line number; blank lines are skipped.
  */
 final class MappedJsonLinesImporter implements Importer {
   static final int SAMPLE_ROWS = 50;
@@ -75,29 +74,50 @@ final class MappedJsonLinesImporter implements Importer {
         postsWritten);
     mapper.checkSample(sample);
     mapper.observedAt(observedAt(file, mapper));
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
+    try (JsonLinesReader reader = open(file)) {
+      JsonLinesReader.Line line;
+      while ((line = reader.next()) != null) {
         if (line.isBlank()) {
+          continue;
+        }
+        long number = line.number();
+        if (line.oversized()) {
+          rows.reject(source, number, RowException.WHOLE_ROW, "line is " + line.totalBytes()
+              + " bytes, over the limit of " + CsvReader.DEFAULT_MAX_RECORD_BYTES, line.raw());
           continue;
         }
         JsonNode node;
         try {
-          node = JSON.readTree(line);
+          node = JSON.readTree(line.bytes(), 0, line.length());
         } catch (JsonProcessingException e) {
           rows.reject(source, number, RowException.WHOLE_ROW, "not valid JSON: "
-              + e.getOriginalMessage(), line);
+              + e.getOriginalMessage(), line.raw());
           continue;
         }
         if (node == null || !node.isObject()) {
-          rows.reject(source, number, RowException.WHOLE_ROW, "not a JSON object", line);
+          rows.reject(source, number, RowException.WHOLE_ROW, "not a JSON object", line.raw());
           continue;
         }
-        String raw = line;
+        String raw = line.raw();
         rows.process(source, number, node, mapper, () -> raw);
       }
+    }
+  }
+
+  private static JsonLinesReader open(Path file) throws IOException {
+    return new JsonLinesReader(Files.newInputStream(file), CsvReader.DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  /** The line's object, or null for a blank, oversized or damaged line, or one not an object. */
+  private static JsonNode object(JsonLinesReader.Line line) {
+    if (line.isBlank() || line.oversized()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(line.bytes(), 0, line.length());
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null; // rejected with its line in the main pass
     }
   }
 
@@ -115,19 +135,17 @@ final class MappedJsonLinesImporter implements Importer {
     }
     MappedRows.Accessor<JsonNode> created = mapper.accessor(Field.CREATED_AT);
     Instant newest = null;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
+    try (JsonLinesReader reader = open(file)) {
+      JsonLinesReader.Line line;
+      while ((line = reader.next()) != null) {
+        JsonNode node = object(line);
         try {
-          JsonNode node = line.isBlank() ? null : JSON.readTree(line);
-          if (node != null && node.isObject()) {
-            Instant t = mapper.createdAt(created.text(node));
-            if (validator.acceptsTime(t) && (newest == null || t.isAfter(newest))) {
-              newest = t;
-            }
+          Instant t = node == null ? null : mapper.createdAt(created.text(node));
+          if (t != null && validator.acceptsTime(t) && (newest == null || t.isAfter(newest))) {
+            newest = t;
           }
-        } catch (JsonProcessingException | RowException e) {
-          // a damaged line is rejected with its row in the main pass
+        } catch (RowException e) {
+          // a damaged time is rejected with its row in the main pass
         }
       }
     }
@@ -137,16 +155,12 @@ final class MappedJsonLinesImporter implements Importer {
   /** The first JSON objects of a file, skipping lines that are not one. */
   static List<JsonNode> sample(Path file) throws IOException {
     List<JsonNode> sample = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while (sample.size() < SAMPLE_ROWS && (line = reader.readLine()) != null) {
-        try {
-          JsonNode node = line.isBlank() ? null : JSON.readTree(line);
-          if (node != null && node.isObject()) {
-            sample.add(node);
-          }
-        } catch (JsonProcessingException e) {
-          // rejected with its line in the main pass
+    try (JsonLinesReader reader = open(file)) {
+      JsonLinesReader.Line line;
+      while (sample.size() < SAMPLE_ROWS && (line = reader.next()) != null) {
+        JsonNode node = object(line);
+        if (node != null) {
+          sample.add(node);
         }
       }
     }

@@ -157,6 +157,46 @@ class MappedImporterTest {
   }
 
   @Test
+  void aJsonLineWithBadBytesAHugeLineAndACutLastLineCostOnlyThemselves() throws Exception {
+    byte[] good = Files.readAllBytes(JSONL);
+    String first = new String(good, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write((first + "\n").getBytes(StandardCharsets.UTF_8));
+    // line 2: a caption with a byte that is not UTF-8
+    out.write(first.replace("hi #Dance", "hi \u0001").getBytes(StandardCharsets.UTF_8));
+    byte[] line2 = out.toByteArray();
+    int at = indexOf(line2, (byte) 1);
+    line2[at] = (byte) 0xC3; // a lead byte followed by a space: invalid UTF-8
+    out.reset();
+    out.write(line2);
+    out.write('\n');
+    // line 3: 5 MiB of one string, over the 4 MiB limit
+    out.write(("{\"item\":{\"desc\":\"" + "x".repeat(5 << 20) + "\"}}\n")
+        .getBytes(StandardCharsets.UTF_8));
+    // line 4: the file ends inside an object
+    out.write(first.substring(0, 40).getBytes(StandardCharsets.UTF_8));
+    Path in = Files.write(dir.resolve("hostile.jsonl"), out.toByteArray());
+
+    Collected c = run(resource("mapped/clips-jsonl.properties"), in, null);
+
+    assertThat(c.rejects).extracting(Reject::line, Reject::field).containsExactly(
+        tuple(2L, "$"), tuple(3L, "$"), tuple(4L, "$"));
+    assertThat(c.rejects.get(0).reason()).contains("not valid JSON", "UTF-8");
+    assertThat(c.rejects.get(1).reason()).contains("over the limit");
+    assertThat(c.rejects.get(1).raw().length()).isLessThan(2_000);
+    assertThat(c.stats).isEqualTo(new ImportStats(4, 1, 3, 2));
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    throw new AssertionError("byte not found");
+  }
+
+  @Test
   void theGeneratedFlatCsvOfTheBenchmarkConvertsWhole() throws Exception {
     FlatCsvSample.Sample sample = FlatCsvSample.write(dir.resolve("flat"), 1_000, 7);
 
