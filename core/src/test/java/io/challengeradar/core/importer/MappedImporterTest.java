@@ -197,6 +197,23 @@ class MappedImporterTest {
   }
 
   @Test
+  void aMappingWithoutPostFieldsGivesSnapshotsOnly() throws Exception {
+    Path mapping = dir.resolve("snapshots.properties");
+    Files.writeString(mapping, String.join("\n", "csv.delimiter = ;",
+        "engagement.videoId = Clip Ref", "engagement.views = Plays", "engagement.likes = Hearts",
+        "engagement.comments = Replies", "engagement.shares.const = 0",
+        "engagement.observedAt = Seen At", "engagement.observedAt.format = epoch-seconds", ""));
+
+    Collected c = run(mapping, CSV, null);
+
+    assertThat(c.posts()).isEmpty();
+    assertThat(c.snapshots()).extracting(EngagementSnapshot::videoId, EngagementSnapshot::shares)
+        .containsExactly(tuple("7301000000000000001", 0L), tuple("7301000000000000002", 0L),
+            tuple("7301000000000000001", 0L));
+    assertThat(c.stats).isEqualTo(new ImportStats(4, 3, 1, 3));
+  }
+
+  @Test
   void theGeneratedFlatCsvOfTheBenchmarkConvertsWhole() throws Exception {
     FlatCsvSample.Sample sample = FlatCsvSample.write(dir.resolve("flat"), 1_000, 7);
 
