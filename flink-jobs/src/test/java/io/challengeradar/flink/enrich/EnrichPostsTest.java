@@ -3,6 +3,7 @@ package io.challengeradar.flink.enrich;
 import static io.challengeradar.flink.TestEvents.minutes;
 import static io.challengeradar.flink.TestEvents.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.challengeradar.core.event.Post;
@@ -23,6 +24,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +227,17 @@ class EnrichPostsTest {
     });
     serving.calls.get(0).answer();
     before.close();
+  }
+
+  @Test
+  void theOperatorsTheJobBuildsCanBeShippedToATaskManager() {
+    EnrichmentOptions options = ItPipelines.options(
+        "enrichment.serving-url", "http://serving:8081").enrichment();
+
+    assertThatCode(() -> InstantiationUtil.clone(new EnrichPosts(options)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> InstantiationUtil.clone(
+        new PendingEnrichments(options, Duration.ofDays(1)))).doesNotThrowAnyException();
   }
 
   @Test
