@@ -5,7 +5,7 @@ import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.flink.model.SourcedEventSerializer;
 import io.challengeradar.flink.ops.ReasonCounters;
-import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.wire.Wire;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

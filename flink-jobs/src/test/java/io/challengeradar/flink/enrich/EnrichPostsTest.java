@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.model.Enrichment;
@@ -50,9 +51,9 @@ class EnrichPostsTest {
   private OneInputStreamOperatorTestHarness<SourcedEvent, EnrichAttempt> harness(int batchSize,
       Duration delay) throws Exception {
     EnrichmentOptions options = ItPipelines.options(
-        "enrichment.serving-url", "http://serving:8081",
-        "enrichment.batch.size", String.valueOf(batchSize),
-        "enrichment.batch.delay", delay.toMillis() + "ms").enrichment();
+        CommonOptions.SERVING_URL.key(), "http://serving:8081",
+        EnrichmentOptions.BATCH_SIZE.key(), String.valueOf(batchSize),
+        EnrichmentOptions.BATCH_DELAY.key(), delay.toMillis() + "ms").enrichment();
     return new OneInputStreamOperatorTestHarness<>(
         new AsyncWaitOperatorFactory<>(new EnrichPosts(options, serving, timers), DEADLINE_MILLIS,
             options.capacity(), AsyncDataStream.OutputMode.UNORDERED),
@@ -232,7 +233,7 @@ class EnrichPostsTest {
   @Test
   void theOperatorsTheJobBuildsCanBeShippedToATaskManager() {
     EnrichmentOptions options = ItPipelines.options(
-        "enrichment.serving-url", "http://serving:8081").enrichment();
+        CommonOptions.SERVING_URL.key(), "http://serving:8081").enrichment();
 
     assertThatCode(() -> InstantiationUtil.clone(new EnrichPosts(options)))
         .doesNotThrowAnyException();

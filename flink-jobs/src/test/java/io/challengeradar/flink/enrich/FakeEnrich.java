@@ -1,6 +1,6 @@
 package io.challengeradar.flink.enrich;
 
-import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.serving.client.ServingClientException;
 import java.util.ArrayList;
 import java.util.List;

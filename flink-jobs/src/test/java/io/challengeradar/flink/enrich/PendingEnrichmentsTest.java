@@ -4,6 +4,7 @@ import static io.challengeradar.flink.TestEvents.minutes;
 import static io.challengeradar.flink.TestEvents.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.model.Enrichment;
@@ -33,11 +34,11 @@ class PendingEnrichmentsTest {
 
   private void open(int maxAttempts, int maxInFlight) throws Exception {
     EnrichmentOptions options = ItPipelines.options(
-        "enrichment.serving-url", "http://serving:8081",
-        "enrichment.retry.initial-backoff", INITIAL_BACKOFF_MILLIS + "ms",
-        "enrichment.retry.max-backoff", "4s",
-        "enrichment.retry.max-attempts", String.valueOf(maxAttempts),
-        "enrichment.retry.max-in-flight", String.valueOf(maxInFlight)).enrichment();
+        CommonOptions.SERVING_URL.key(), "http://serving:8081",
+        EnrichmentOptions.RETRY_INITIAL_BACKOFF.key(), INITIAL_BACKOFF_MILLIS + "ms",
+        EnrichmentOptions.RETRY_MAX_BACKOFF.key(), "4s",
+        EnrichmentOptions.RETRY_MAX_ATTEMPTS.key(), String.valueOf(maxAttempts),
+        EnrichmentOptions.RETRY_MAX_IN_FLIGHT.key(), String.valueOf(maxInFlight)).enrichment();
     harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
         new PendingEnrichments(options, Duration.ofDays(1), serving),
         a -> a.result().videoId(), Types.STRING);
