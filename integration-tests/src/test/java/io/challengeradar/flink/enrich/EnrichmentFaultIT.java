@@ -3,6 +3,7 @@ package io.challengeradar.flink.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.RadarPipeline;
@@ -89,7 +90,7 @@ class EnrichmentFaultIT {
         .source(kafka.source("enrichment-fault-it", false))
         .options(ItPipelines.options(
             "lateness.allowed", "1d",
-            "enrichment.serving-url", "http://localhost:" + port,
+            CommonOptions.SERVING_URL.key(), "http://localhost:" + port,
             "enrichment.timeout", "2s",
             "enrichment.retry.initial-backoff", "200ms",
             "enrichment.retry.max-backoff", "1s",
