@@ -3,7 +3,6 @@ package io.challengeradar.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.challengeradar.config.CommonOptions;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.ChallengeAlert;
@@ -126,7 +125,7 @@ class RestartIT {
           // Drained only once every video is enriched: a retry waits on a processing-time
           // timer, which the end of input does not wait for.
           () -> EnrichedRuns.awaitEnriched(contents, ChallengeScenario.VIDEOS, WAIT),
-          CommonOptions.SERVING_URL.key(), "http://localhost:" + serving.port(),
+          "serving.url", "http://localhost:" + serving.port(),
           "enrichment.timeout", "20s",
           "enrichment.retry.initial-backoff", "200ms",
           "enrichment.retry.max-backoff", "1s");

@@ -3,7 +3,6 @@ package io.challengeradar.flink.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.ItPipelines;
@@ -90,7 +89,7 @@ class EnrichmentFaultIT {
         .source(kafka.source("enrichment-fault-it", false))
         .options(ItPipelines.options(
             "lateness.allowed", "1d",
-            CommonOptions.SERVING_URL.key(), "http://localhost:" + port,
+            "serving.url", "http://localhost:" + port,
             "enrichment.timeout", "2s",
             "enrichment.retry.initial-backoff", "200ms",
             "enrichment.retry.max-backoff", "1s",

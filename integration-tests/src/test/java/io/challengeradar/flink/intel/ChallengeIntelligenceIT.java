@@ -1,11 +1,13 @@
 package io.challengeradar.flink.intel;
 
-import io.challengeradar.flink.ItPipelines;
+import static io.challengeradar.flink.model.Windows.aWindow;
+import static io.challengeradar.flink.model.Windows.alertOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.flink.EsContents;
+import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
@@ -14,8 +16,6 @@ import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
-import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
@@ -213,12 +213,10 @@ class ChallengeIntelligenceIT {
   }
 
   private static ChallengeAlert alert(String tag, Stage stage, Instant windowEnd) {
-    WindowStats w = new WindowStats(TagKind.HASHTAG, tag, windowEnd.minusSeconds(3600),
-        windowEnd, 6, 6, 6, 6, 5000, 0.7, 0, 0, 6, 1.0, 3.0, 3.0, DAY_ONE, new String[] {"crate-0"},
-        new String[] {"joiner-0"});
-    return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, tag, stage, windowEnd),
-        TagKind.HASHTAG, tag, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
-        new String[] {"crate-0"}, new String[] {"joiner-0"});
+    // The stage document carries the trigger window's growth (asserted above).
+    return alertOn(stage, aWindow().hashtag(tag).hourTo(windowEnd).firstSeen(DAY_ONE)
+        .participantGrowth(0.7).sampleVideos("crate-0").earliestParticipants("joiner-0")
+        .build());
   }
 
   /**
@@ -267,8 +265,9 @@ class ChallengeIntelligenceIT {
       Instant at = first;
       for (String caption : captions) {
         String id = tag.equals(CRATES) ? "crate-" + user : user + "-" + enrichments.size();
-        enrichments.add(new Enrichment(id, user, at, new String[] {tag}, null, false,
-            embeddings.get(caption), "minilm/1", null, null, null, null, at));
+        enrichments.add(new Enrichment(id, user, at, new String[] {tag}, null,
+            new Enrichment.Answer(embeddings.get(caption), "minilm/1", null, null, null, null, at,
+                null)));
         at = at.plusSeconds(60);
       }
     }
