@@ -118,8 +118,8 @@ class EnrichPostsTest {
         .containsExactlyInAnyOrder("v1", "v2", "v3");
     assertThat(results()).allSatisfy(e -> {
       assertThat(e.pending()).isFalse();
-      assertThat(e.embedding()).containsExactly(FakeEnrich.EMBEDDING);
-      assertThat(e.embeddingModel()).isEqualTo(FakeEnrich.ENCODER);
+      assertThat(e.answer().embedding()).containsExactly(FakeEnrich.EMBEDDING);
+      assertThat(e.answer().embeddingModel()).isEqualTo(FakeEnrich.ENCODER);
     });
     assertThat(deadlines()).as("Flink's deadlines, all cleared").isZero();
   }
@@ -186,7 +186,7 @@ class EnrichPostsTest {
     assertThat(results()).extracting(Enrichment::videoId).containsExactlyInAnyOrder("v1", "v2");
     assertThat(results()).allSatisfy(e -> {
       assertThat(e.pending()).isTrue();
-      assertThat(e.embedding()).isNull();
+      assertThat(e.answer()).isNull();
     });
   }
 

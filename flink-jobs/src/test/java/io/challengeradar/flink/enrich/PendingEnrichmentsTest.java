@@ -124,7 +124,7 @@ class PendingEnrichmentsTest {
     assertThat(out().get(1)).satisfies(e -> {
       assertThat(e.videoId()).isEqualTo("v1");
       assertThat(e.pending()).isFalse();
-      assertThat(e.embedding()).containsExactly(FakeEnrich.EMBEDDING);
+      assertThat(e.answer().embedding()).containsExactly(FakeEnrich.EMBEDDING);
     });
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
