@@ -82,7 +82,12 @@ public enum Index {
 
   /** Names of {@code indices}, for requests that take several. */
   public static List<String> names(Index... indices) {
-    return Arrays.stream(indices).map(Index::indexName).toList();
+    return names(List.of(indices));
+  }
+
+  /** Names of {@code indices}, for requests that take several. */
+  public static List<String> names(List<Index> indices) {
+    return indices.stream().map(Index::indexName).toList();
   }
 
   @Override

@@ -6,12 +6,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.challengeradar.flink.es.Documents;
-import io.challengeradar.flink.model.ChallengeAlert;
-import io.challengeradar.flink.model.HashtagStage;
-import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.TagKind;
-import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.contract.Index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -28,9 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * fixed, so ITs sharing the server {@link #clear} them first (JUnit runs the classes one at a time).
  */
 public final class EsContents {
-  public static final List<String> INDICES = List.of(VideoDocument.INDEX,
-      Documents.DEADLETTER_INDEX, TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(),
-      ChallengeAlert.INDEX, HashtagStage.INDEX, ParticipationPrediction.INDEX);
+  public static final List<String> INDICES = Index.names(Index.written());
 
   /** Fields holding the processing time of a write: they differ from run to run by design. */
   public static final Set<String> PROCESSING_TIME_FIELDS =
@@ -97,9 +90,9 @@ public final class EsContents {
    * {@code version}) plus the dead letters.
    */
   public long accountedEvents() {
-    long applied = documents(VideoDocument.INDEX).values().stream()
+    long applied = documents(Index.VIDEOS.indexName()).values().stream()
         .mapToLong(d -> d.get("version").asLong()).sum();
-    return applied + documents(Documents.DEADLETTER_INDEX).size();
+    return applied + documents(Index.DEADLETTER.indexName()).size();
   }
 
   /** Polls (with a deadline: the sink writes asynchronously) until {@code expected} are in. */

@@ -1,7 +1,7 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.Settings;
-import io.challengeradar.flink.model.Stage;
 import io.challengeradar.serving.client.ClientOptions;
 import java.io.Serializable;
 import java.net.URI;

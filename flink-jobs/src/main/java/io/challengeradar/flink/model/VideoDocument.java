@@ -48,8 +48,6 @@ public record VideoDocument(
     Instant updatedAt,
     @JsonUnwrapped VideoSignals signals) {
 
-  public static final String INDEX = "radar-videos";
-
   public String id() {
     return videoId;
   }

@@ -1,5 +1,6 @@
 package io.challengeradar.flink.model;
 
+import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 
 /**

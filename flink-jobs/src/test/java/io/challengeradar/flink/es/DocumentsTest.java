@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.TestEvents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
 import java.io.InputStream;
 import java.util.Iterator;

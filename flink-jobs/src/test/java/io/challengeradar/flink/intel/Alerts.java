@@ -1,9 +1,9 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
 import java.time.Instant;
 

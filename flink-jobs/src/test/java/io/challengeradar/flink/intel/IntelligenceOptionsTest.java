@@ -3,7 +3,7 @@ package io.challengeradar.flink.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.challengeradar.flink.model.Stage;
+import io.challengeradar.contract.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
