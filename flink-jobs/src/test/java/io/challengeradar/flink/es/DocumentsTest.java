@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.contract.IndexTemplates;
 import io.challengeradar.contract.Stage;
 import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.TestEvents;
@@ -35,7 +36,7 @@ class DocumentsTest {
 
   static Set<String> templateFields(String index, String path) throws Exception {
     try (InputStream in = DocumentsTest.class.getResourceAsStream(
-        "/io/challengeradar/core/templates/" + index + ".json")) {
+        "/" + IndexTemplates.FOLDER + index + ".json")) {
       JsonNode props = JSON.readTree(in).at("/template/mappings/properties" + path);
       return names(props);
     }
