@@ -19,13 +19,12 @@ import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.util.Progress;
-import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.app.config.Components;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.flink.JobConfig;
+import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.RadarPipeline;
-import io.challengeradar.flink.es.ElasticsearchOutputs;
-import io.challengeradar.flink.es.ElasticsearchSinkOptions;
-import io.challengeradar.flink.intel.IntelligenceOptions;
-import io.challengeradar.flink.model.RawRecord;
-import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.ElasticsearchOptions;
 import io.challengeradar.infra.KafkaOptions;
 import io.challengeradar.infra.LocalPlatform;
@@ -46,11 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.connector.source.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,9 +74,6 @@ public final class DemoCommand implements Callable<Integer> {
   /** What the demo empties before it runs: the pipeline's indices and the old direct path's. */
   private static final List<String> INDICES = Index.names(Index.values());
 
-  /** The demo's pipeline settings (on top of pipeline.properties) when no --config is given. */
-  static final String DEMO_SETTINGS = "demo-pipeline.properties";
-
   /** --format value that replays canonical NDJSON as it is, without an importer. */
   static final String CANONICAL = "ndjson";
 
@@ -101,8 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--config", description = "Pipeline settings overriding pipeline.properties"
-      + " key by key (default: " + DEMO_SETTINGS + ", which keeps the defaults).")
+  @Option(names = "--config", description = "The job's settings file (see"
+      + " docs/config/job.properties); the environment's RADAR_* settings apply too.")
   Path config;
 
   @Option(names = "--parallelism", defaultValue = "" + LocalJob.DEFAULT_PARALLELISM,
@@ -197,8 +191,14 @@ public final class DemoCommand implements Callable<Integer> {
 
       long lines = lineCount(events);
       URI servingUri = services.serving == null ? null : services.serving.baseUri();
-      PipelineOptions pipelineOptions = pipelineOptions(config, servingUri);
-      List<Source<RawRecord, ?, ?>> sources;
+      Config settings = jobSettings(config, System.getenv())
+          .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(platform.elasticsearchUrl()), "demo")
+          .with(JobConfig.CHECKPOINTS, work.resolve("checkpoints").toUri().toString(), "demo")
+          .with(JobConfig.PARALLELISM, parallelism, "--parallelism")
+          .with(JobConfig.NAME, "radar-demo", "demo");
+      if (servingUri != null) {
+        settings = settings.with(CommonOptions.SERVING_URL, servingUri, "demo");
+      }
       if (kafka) {
         String bootstrap = platform.kafkaBootstrap().orElseThrow();
         KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults());
@@ -207,22 +207,14 @@ public final class DemoCommand implements Callable<Integer> {
           replay.produce(events, progress);
         }
         // A fresh group: the topics were just recreated, and an old group's offsets mean nothing.
-        sources = List.of(PipelineSources.kafka(bootstrap, "radar-demo-" + System.nanoTime(), true));
+        settings = settings.with(JobConfig.KAFKA, bootstrap, "demo --kafka")
+            .with(JobConfig.GROUP_ID, "radar-demo-" + System.nanoTime(), "demo --kafka")
+            .with(JobConfig.BOUNDED, true, "demo --kafka");
         summary.put("kafka", bootstrap);
       } else {
-        sources = PipelineSources.files(List.of(events));
+        settings = settings.with(JobConfig.FILES, List.of(events.toString()), "demo");
       }
-      RadarPipeline job = RadarPipeline.builder()
-          .sources(sources)
-          .watermarksAtSource(kafka ? PipelineSources.kafkaWatermarks(
-              pipelineOptions.outOfOrderness(), pipelineOptions.idleTimeout()) : null)
-          .options(pipelineOptions)
-          .checkpointDirectory(work.resolve("checkpoints").toUri().toString())
-          .intelligence(servingUri == null ? null
-              : IntelligenceOptions.load(null).withServingUrl(servingUri))
-          .outputs(new ElasticsearchOutputs(
-              ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl()))))
-          .build();
+      RadarPipeline job = JobFactory.create(JobConfig.from(settings));
       JobExecutionResult jobResult = runWithProgress(job, platform.client(), lines);
       PipelineResults.Enrichments enrichments = null;
       if (servingUri != null) {
@@ -340,33 +332,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --config} when given, else the pipeline's defaults with the demo's settings on top. */
-  static PipelineOptions pipelineOptions(Path config) throws IOException {
-    return pipelineOptions(config, null);
-  }
-
-  /** As {@link #pipelineOptions(Path)}, with enrichment through {@code serving} when not null. */
-  static PipelineOptions pipelineOptions(Path config, URI serving) throws IOException {
-    Properties p = new Properties();
-    List<String> resources = config != null ? List.of(PipelineOptions.RESOURCE)
-        : List.of(PipelineOptions.RESOURCE, DEMO_SETTINGS);
-    for (String resource : resources) {
-      try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException(resource + " is missing from the class path");
-        }
-        p.load(in);
-      }
-    }
-    if (config != null) {
-      try (InputStream in = Files.newInputStream(config)) {
-        p.load(in);
-      }
-    }
-    if (serving != null) {
-      p.setProperty("enrichment.serving-url", serving.toString());
-    }
-    return PipelineOptions.fromProperties(p);
+  /**
+   * The job's settings: defaults, {@code --config}, the environment; the demo then sets where
+   * the job reads and writes and the serving tier it started (shown as "set by demo").
+   */
+  static Config jobSettings(Path config, Map<String, String> environment) {
+    return JobConfig.loader().knownElsewhere(Components.others("job")).file(config)
+        .environment(environment).load();
   }
 
   /**

@@ -2,19 +2,19 @@ package io.challengeradar.app;
 
 import io.challengeradar.app.pipeline.LocalJob;
 import io.challengeradar.app.pipeline.PipelineResults;
-import io.challengeradar.flink.PipelineOptions;
-import io.challengeradar.flink.RadarPipeline;
-import io.challengeradar.flink.es.ElasticsearchOutputs;
-import io.challengeradar.flink.es.ElasticsearchSinkOptions;
-import io.challengeradar.flink.source.PipelineSources;
+import io.challengeradar.app.config.Components;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.flink.JobConfig;
+import io.challengeradar.flink.JobFactory;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.infra.RadarHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,70 +24,96 @@ import picocli.CommandLine.Option;
     name = "pipeline",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the streaming pipeline on a local Flink MiniCluster: radar.posts and radar.engagement"
-          + " from Kafka into Elasticsearch, until Ctrl-C.",
-      "On a real Flink cluster, submit flink-jobs/target/flink-jobs-<version>-job.jar with"
-          + " `flink run` instead (same arguments: --kafka, --es, --config, --checkpoints)."
+      "Runs the streaming job on a local Flink MiniCluster: radar.posts and radar.engagement"
+          + " from Kafka into Elasticsearch, with enrichment and the challenge intelligence when"
+          + " serving.url is set, until Ctrl-C.",
+      "Settings: defaults < --config FILE < environment RADAR_* < flags (see `radar config show"
+          + " --component job`). On a real Flink cluster, submit"
+          + " flink-jobs/target/flink-jobs-<version>-job.jar with `flink run` instead (same"
+          + " arguments)."
     })
 public final class PipelineCommand implements Callable<Integer> {
   /** How often a status line is printed. */
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
 
-  @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers.")
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers (source.kafka.bootstrap-servers).")
   String kafka;
 
-  @Option(names = "--es", required = true, paramLabel = "URL",
-      description = "Elasticsearch URL(s), comma-separated.")
+  @Option(names = "--es", paramLabel = "URL[,URL]",
+      description = "Elasticsearch URL(s), comma-separated (elasticsearch.hosts).")
   String es;
 
-  @Option(names = "--config", description = "Pipeline settings overriding pipeline.properties"
-      + " key by key.")
+  @Option(names = "--serving", paramLabel = "URL",
+      description = "The serving tier: enrichment, risk and participation (serving.url).")
+  String serving;
+
+  @Option(names = "--config", description = "The job's properties file (see"
+      + " docs/config/job.properties).")
   Path config;
 
-  @Option(names = "--group-id", defaultValue = PipelineSources.DEFAULT_GROUP_ID,
-      description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting on top of the"
+      + " file and the environment (repeatable).")
+  Map<String, String> set;
+
+  @Option(names = "--group-id", description = "Kafka consumer group (source.kafka.group-id).")
   String groupId;
 
-  @Option(names = "--checkpoints", description = "Checkpoint directory (default: the radar"
-      + " home's pipeline/checkpoints).")
+  @Option(names = "--checkpoints", description = "Checkpoint directory (job.checkpoints;"
+      + " default: the radar home's pipeline/checkpoints).")
   Path checkpoints;
 
-  @Option(names = "--parallelism", defaultValue = "" + LocalJob.DEFAULT_PARALLELISM,
-      description = "Parallelism of the job (default ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Option(names = "--parallelism", description = "Parallelism of the job (job.parallelism).")
+  Integer parallelism;
+
+  /** The job's settings from the file, the environment and these flags. */
+  Config settings(Map<String, String> environment) {
+    Config c = JobConfig.loader().knownElsewhere(Components.others("job")).file(config)
+        .environment(environment)
+        .flag(JobConfig.KAFKA.key(), kafka, "--kafka")
+        .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), es, "--es")
+        .flag(CommonOptions.SERVING_URL.key(), serving, "--serving")
+        .flag(JobConfig.GROUP_ID.key(), groupId, "--group-id")
+        .flag(JobConfig.CHECKPOINTS.key(), checkpoints == null ? null
+            : checkpoints.toAbsolutePath().toUri().toString(), "--checkpoints")
+        .flag(JobConfig.PARALLELISM.key(), parallelism == null ? null : "" + parallelism,
+            "--parallelism")
+        .set(set).load();
+    if (c.get(JobConfig.CHECKPOINTS) == null) {
+      c = c.with(JobConfig.CHECKPOINTS, RadarHome.resolve().resolve("pipeline")
+          .resolve("checkpoints").toUri().toString(), "radar pipeline");
+    }
+    return c;
+  }
 
   @Override
   public Integer call() throws Exception {
-    List<String> hosts = List.of(es.split(","));
-    Path checkpointDir = checkpoints != null ? checkpoints
-        : RadarHome.resolve().resolve("pipeline").resolve("checkpoints");
-    Files.createDirectories(checkpointDir);
-    PipelineOptions options = PipelineOptions.load(config);
-    RadarPipeline job = RadarPipeline.builder()
-        .source(PipelineSources.kafka(kafka, groupId))
-        .watermarksAtSource(PipelineSources.kafkaWatermarks(options.outOfOrderness(),
-            options.idleTimeout()))
-        .options(options)
-        .checkpointDirectory(checkpointDir.toUri().toString())
-        .outputs(new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(hosts)))
-        .build();
-    System.err.println("pipeline: " + kafka + " -> " + es + ", checkpoints in " + checkpointDir
-        + "; Ctrl-C stops it");
-    try (ElasticsearchConnection client = ElasticsearchClients.create(hosts.get(0))) {
+    JobConfig job = JobConfig.from(settings(System.getenv()));
+    String checkpointDir = job.checkpoints();
+    if (checkpointDir.startsWith("file:")) {
+      Files.createDirectories(Path.of(java.net.URI.create(checkpointDir)));
+    }
+    System.err.println("pipeline: " + (job.source().kafka() ? job.source().kafkaBootstrap()
+        : job.source().files()) + " -> " + job.sink().hosts()
+        + (job.intelligence() != null ? ", enriching through " + job.intelligence().servingUrl()
+            : "") + ", checkpoints in " + checkpointDir + "; Ctrl-C stops it");
+    try (ElasticsearchConnection client = ElasticsearchClients.create(job.sink().hosts().get(0))) {
       long[] next = {System.nanoTime() + STATUS_INTERVAL.toNanos()};
-      LocalJob.run(job, "radar-pipeline", parallelism, LocalJob.DEFAULT_POLL_INTERVAL, () -> {
-        if (System.nanoTime() < next[0]) {
-          return;
-        }
-        next[0] = System.nanoTime() + STATUS_INTERVAL.toNanos();
-        try {
-          System.err.printf(Locale.ROOT, "pipeline: %,d records accounted for in Elasticsearch%n",
-              PipelineResults.inputAccountedFor(client.client()));
-        } catch (java.io.IOException e) {
-          System.err.println("pipeline: Elasticsearch did not answer (" + e.getMessage() + ")");
-        }
-      });
+      LocalJob.run(JobFactory.create(job), job.name(), job.parallelism(),
+          LocalJob.DEFAULT_POLL_INTERVAL, () -> {
+            if (System.nanoTime() < next[0]) {
+              return;
+            }
+            next[0] = System.nanoTime() + STATUS_INTERVAL.toNanos();
+            try {
+              System.err.printf(Locale.ROOT,
+                  "pipeline: %,d records accounted for in Elasticsearch%n",
+                  PipelineResults.inputAccountedFor(client.client()));
+            } catch (java.io.IOException e) {
+              System.err.println("pipeline: Elasticsearch did not answer (" + e.getMessage()
+                  + ")");
+            }
+          });
     }
     return 0;
   }

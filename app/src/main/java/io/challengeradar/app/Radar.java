@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PipelineCommand.class,
       ApiCommand.class,
+      ConfigCommand.class,
     })
 public final class Radar {
 
@@ -33,6 +34,21 @@ public final class Radar {
 
   /** The configured command line; tests call this to run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Radar()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Radar()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Radar::settingRefused);
+  }
+
+  /**
+   * A setting or argument that cannot be used is the user's to fix: one line naming it (the
+   * message names the key, where it came from and why), no stack trace, exit code 2.
+   */
+  private static int settingRefused(Exception e, CommandLine commandLine,
+      CommandLine.ParseResult parseResult) throws Exception {
+    if (e instanceof io.challengeradar.config.ConfigException) {
+      commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
+          + e.getMessage());
+      return 2;
+    }
+    throw e;
   }
 }

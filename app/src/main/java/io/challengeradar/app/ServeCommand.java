@@ -2,9 +2,9 @@ package io.challengeradar.app;
 
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.api.ServingLimits;
 import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.model.DeviceUnavailableException;
+import io.challengeradar.serving.wire.ServingLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

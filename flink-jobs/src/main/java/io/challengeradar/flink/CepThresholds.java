@@ -1,5 +1,8 @@
 package io.challengeradar.flink;
 
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Option;
+
 import java.io.Serializable;
 
 /**
@@ -31,58 +34,55 @@ public record CepThresholds(
     long fadingMinCumulativeParticipants)
     implements Serializable {
 
-  public static final double DEFAULT_MIN_SURGE = 2.6;
-  public static final int DEFAULT_EMERGING_WINDOWS = 2;
-  public static final int DEFAULT_ACCELERATING_WINDOWS = 2;
-  public static final double DEFAULT_ACCELERATING_MIN_FACTOR = 1.5;
-  public static final long DEFAULT_ACCELERATING_MIN_NEW_PARTICIPANTS = 10;
-  public static final long DEFAULT_PEAKED_MIN_PARTICIPANTS = 10;
-  public static final double DEFAULT_PEAKED_MIN_DROP = 0.3;
-  public static final int DEFAULT_FADING_WINDOWS = 3;
-  public static final double DEFAULT_FADING_MIN_DECLINE = 0.2;
-  public static final long DEFAULT_FADING_MIN_CUMULATIVE_PARTICIPANTS = 20;
-
-  public CepThresholds {
-    if (!(minSurge > 1.0)) {
-      throw new IllegalArgumentException("minSurge must be above 1, was " + minSurge);
-    }
-    positive("emergingWindows", emergingWindows);
-    positive("acceleratingWindows", acceleratingWindows);
-    if (!(acceleratingMinFactor > 1.0)) {
-      throw new IllegalArgumentException(
-          "acceleratingMinFactor must be above 1, was " + acceleratingMinFactor);
-    }
-    positive("acceleratingMinNewParticipants", acceleratingMinNewParticipants);
-    positive("peakedMinParticipants", peakedMinParticipants);
-    fraction("peakedMinDrop", peakedMinDrop);
-    positive("fadingWindows", fadingWindows);
-    fraction("fadingMinDecline", fadingMinDecline);
-    notNegative("fadingMinCumulativeParticipants", fadingMinCumulativeParticipants);
-  }
+  public static final Option<Double> MIN_SURGE = Option.key("cep.min-surge").doubleType()
+      .defaultValue(2.6).check(v -> v > 1.0, "must be above 1")
+      .description("Every stage asks for a surge of at least this (FADING: within the tag's"
+          + " recent past), so a steady tag, however big, raises no alert. Chosen on the generator"
+          + " at hourly windows: see docs/replays.md, \"Tuning on the generator\".");
+  public static final Option<Integer> EMERGING_WINDOWS = Option.key("cep.emerging.windows")
+      .intType().defaultValue(2).positive()
+      .description("EMERGING: this many surging windows in a row.");
+  public static final Option<Integer> ACCELERATING_WINDOWS =
+      Option.key("cep.accelerating.windows").intType().defaultValue(2).positive()
+          .description("ACCELERATING: this many surging windows in a row whose new participants"
+              + " are >= min-factor times the previous window's, each with >="
+              + " min-new-participants.");
+  public static final Option<Double> ACCELERATING_MIN_FACTOR =
+      Option.key("cep.accelerating.min-factor").doubleType().defaultValue(1.5)
+          .check(v -> v > 1.0, "must be above 1")
+          .description("ACCELERATING: least factor of new participants over the previous"
+              + " window's.");
+  public static final Option<Long> ACCELERATING_MIN_NEW =
+      Option.key("cep.accelerating.min-new-participants").longType().defaultValue(10L)
+          .positive().description("ACCELERATING: least new participants of each window.");
+  public static final Option<Long> PEAKED_MIN_PARTICIPANTS =
+      Option.key("cep.peaked.min-peak-participants").longType().defaultValue(10L).positive()
+          .description("PEAKED: least new participants of the peak window (which surges).");
+  public static final Option<Double> PEAKED_MIN_DROP = Option.key("cep.peaked.min-drop")
+      .doubleType().defaultValue(0.3).check(v -> v > 0 && v < 1, "must be between 0 and 1")
+      .description("PEAKED: least fraction the next window's new participants fall by from the"
+          + " peak.");
+  public static final Option<Integer> FADING_WINDOWS = Option.key("cep.fading.windows")
+      .intType().defaultValue(3).positive()
+      .description("FADING: this many windows in a row whose new participants each fall by >="
+          + " min-decline from the previous window, for tags that surged within the last"
+          + " recent-windows + baseline-windows windows.");
+  public static final Option<Double> FADING_MIN_DECLINE = Option.key("cep.fading.min-decline")
+      .doubleType().defaultValue(0.2).check(v -> v > 0 && v < 1, "must be between 0 and 1")
+      .description("FADING: least fraction each of those windows falls by.");
+  public static final Option<Long> FADING_MIN_CUMULATIVE =
+      Option.key("cep.fading.min-cumulative-participants").longType().defaultValue(20L)
+          .notNegative()
+          .description("FADING: only tags with at least this many participants in all.");
 
   public static CepThresholds defaults() {
-    return new CepThresholds(
-        DEFAULT_MIN_SURGE, DEFAULT_EMERGING_WINDOWS, DEFAULT_ACCELERATING_WINDOWS,
-        DEFAULT_ACCELERATING_MIN_FACTOR, DEFAULT_ACCELERATING_MIN_NEW_PARTICIPANTS,
-        DEFAULT_PEAKED_MIN_PARTICIPANTS, DEFAULT_PEAKED_MIN_DROP, DEFAULT_FADING_WINDOWS,
-        DEFAULT_FADING_MIN_DECLINE, DEFAULT_FADING_MIN_CUMULATIVE_PARTICIPANTS);
+    return from(Config.defaults(PipelineOptions.GROUP));
   }
 
-  private static void positive(String name, long value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-  }
-
-  private static void notNegative(String name, double value) {
-    if (!(value >= 0)) {
-      throw new IllegalArgumentException(name + " must be zero or more, was " + value);
-    }
-  }
-
-  private static void fraction(String name, double value) {
-    if (!(value > 0 && value < 1)) {
-      throw new IllegalArgumentException(name + " must be between 0 and 1 (exclusive), was " + value);
-    }
+  public static CepThresholds from(Config c) {
+    return new CepThresholds(c.get(MIN_SURGE), c.get(EMERGING_WINDOWS),
+        c.get(ACCELERATING_WINDOWS), c.get(ACCELERATING_MIN_FACTOR), c.get(ACCELERATING_MIN_NEW),
+        c.get(PEAKED_MIN_PARTICIPANTS), c.get(PEAKED_MIN_DROP), c.get(FADING_WINDOWS),
+        c.get(FADING_MIN_DECLINE), c.get(FADING_MIN_CUMULATIVE));
   }
 }

@@ -1,10 +1,10 @@
 package io.challengeradar.flink;
 
 import io.challengeradar.core.event.EventCodec;
-import io.challengeradar.flink.es.ElasticsearchOutputs;
-import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.intel.ChallengeIntelligence;
 import io.challengeradar.flink.intel.IntelligenceOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Origin;
 import io.challengeradar.flink.intel.IntelligenceStreams;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.enrich.EnrichmentStage;
@@ -28,9 +28,7 @@ import io.challengeradar.flink.ops.TagActivities;
 import io.challengeradar.flink.ops.TrendWindows;
 import io.challengeradar.flink.ops.VideoJoin;
 import io.challengeradar.flink.source.PipelineSources;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -189,63 +187,18 @@ public final class RadarPipeline {
   }
 
   /**
-   * {@code --kafka HOST:PORT | --files A.ndjson[,B.ndjson]} {@code --es URL[,URL]}
-   * {@code [--config pipeline.properties] [--group-id ID] [--checkpoints URI]}
-   * {@code [--intelligence intelligence.properties]} (the intelligence runs when the config turns
-   * enrichment on, and calls the same serving tier).
+   * The job jar's entry point ({@code flink run ... --config job.properties --set KEY=VALUE
+   * --kafka HOST:PORT --es URL ...}): see {@link JobConfig#parseArgs}. The parallelism is the
+   * cluster's unless {@code job.parallelism} is given.
    */
   public static void main(String[] args) throws Exception {
-    String kafka = null;
-    String files = null;
-    String es = null;
-    String config = null;
-    String groupId = PipelineSources.DEFAULT_GROUP_ID;
-    String checkpoints = null;
-    String intelligenceConfig = null;
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--kafka" -> kafka = value;
-        case "--files" -> files = value;
-        case "--es" -> es = value;
-        case "--config" -> config = value;
-        case "--group-id" -> groupId = value;
-        case "--checkpoints" -> checkpoints = value;
-        case "--intelligence" -> intelligenceConfig = value;
-        default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-            + "'; expected --kafka, --files, --es, --config, --group-id, --checkpoints or --intelligence");
-      }
-      if (value == null) {
-        throw new IllegalArgumentException(args[i] + " needs a value");
-      }
-      i++;
+    Config config = JobConfig.parseArgs(args, System.getenv());
+    JobConfig job = JobConfig.from(config);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    if (config.origin(JobConfig.PARALLELISM).layer() != Origin.Layer.DEFAULT) {
+      env.setParallelism(job.parallelism());
     }
-    if ((kafka == null) == (files == null)) {
-      throw new IllegalArgumentException("give exactly one of --kafka HOST:PORT or --files F,...");
-    }
-    if (es == null) {
-      throw new IllegalArgumentException("--es URL is required");
-    }
-    List<Source<RawRecord, ?, ?>> sources = new ArrayList<>();
-    if (kafka != null) {
-      sources.add(PipelineSources.kafka(kafka, groupId));
-    } else {
-      sources.addAll(PipelineSources.files(Arrays.stream(files.split(",")).map(Path::of).toList()));
-    }
-    PipelineOptions options = PipelineOptions.load(config == null ? null : Path.of(config));
-    RadarPipeline job = builder()
-        .sources(sources)
-        .watermarksAtSource(kafka == null ? null
-            : PipelineSources.kafkaWatermarks(options.outOfOrderness(), options.idleTimeout()))
-        .options(options)
-        .checkpointDirectory(checkpoints)
-        .intelligence(options.enrichment().enabled()
-            ? IntelligenceOptions.load(intelligenceConfig == null ? null : Path.of(intelligenceConfig))
-                .withServingUrl(options.enrichment().servingUrl())
-            : null)
-        .outputs(new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(es.split(",")))))
-        .build();
-    job.execute(StreamExecutionEnvironment.getExecutionEnvironment(), "challenge-radar");
+    JobFactory.create(job).execute(env, job.name());
   }
 
   /** Sources and outputs are required; options and codec default. */
@@ -286,6 +239,16 @@ public final class RadarPipeline {
     public Builder sources(List<Source<RawRecord, ?, ?>> all) {
       sources.addAll(all);
       return this;
+    }
+
+    /**
+     * Instead of the sources set so far (a benchmark's rate-limited feed in place of the
+     * configured files); the watermarks are then made after parsing.
+     */
+    public Builder replaceSources(List<Source<RawRecord, ?, ?>> all) {
+      sources.clear();
+      sourceWatermarks = null;
+      return sources(all);
     }
 
     public Builder outputs(PipelineOutputs o) {

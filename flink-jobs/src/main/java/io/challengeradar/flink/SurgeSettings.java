@@ -1,5 +1,7 @@
 package io.challengeradar.flink;
 
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Option;
 import java.io.Serializable;
 
 /**
@@ -13,27 +15,25 @@ import java.io.Serializable;
 public record SurgeSettings(int recentWindows, int baselineWindows, double baselineFloor)
     implements Serializable {
 
-  public static final int DEFAULT_RECENT_WINDOWS = 12;
-  public static final int DEFAULT_BASELINE_WINDOWS = 24;
-  public static final double DEFAULT_BASELINE_FLOOR = 1.0;
-
-  public SurgeSettings {
-    if (recentWindows <= 0) {
-      throw new IllegalArgumentException(
-          "trend.recent-windows must be positive, was " + recentWindows);
-    }
-    if (baselineWindows <= 0) {
-      throw new IllegalArgumentException(
-          "trend.baseline-windows must be positive, was " + baselineWindows);
-    }
-    if (!(baselineFloor > 0)) {
-      throw new IllegalArgumentException(
-          "trend.baseline-floor must be above 0, was " + baselineFloor);
-    }
-  }
+  public static final Option<Integer> RECENT_WINDOWS = Option.key("trend.recent-windows")
+      .intType().defaultValue(12).positive()
+      .description("A tag's surge: its new participants in the last recent-windows windows (this"
+          + " one included) over what it usually gets in as many windows. Nothing surges before"
+          + " the tag has this many windows of history.");
+  public static final Option<Integer> BASELINE_WINDOWS = Option.key("trend.baseline-windows")
+      .intType().defaultValue(24).positive()
+      .description("Horizon, in windows, of the moving average of new participants per window"
+          + " before the recent span: the tag's baseline.");
+  public static final Option<Double> BASELINE_FLOOR = Option.key("trend.baseline-floor")
+      .doubleType().defaultValue(1.0).positive()
+      .description("Least baseline, in new participants per window, so that a tag from nothing"
+          + " does not surge on one participant.");
 
   public static SurgeSettings defaults() {
-    return new SurgeSettings(
-        DEFAULT_RECENT_WINDOWS, DEFAULT_BASELINE_WINDOWS, DEFAULT_BASELINE_FLOOR);
+    return from(Config.defaults(PipelineOptions.GROUP));
+  }
+
+  public static SurgeSettings from(Config c) {
+    return new SurgeSettings(c.get(RECENT_WINDOWS), c.get(BASELINE_WINDOWS), c.get(BASELINE_FLOOR));
   }
 }

@@ -54,8 +54,8 @@ public final class ChallengeScenario {
    */
   public static PipelineOptions options(String... keyValues) {
     String[] all = new String[keyValues.length + 6];
-    System.arraycopy(new String[] {PipelineOptions.Keys.RECENT_WINDOWS, "1",
-        PipelineOptions.Keys.BASELINE_WINDOWS, "1", PipelineOptions.Keys.MIN_SURGE, "1.4"},
+    System.arraycopy(new String[] {SurgeSettings.RECENT_WINDOWS.key(), "1",
+        SurgeSettings.BASELINE_WINDOWS.key(), "1", CepThresholds.MIN_SURGE.key(), "1.4"},
         0, all, 0, 6);
     System.arraycopy(keyValues, 0, all, 6, keyValues.length);
     return ItPipelines.options(all);

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,11 +49,8 @@ class RadarPipelineTest {
    * defaults need half a day of a tag's past before anything can surge).
    */
   static PipelineOptions shortMemory() {
-    Properties p = new Properties();
-    p.setProperty(PipelineOptions.Keys.RECENT_WINDOWS, "1");
-    p.setProperty(PipelineOptions.Keys.BASELINE_WINDOWS, "1");
-    p.setProperty(PipelineOptions.Keys.MIN_SURGE, "1.4");
-    return PipelineOptions.fromProperties(p);
+    return ItPipelines.options(SurgeSettings.RECENT_WINDOWS.key(), "1",
+        SurgeSettings.BASELINE_WINDOWS.key(), "1", CepThresholds.MIN_SURGE.key(), "1.4");
   }
 
   /** Minute of the hour's n-th post, for hours with 4, 8, 12 and 16 new authors. */

@@ -1,7 +1,6 @@
 package io.challengeradar.serving;
 
 import io.challengeradar.serving.api.ServingApi;
-import io.challengeradar.serving.api.ServingLimits;
 import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.http.ServingMetrics;
 import io.challengeradar.serving.http.ServingServer;
@@ -9,6 +8,7 @@ import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelLoader;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.ModelStore;
+import io.challengeradar.serving.wire.ServingLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 

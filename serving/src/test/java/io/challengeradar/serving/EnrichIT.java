@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.client.ServingClientException;
@@ -13,6 +12,7 @@ import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.testing.Http;
 import io.challengeradar.serving.testing.TestModels;
 import io.challengeradar.serving.testing.TestStore;
+import io.challengeradar.serving.wire.Wire;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

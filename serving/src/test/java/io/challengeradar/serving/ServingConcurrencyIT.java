@@ -3,7 +3,6 @@ package io.challengeradar.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.client.ServingClientException;
@@ -11,6 +10,7 @@ import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.testing.Http;
 import io.challengeradar.serving.testing.TestModels;
 import io.challengeradar.serving.testing.TestStore;
+import io.challengeradar.serving.wire.Wire;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

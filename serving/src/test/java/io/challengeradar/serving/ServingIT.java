@@ -52,7 +52,7 @@ class ServingIT {
                 .withReloadInterval(Duration.ZERO)
                 .withServer(ServerOptions.defaults().withPort(0).withThreads(16))
                 .withLimits(
-                    io.challengeradar.serving.api.ServingLimits.defaults().withMaxItems(8)));
+                    io.challengeradar.serving.wire.ServingLimits.defaults().withMaxItems(8)));
     http = new Http(node.port());
   }
 

@@ -11,6 +11,10 @@ import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.flink.JobConfig;
+import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.EnrichmentOptions;
 import io.challengeradar.flink.enrich.EnrichmentWire;
@@ -24,9 +28,9 @@ import io.challengeradar.infra.PlatformOptions;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.RunningPlatform;
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
+import io.challengeradar.serving.wire.Wire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -71,7 +75,7 @@ public final class EnrichmentBench implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "19299", description = "Port of the Elasticsearch this benchmark starts (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--posts-per-call", defaultValue = "" + EnrichmentOptions.DEFAULT_BATCH_SIZE, description = "Posts per /v1/enrich call for the batched serving ceiling (default ${DEFAULT-VALUE}, as the job sends them).")
+  @Option(names = "--posts-per-call", defaultValue = "16", description = "Posts per /v1/enrich call for the batched serving ceiling (default ${DEFAULT-VALUE}, as the job sends them).")
   int postsPerCall;
 
   @Option(names = "--serving-only", description = "Measure only the serving ceilings, not the job (implies --no-record).")
@@ -177,19 +181,14 @@ public final class EnrichmentBench implements Callable<Integer> {
   private double run(ElasticsearchClient client, ElasticsearchOutputs es, Path events,
       String checkpoints, long lines, URI serving, int perCall) throws Exception {
     client.indices().delete(d -> d.index(PipelineResults.INDICES).ignoreUnavailable(true));
-    PipelineOptions options = PipelineOptions.defaults();
+    Config settings = JobConfig.loader().load()
+        .with(JobConfig.FILES, List.of(events.toString()), "radar bench enrichment")
+        .with(JobConfig.CHECKPOINTS, checkpoints, "radar bench enrichment")
+        .with(EnrichmentOptions.BATCH_SIZE, perCall, "--posts-per-call");
     if (serving != null) {
-      EnrichmentOptions e = options.enrichment();
-      options = options.withEnrichment(
-          e.withServingUrl(serving).withBatch(perCall, e.batchDelay()));
+      settings = settings.with(CommonOptions.SERVING_URL, serving, "radar bench enrichment");
     }
-    RadarPipeline job = RadarPipeline.builder()
-        .sources(PipelineSources.files(List.of(events)))
-        .options(options)
-        .intelligence(serving == null ? null : IntelligenceOptions.load(null).withServingUrl(serving))
-        .checkpointDirectory(checkpoints)
-        .outputs(es)
-        .build();
+    RadarPipeline job = JobFactory.builder(JobConfig.from(settings)).outputs(es).build();
     long start = System.nanoTime();
     LocalJob.run(job, "bench-enrichment", parallelism, LocalJob.DEFAULT_POLL_INTERVAL, () -> {});
     double seconds = (System.nanoTime() - start) / 1e9;

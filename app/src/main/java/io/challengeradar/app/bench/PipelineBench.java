@@ -8,7 +8,9 @@ import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.PipelineOutputs;
-import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.flink.JobConfig;
+import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
@@ -90,7 +92,7 @@ public final class PipelineBench implements Callable<Integer> {
         + " --posts " + posts + " --parallelism " + parallelism);
 
     double alone = Stats.medianRate("flink alone", repeats, () -> {
-      RadarPipeline job = job(PipelineSources.files(List.of(events)), discarding(), checkpoints);
+      RadarPipeline job = job(events, discarding(), checkpoints);
       return rate(lines, LocalJob.run(job, "bench-discarding", parallelism,
           LocalJob.DEFAULT_POLL_INTERVAL, () -> {}));
     });
@@ -111,7 +113,7 @@ public final class PipelineBench implements Callable<Integer> {
           ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl())));
       endToEnd = Stats.medianRate("end to end", repeats, () -> {
         reset(client);
-        RadarPipeline job = job(PipelineSources.files(List.of(events)), es, checkpoints);
+        RadarPipeline job = job(events, es, checkpoints);
         JobExecutionResult result = LocalJob.run(job, "bench-elasticsearch", parallelism,
             LocalJob.DEFAULT_POLL_INTERVAL, () -> {});
         PipelineResults written = PipelineResults.read(client);
@@ -157,10 +159,20 @@ public final class PipelineBench implements Callable<Integer> {
 
   static final Duration LATENCY_POLL = Duration.ofMillis(100);
 
-  private RadarPipeline job(List<org.apache.flink.api.connector.source.Source<RawRecord, ?, ?>>
-      sources, PipelineOutputs outputs, String checkpoints) {
-    return RadarPipeline.builder().sources(sources).options(PipelineOptions.defaults())
-        .checkpointDirectory(checkpoints).outputs(outputs).build();
+  /**
+   * The production job as the factory builds it at its defaults, with the benchmark's sources
+   * (the replayed file, or the rate-limited feed of the latency run) and outputs.
+   */
+  private RadarPipeline job(Path events, PipelineOutputs outputs, String checkpoints) {
+    return builder(events, outputs, checkpoints).build();
+  }
+
+  private RadarPipeline.Builder builder(Path events, PipelineOutputs outputs,
+      String checkpoints) {
+    Config settings = JobConfig.loader().load()
+        .with(JobConfig.FILES, List.of(events.toString()), "radar bench pipeline")
+        .with(JobConfig.CHECKPOINTS, checkpoints, "radar bench pipeline");
+    return JobFactory.builder(JobConfig.from(settings)).outputs(outputs);
   }
 
   private static PipelineOutputs discarding() {
@@ -189,7 +201,7 @@ public final class PipelineBench implements Callable<Integer> {
     DataGeneratorSource<RawRecord> feed = new DataGeneratorSource<>(
         new RateFeed(events.toString()), count, RateLimiterStrategy.perSecond(rate),
         TypeInformation.of(RawRecord.class));
-    RadarPipeline job = job(List.of(feed), es, checkpoints);
+    RadarPipeline job = builder(events, es, checkpoints).replaceSources(List.of(feed)).build();
     long[] searchableAt = new long[count];
     int[] seen = {0};
     LocalJob.run(job, "bench-latency", 1, LATENCY_POLL, () -> {

@@ -1,13 +1,13 @@
 package io.challengeradar.app.bench;
 
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.engine.BatchPredictor;
-import io.challengeradar.serving.http.JsonCodec;
 import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.SentenceEncoder;
+import io.challengeradar.serving.wire.Wire;
+import io.challengeradar.serving.wire.WireJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -234,7 +234,7 @@ public final class ServingBench implements Callable<Integer> {
   private static HttpRequest request(URI uri, List<String> captions) {
     Wire.EmbedRequest body = new Wire.EmbedRequest(null, captions.stream().map(Wire.Video::caption).toList());
     return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.write(body))).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(body))).build();
   }
 
   private static List<String> slice(List<String> all, int from, int n) {

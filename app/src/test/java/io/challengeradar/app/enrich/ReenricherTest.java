@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.SourcedEvent;
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
+import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

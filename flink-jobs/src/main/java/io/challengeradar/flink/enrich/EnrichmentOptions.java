@@ -1,13 +1,18 @@
 package io.challengeradar.flink.enrich;
 
-import io.challengeradar.flink.Settings;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
+import io.challengeradar.config.Option;
+import io.challengeradar.config.OptionGroup;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 
+
 /**
- * How new posts are enriched through the serving tier ({@code enrichment.*} in {@code
- * pipeline.properties}). Enrichment is off when no serving URL is set.
+ * How new posts are enriched through the serving tier ({@code serving.url} and {@code
+ * enrichment.*}). Enrichment is off when no serving URL is set.
  *
  * @param servingUrl the serving tier, e.g. {@code http://localhost:8081}; null: enrichment off
  * @param capacity posts in flight at once per subtask in the first attempt (Flink async I/O
@@ -35,60 +40,77 @@ public record EnrichmentOptions(
     Duration batchDelay)
     implements Serializable {
 
-  public static final int DEFAULT_CAPACITY = 64;
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_RETRY_INITIAL_BACKOFF = Duration.ofSeconds(1);
-  public static final Duration DEFAULT_RETRY_MAX_BACKOFF = Duration.ofMinutes(1);
-  public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 60;
-  public static final int DEFAULT_RETRY_MAX_IN_FLIGHT = 32;
-  public static final int DEFAULT_BATCH_SIZE = 16;
-  public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(20);
   public static final Duration MAX_BATCH_DELAY =
       Duration.ofMillis(EnrichmentStage.ASYNC_DEADLINE_MARGIN_MILLIS / 2);
 
+  public static final Option<Integer> CAPACITY = Option.key("enrichment.capacity").intType()
+      .defaultValue(64).positive()
+      .description("Posts in flight at once per subtask on the first attempt (async I/O"
+          + " capacity); when full, the post stream is back-pressured.");
+  public static final Option<Duration> TIMEOUT = Option.key("enrichment.timeout").durationType()
+      .defaultValue(Duration.ofSeconds(5)).positive()
+      .description("Longest wait for one answer before the post counts as pending.");
+  public static final Option<Duration> RETRY_INITIAL_BACKOFF =
+      Option.key("enrichment.retry.initial-backoff").durationType()
+          .defaultValue(Duration.ofSeconds(1)).positive()
+          .description("First wait before retrying a pending post; doubles per attempt up to"
+              + " max-backoff.");
+  public static final Option<Duration> RETRY_MAX_BACKOFF = Option.key("enrichment.retry.max-backoff")
+      .durationType().defaultValue(Duration.ofMinutes(1)).positive()
+      .description("The longest wait between two retries of a pending post.");
+  public static final Option<Integer> RETRY_MAX_ATTEMPTS =
+      Option.key("enrichment.retry.max-attempts").intType().defaultValue(60).positive()
+          .description("Retries per post; what is still pending after them waits for"
+              + " `radar reenrich`.");
+  public static final Option<Integer> RETRY_MAX_IN_FLIGHT =
+      Option.key("enrichment.retry.max-in-flight").intType().defaultValue(32).positive()
+          .description("Retries in flight at once per subtask.");
+  public static final Option<Integer> BATCH_SIZE = Option.key("enrichment.batch.size").intType()
+      .defaultValue(16).positive()
+      .description("Posts per /v1/enrich call on the first attempt (at most enrichment.capacity);"
+          + " 1 sends each post on its own.");
+  public static final Option<Duration> BATCH_DELAY = Option.key("enrichment.batch.delay")
+      .durationType().defaultValue(Duration.ofMillis(20)).positive()
+      .check(d -> d.compareTo(MAX_BATCH_DELAY) < 0, "must be below " + MAX_BATCH_DELAY)
+      .description("The longest wait for a call to fill before it is sent.");
+
+  /**
+   * Enrichment of each new post through the serving tier (embedding, virality, claim
+   * probability); off while serving.url is empty.
+   */
+  public static final OptionGroup GROUP = OptionGroup.of("enrichment",
+      "Enrichment of each new post through the serving tier (embedding, virality, claim"
+          + " probability); off while serving.url is empty. When serving is down, slow or"
+          + " shedding load, posts go on with pendingEnrichment=true and are retried with"
+          + " doubling, jittered waits.",
+      CommonOptions.SERVING_URL, CAPACITY, TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
+      RETRY_MAX_ATTEMPTS, RETRY_MAX_IN_FLIGHT, BATCH_SIZE, BATCH_DELAY);
+
   public EnrichmentOptions {
-    if (servingUrl != null && (servingUrl.getHost() == null || servingUrl.getScheme() == null)) {
-      throw new IllegalArgumentException(
-          "enrichment.serving-url must be an absolute http URL, was " + servingUrl);
+    if (retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
+      throw new ConfigException(RETRY_MAX_BACKOFF + " must be at least "
+          + RETRY_INITIAL_BACKOFF + " (" + retryInitialBackoff + "), was " + retryMaxBackoff);
     }
-    Settings.positive("enrichment.capacity", capacity);
-    Settings.positive("enrichment.timeout", timeout);
-    Settings.positive("enrichment.retry.initial-backoff", retryInitialBackoff);
-    Settings.positive("enrichment.retry.max-backoff", retryMaxBackoff);
-    Settings.positive("enrichment.retry.max-attempts", retryMaxAttempts);
-    Settings.positive("enrichment.retry.max-in-flight", retryMaxInFlight);
-    Settings.positive("enrichment.batch.size", batchSize);
     if (batchSize > capacity) {
-      throw new IllegalArgumentException("enrichment.batch.size must be at most enrichment.capacity ("
+      throw new ConfigException(BATCH_SIZE + " must be at most " + CAPACITY + " ("
           + capacity + "), was " + batchSize);
-    }
-    Settings.positive("enrichment.batch.delay", batchDelay);
-    if (batchDelay.compareTo(MAX_BATCH_DELAY) >= 0) {
-      throw new IllegalArgumentException("enrichment.batch.delay must be below " + MAX_BATCH_DELAY
-          + ", was " + batchDelay);
     }
   }
 
   /** Off: no serving URL. */
   public static EnrichmentOptions defaults() {
-    return new EnrichmentOptions(null, DEFAULT_CAPACITY, DEFAULT_TIMEOUT,
-        DEFAULT_RETRY_INITIAL_BACKOFF, DEFAULT_RETRY_MAX_BACKOFF, DEFAULT_RETRY_MAX_ATTEMPTS,
-        DEFAULT_RETRY_MAX_IN_FLIGHT, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_DELAY);
+    return from(Config.defaults(GROUP));
+  }
+
+  public static EnrichmentOptions from(Config c) {
+    return new EnrichmentOptions(c.get(CommonOptions.SERVING_URL), c.get(CAPACITY),
+        c.get(TIMEOUT), c.get(RETRY_INITIAL_BACKOFF), c.get(RETRY_MAX_BACKOFF),
+        c.get(RETRY_MAX_ATTEMPTS), c.get(RETRY_MAX_IN_FLIGHT), c.get(BATCH_SIZE),
+        c.get(BATCH_DELAY));
   }
 
   public boolean enabled() {
     return servingUrl != null;
-  }
-
-  public EnrichmentOptions withServingUrl(URI url) {
-    return new EnrichmentOptions(url, capacity, timeout, retryInitialBackoff, retryMaxBackoff,
-        retryMaxAttempts, retryMaxInFlight, batchSize, batchDelay);
-  }
-
-  /** Posts per call and the longest wait to fill one; {@code 1} sends each post on its own. */
-  public EnrichmentOptions withBatch(int size, Duration delay) {
-    return new EnrichmentOptions(servingUrl, capacity, timeout, retryInitialBackoff,
-        retryMaxBackoff, retryMaxAttempts, retryMaxInFlight, size, delay);
   }
 
   /** The wait before retry number {@code attempt} (1-based), spread by {@code jitter} in [0, 1). */

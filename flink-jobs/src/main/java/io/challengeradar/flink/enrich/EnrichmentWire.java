@@ -2,8 +2,8 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.Enrichment;
-import io.challengeradar.serving.api.ServingLimits;
-import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.wire.ServingLimits;
+import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 
 /** The one place that turns posts into enrich requests and answers into {@link Enrichment}s. */

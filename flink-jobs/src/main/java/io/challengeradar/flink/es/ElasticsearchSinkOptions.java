@@ -1,12 +1,16 @@
 package io.challengeradar.flink.es;
 
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.config.ConfigException;
+import io.challengeradar.config.Option;
+import io.challengeradar.config.OptionGroup;
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Every setting of the Elasticsearch sink.
+ * Every setting of the Elasticsearch sink ({@code elasticsearch.hosts} and {@code sink.*}).
  *
  * @param hosts node URLs such as {@code http://localhost:9200}
  * @param maxBatchSize most writes per bulk request
@@ -35,55 +39,71 @@ public record ElasticsearchSinkOptions(
     Duration socketTimeout)
     implements Serializable {
 
-  public static final int DEFAULT_MAX_BATCH_SIZE = 1_000;
-  public static final long DEFAULT_MAX_BATCH_BYTES = 5L << 20;
-  public static final int DEFAULT_MAX_IN_FLIGHT_REQUESTS = 4;
-  public static final int DEFAULT_MAX_BUFFERED_REQUESTS = 10_000;
-  public static final Duration DEFAULT_MAX_TIME_IN_BUFFER = Duration.ofMillis(200);
-  public static final int DEFAULT_MAX_RETRIES = 5;
-  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
-  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
+  public static final Option<Integer> MAX_BATCH_SIZE = Option.key("sink.bulk.max-actions")
+      .intType().defaultValue(1_000).positive()
+      .description("Most writes per bulk request.");
+  public static final Option<Long> MAX_BATCH_BYTES = Option.key("sink.bulk.max-bytes").longType()
+      .defaultValue(5L << 20).positive()
+      .description("Most bytes per bulk request.");
+  public static final Option<Integer> MAX_IN_FLIGHT = Option.key("sink.bulk.max-in-flight")
+      .intType().defaultValue(4).positive()
+      .description("Bulk requests in flight at once per sink subtask.");
+  public static final Option<Integer> MAX_BUFFERED = Option.key("sink.buffer.max-writes")
+      .intType().defaultValue(10_000).positive()
+      .description("Writes buffered before the sink applies back pressure (above"
+          + " sink.bulk.max-actions).");
+  public static final Option<Duration> MAX_TIME_IN_BUFFER = Option.key("sink.buffer.max-time")
+      .durationType().defaultValue(Duration.ofMillis(200)).positive()
+      .description("Longest a write waits for its bulk request to fill.");
+  public static final Option<Integer> MAX_RETRIES = Option.key("sink.retry.max-attempts")
+      .intType().defaultValue(5).notNegative()
+      .description("Retries of a retryable write before it is dead-lettered (or, for a whole"
+          + " request, before the job fails and restarts from its checkpoint).");
+  public static final Option<Duration> INITIAL_BACKOFF = Option.key("sink.retry.initial-backoff")
+      .durationType().defaultValue(Duration.ofMillis(100)).positive()
+      .description("Wait before the first retry; doubles per attempt.");
+  public static final Option<Duration> MAX_BACKOFF = Option.key("sink.retry.max-backoff")
+      .durationType().defaultValue(Duration.ofSeconds(5)).positive()
+      .description("The longest wait between retries.");
+  public static final Option<Duration> CONNECT_TIMEOUT = Option.key("sink.connect-timeout")
+      .durationType().defaultValue(Duration.ofSeconds(5)).positive()
+      .description("TCP connect timeout.");
+  public static final Option<Duration> SOCKET_TIMEOUT = Option.key("sink.socket-timeout")
+      .durationType().defaultValue(Duration.ofSeconds(30)).positive()
+      .description("How long a bulk request may take before it counts as timed out.");
+
+  public static final OptionGroup GROUP = OptionGroup.of("sink",
+      "The Elasticsearch sink: where the job writes, bulk requests, buffering and retries.",
+      CommonOptions.ELASTICSEARCH_HOSTS, MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
+      MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
+      CONNECT_TIMEOUT, SOCKET_TIMEOUT);
 
   public ElasticsearchSinkOptions {
-    if (hosts == null || hosts.isEmpty()) {
-      throw new IllegalArgumentException("hosts must name at least one Elasticsearch URL");
-    }
-    for (String h : hosts) {
-      URI uri = URI.create(h);
-      if (uri.getHost() == null || uri.getPort() < 0 || uri.getScheme() == null) {
-        throw new IllegalArgumentException(
-            "hosts: '" + h + "' is not a URL like http://localhost:9200");
-      }
-    }
     hosts = List.copyOf(hosts);
-    positive("maxBatchSize", maxBatchSize);
-    positive("maxBatchBytes", maxBatchBytes);
-    positive("maxInFlightRequests", maxInFlightRequests);
+    if (hosts.isEmpty()) {
+      throw new ConfigException(CommonOptions.ELASTICSEARCH_HOSTS
+          + " must name at least one Elasticsearch URL");
+    }
     if (maxBufferedRequests <= maxBatchSize) {
-      throw new IllegalArgumentException("maxBufferedRequests must be above maxBatchSize ("
+      throw new ConfigException(MAX_BUFFERED + " must be above " + MAX_BATCH_SIZE + " ("
           + maxBatchSize + "), was " + maxBufferedRequests);
     }
-    positive("maxTimeInBuffer", maxTimeInBuffer);
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be zero or more, was " + maxRetries);
-    }
-    positive("initialBackoff", initialBackoff);
-    positive("maxBackoff", maxBackoff);
     if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("maxBackoff must be at least initialBackoff ("
-          + initialBackoff + "), was " + maxBackoff);
+      throw new ConfigException(MAX_BACKOFF + " must be at least " + INITIAL_BACKOFF
+          + " (" + initialBackoff + "), was " + maxBackoff);
     }
-    positive("connectTimeout", connectTimeout);
-    positive("socketTimeout", socketTimeout);
   }
 
+  public static ElasticsearchSinkOptions from(Config c) {
+    return new ElasticsearchSinkOptions(c.get(CommonOptions.ELASTICSEARCH_HOSTS),
+        c.get(MAX_BATCH_SIZE), c.get(MAX_BATCH_BYTES), c.get(MAX_IN_FLIGHT), c.get(MAX_BUFFERED),
+        c.get(MAX_TIME_IN_BUFFER), c.get(MAX_RETRIES), c.get(INITIAL_BACKOFF), c.get(MAX_BACKOFF),
+        c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT));
+  }
+
+  /** The defaults, writing to {@code hosts}. */
   public static ElasticsearchSinkOptions defaults(List<String> hosts) {
-    return new ElasticsearchSinkOptions(hosts, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_BATCH_BYTES,
-        DEFAULT_MAX_IN_FLIGHT_REQUESTS, DEFAULT_MAX_BUFFERED_REQUESTS, DEFAULT_MAX_TIME_IN_BUFFER,
-        DEFAULT_MAX_RETRIES, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF,
-        DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT);
+    return from(Config.defaults(GROUP).with(CommonOptions.ELASTICSEARCH_HOSTS, hosts, "caller"));
   }
 
   /**
@@ -96,17 +116,5 @@ public record ElasticsearchSinkOptions(
 
   public BulkOutcomes outcomes() {
     return new BulkOutcomes(maxRetries, initialBackoff.toMillis(), maxBackoff.toMillis());
-  }
-
-  private static void positive(String name, long value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-  }
-
-  private static void positive(String name, Duration value) {
-    if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
-    }
   }
 }

@@ -1,8 +1,8 @@
 package io.challengeradar.flink.intel;
 
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
+import io.challengeradar.serving.wire.Wire;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -22,7 +22,7 @@ class EnrichmentOptionsTest {
   void defaultsToGatheredCallsWithinTheCapacity() {
     EnrichmentOptions o = EnrichmentOptions.defaults();
 
-    assertThat(o.batchSize()).isEqualTo(EnrichmentOptions.DEFAULT_BATCH_SIZE)
+    assertThat(o.batchSize()).isEqualTo(EnrichmentOptions.BATCH_SIZE.defaultValue())
         .isLessThanOrEqualTo(o.capacity());
     assertThat(o.batchDelay()).isLessThan(EnrichmentOptions.MAX_BATCH_DELAY);
   }
@@ -37,10 +37,10 @@ class EnrichmentOptionsTest {
 
   @Test
   void refusesADelayThatWouldEatIntoFlinksDeadlineMargin() {
-    assertThatThrownBy(() -> EnrichmentOptions.defaults().withBatch(4, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> ItPipelines.options("enrichment.batch.delay", "1s"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("enrichment.batch.delay");
-    assertThatThrownBy(() -> EnrichmentOptions.defaults().withBatch(0, Duration.ofMillis(5)))
+    assertThatThrownBy(() -> ItPipelines.options("enrichment.batch.size", "0"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("enrichment.batch.size");
   }

@@ -29,7 +29,7 @@ import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.flink.ops.DeadLetters;
 import io.challengeradar.flink.ops.VideoFeatures;
-import io.challengeradar.serving.api.Wire;
+import io.challengeradar.serving.wire.Wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

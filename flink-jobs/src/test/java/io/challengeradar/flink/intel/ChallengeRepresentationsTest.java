@@ -1,5 +1,6 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.flink.ItPipelines;
 import static io.challengeradar.flink.intel.Alerts.alert;
 import static io.challengeradar.flink.intel.Alerts.hours;
 import static io.challengeradar.flink.intel.Vectors384.axis;
@@ -38,7 +39,8 @@ class ChallengeRepresentationsTest {
   }
 
   private static IntelligenceOptions options() {
-    return IntelligenceOptions.defaults().withHarmful(HARMFUL);
+    return IntelligenceOptions.from(ItPipelines.config("serving.url", "http://serving:8081")
+        .with(IntelligenceOptions.HARMFUL, HARMFUL, "test"));
   }
 
   @AfterEach

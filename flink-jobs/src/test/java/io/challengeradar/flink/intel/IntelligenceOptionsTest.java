@@ -4,58 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.challengeradar.contract.Stage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
+import io.challengeradar.flink.ItPipelines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class IntelligenceOptionsTest {
+  static final String SERVING = "http://serving:8081";
 
   @Test
-  void theShippedFileHoldsTheDefaults() {
-    assertThat(IntelligenceOptions.load(null)).isEqualTo(IntelligenceOptions.defaults());
-  }
-
-  @Test
-  void aFileOverridesKeyByKeyAndCanAddOrDropHarmfulDescriptions(@TempDir Path dir)
-      throws Exception {
-    Path file = dir.resolve("intel.properties");
-    Files.writeString(file, String.join("\n",
-        "participation.top-n=5",
-        "participation.stages=accelerating",
-        "risk.harmful.02=",
-        "risk.harmful.99=Fire: setting oneself alight on camera"));
-
-    IntelligenceOptions o = IntelligenceOptions.load(file);
+  void keysOverrideOneByOneAndTheHarmfulListIsReplacedWhole() {
+    IntelligenceOptions o = IntelligenceOptions.from(ItPipelines.config("serving.url", SERVING,
+        "intelligence.participation.top-n", "5",
+        "intelligence.participation.stages", "accelerating",
+        "intelligence.risk.harmful", "Blue Whale: self-harm tasks; Fire: setting oneself alight"));
 
     assertThat(o.topN()).isEqualTo(5);
     assertThat(o.scoreStages()).containsExactly(Stage.ACCELERATING);
-    assertThat(o.harmful()).extracting(HarmfulChallenge::name)
-        .doesNotContain("Milk Crate").contains("Blue Whale").last().isEqualTo("Fire");
-    assertThat(o.userVideos()).isEqualTo(IntelligenceOptions.DEFAULT_USER_VIDEOS);
+    assertThat(o.harmful()).extracting(HarmfulChallenge::name).containsExactly("Blue Whale", "Fire");
+    assertThat(o.userVideos()).isEqualTo(IntelligenceOptions.USER_VIDEOS.defaultValue());
   }
 
   @Test
-  void refusesUnknownKeysAndBadValuesNamingTheKey() {
-    assertThatThrownBy(() -> IntelligenceOptions.fromProperties(props("user.video", "8")))
-        .hasMessageContaining("unknown intelligence option(s) [user.video]");
-    assertThatThrownBy(() -> IntelligenceOptions.fromProperties(
-        props("participation.stages", "EMERGING,GONE")))
-        .hasMessageContaining("participation.stages").hasMessageContaining("'GONE'");
-    assertThatThrownBy(() -> IntelligenceOptions.fromProperties(props("participation.top-n", "0")))
-        .hasMessageContaining("participation.top-n must be positive");
-    assertThatThrownBy(() -> IntelligenceOptions.fromProperties(
-        props("risk.harmful.x", "no colon here")))
-        .hasMessageContaining("risk.harmful.x").hasMessageContaining("Name: description");
-    assertThatThrownBy(() -> IntelligenceOptions.fromProperties(
-        props("participation.min-videos", "9")))
-        .hasMessageContaining("participation.min-videos must be at most user.videos");
+  void theDefaultsNameEveryKnownHarmfulChallenge() {
+    assertThat(IntelligenceOptions.defaults(java.net.URI.create(SERVING)).harmful())
+        .extracting(HarmfulChallenge::name).contains("Blue Whale", "Milk Crate", "Bird Box",
+            "Tide Pod");
   }
 
-  private static Properties props(String key, String value) {
-    Properties p = new Properties();
-    p.setProperty(key, value);
-    return p;
+  @Test
+  void refusesBadValuesNamingTheKey() {
+    assertThatThrownBy(() -> ItPipelines.config("intelligence.participation.stages",
+        "EMERGING,GONE"))
+        .hasMessageContaining("intelligence.participation.stages").hasMessageContaining("'GONE'");
+    assertThatThrownBy(() -> ItPipelines.config("intelligence.participation.top-n", "0"))
+        .hasMessageContaining("intelligence.participation.top-n must be positive");
+    assertThatThrownBy(() -> ItPipelines.config("intelligence.risk.harmful", "no colon here"))
+        .hasMessageContaining("intelligence.risk.harmful")
+        .hasMessageContaining("Name: description");
+    assertThatThrownBy(() -> IntelligenceOptions.from(ItPipelines.config("serving.url", SERVING,
+        "intelligence.participation.min-videos", "9")))
+        .hasMessageContaining(
+            "intelligence.participation.min-videos must be at most intelligence.user.videos");
+  }
+
+  @Test
+  void needsTheServingTier() {
+    assertThatThrownBy(() -> IntelligenceOptions.from(ItPipelines.config()))
+        .hasMessageContaining("serving.url must be set");
+    assertThat(IntelligenceOptions.fromOrNull(ItPipelines.config())).isNull();
   }
 }

@@ -1,5 +1,6 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.flink.ItPipelines;
 import static io.challengeradar.flink.intel.Alerts.assessed;
 import static io.challengeradar.flink.intel.Alerts.hours;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,10 @@ class ParticipationMergeTest {
   @BeforeEach
   void open() throws Exception {
     harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new ParticipationMerge(IntelligenceOptions.defaults()
-            .withCandidates(Duration.ofDays(7), 2, 100, 3)),
+        new ParticipationMerge(IntelligenceOptions.from(ItPipelines.config(
+            "serving.url", "http://serving:8081",
+            "intelligence.participation.max-candidates", "100",
+            "intelligence.participation.top-n", "3"))),
         LocalRanking::round, Types.STRING);
   }
 

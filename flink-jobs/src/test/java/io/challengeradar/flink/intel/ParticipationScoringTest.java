@@ -1,5 +1,6 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.flink.ItPipelines;
 import static io.challengeradar.flink.intel.Alerts.assessed;
 import static io.challengeradar.flink.intel.Alerts.hours;
 import static io.challengeradar.flink.intel.Vectors384.axis;
@@ -33,8 +34,10 @@ class ParticipationScoringTest {
   }
 
   private static IntelligenceOptions options(int maxCandidates, int topN) {
-    return IntelligenceOptions.defaults().withCandidates(Duration.ofDays(2), 2, maxCandidates,
-        topN);
+    return IntelligenceOptions.from(ItPipelines.config("serving.url", "http://serving:8081",
+        "intelligence.participation.active-within", "2d",
+        "intelligence.participation.max-candidates", String.valueOf(maxCandidates),
+        "intelligence.participation.top-n", String.valueOf(topN)));
   }
 
   @AfterEach

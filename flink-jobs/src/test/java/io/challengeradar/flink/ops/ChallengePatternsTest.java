@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ChallengePatternsTest {
   static final CepThresholds THRESHOLDS = CepThresholds.defaults();
 
-  static final double SURGING = CepThresholds.DEFAULT_MIN_SURGE + 0.4;
+  static final double SURGING = CepThresholds.MIN_SURGE.defaultValue() + 0.4;
   static final double USUAL = 1.0;
 
   /**
@@ -132,10 +132,8 @@ class ChallengePatternsTest {
 
   @Test
   void emergingFollowsTheThresholdsOfTheConfiguration() throws Exception {
-    Properties p = new Properties();
-    p.setProperty(PipelineOptions.Keys.EMERGING_WINDOWS, "1");
-    p.setProperty(PipelineOptions.Keys.MIN_SURGE, "2");
-    CepThresholds configured = PipelineOptions.fromProperties(p).cep();
+    CepThresholds configured = io.challengeradar.flink.ItPipelines.options(
+        "cep.emerging.windows", "1", "cep.min-surge", "2").cep();
 
     assertThat(run(ChallengePatterns.emerging(configured),
         series(new long[] {5, 2, 8, 9}, new double[] {2.1, 1.9, 1.5, 2.0})))

@@ -27,7 +27,8 @@ class TrendWindowsTest {
 
   @BeforeEach
   void open() throws Exception {
-    harness = harness(PipelineOptions.defaults().withAllowedLateness(LATENESS));
+    harness = harness(PipelineOptions.from(io.challengeradar.flink.ItPipelines.config()
+        .with(PipelineOptions.ALLOWED_LATENESS, LATENESS, "test")));
   }
 
   static KeyedOneInputStreamOperatorTestHarness<String, TagActivity, WindowStats> harness(
@@ -141,11 +142,8 @@ class TrendWindowsTest {
   @Test
   void measuresEachWindowAgainstTheTagsOwnPast() throws Exception {
     harness.close();
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty(PipelineOptions.Keys.ALLOWED_LATENESS, "10m");
-    p.setProperty(PipelineOptions.Keys.RECENT_WINDOWS, "2");
-    p.setProperty(PipelineOptions.Keys.BASELINE_WINDOWS, "2");
-    harness = harness(PipelineOptions.fromProperties(p));
+    harness = harness(io.challengeradar.flink.ItPipelines.options("lateness.allowed", "10m",
+        "trend.recent-windows", "2", "trend.baseline-windows", "2"));
     harness.open();
     newPost("dance", "v0", "a0", minutes(5));
     newPost("dance", "v1", "a1", minutes(65));
@@ -170,12 +168,9 @@ class TrendWindowsTest {
   @Test
   void keepsTheSameSampleWhateverTheArrivalOrder() throws Exception {
     harness.close();
-    harness = harness(new PipelineOptions(Duration.ofHours(1), LATENESS,
-        PipelineOptions.DEFAULT_OUT_OF_ORDERNESS, PipelineOptions.DEFAULT_IDLE_TIMEOUT,
-        PipelineOptions.DEFAULT_STATE_TTL, PipelineOptions.DEFAULT_MAX_EARLY_SNAPSHOTS,
-        PipelineOptions.DEFAULT_ORPHAN_TIMEOUT, 0, 2, PipelineOptions.DEFAULT_CHECKPOINT_INTERVAL,
-        io.challengeradar.flink.SurgeSettings.defaults(),
-        io.challengeradar.flink.CepThresholds.defaults()));
+    harness = harness(PipelineOptions.from(io.challengeradar.flink.ItPipelines.config(
+        "window.size", "1h", "trend.idle-windows", "0", "trend.sample-size", "2")
+        .with(PipelineOptions.ALLOWED_LATENESS, LATENESS, "test")));
     newPost("dance", "v3", "a3", minutes(30));
     newPost("dance", "v1", "a1", minutes(10));
     newPost("dance", "v2", "a2", minutes(20));

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** VideoJoin's second input: the serving tier's answers land on the video's document once. */
 class VideoJoinEnrichmentTest {
-  static final PipelineOptions ENRICHING = PipelineOptions.defaults().withEnrichment(
-      EnrichmentOptions.defaults().withServingUrl(URI.create("http://serving:8081")));
+  static final PipelineOptions ENRICHING = io.challengeradar.flink.ItPipelines.options(
+      "serving.url", "http://serving:8081");
   static final Instant ANSWERED_AT = Instant.parse("2024-03-01T00:00:05Z");
   /** The test posts' authors have 1,000 followers; the head calls 2 views per follower viral. */
   static final double RATIO_CUT = 2.0;

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class VideoJoinTest {
-  static final Duration ORPHAN_TIMEOUT = PipelineOptions.DEFAULT_ORPHAN_TIMEOUT;
-  static final Duration STATE_TTL = PipelineOptions.DEFAULT_STATE_TTL;
+  static final Duration ORPHAN_TIMEOUT = PipelineOptions.ORPHAN_TIMEOUT.defaultValue();
+  static final Duration STATE_TTL = PipelineOptions.STATE_TTL.defaultValue();
 
   KeyedTwoInputStreamOperatorTestHarness<String, SourcedEvent, Enrichment, VideoUpdate> harness;
   long line;
@@ -201,7 +201,7 @@ class VideoJoinTest {
   @Test
   void boundsTheSnapshotsWaitingForAPost() throws Exception {
     harness.close();
-    harness = harness(PipelineOptions.defaults().withMaxEarlySnapshots(2));
+    harness = harness(io.challengeradar.flink.ItPipelines.options("join.max-early-snapshots", "2"));
     send(snapshot("v1", minutes(1), 1));
     send(snapshot("v1", minutes(2), 2));
     send(snapshot("v1", minutes(3), 3));

@@ -7,7 +7,7 @@ import io.challengeradar.serving.OverCapacityException;
 import io.challengeradar.serving.RequestTimeoutException;
 import io.challengeradar.serving.ServingException;
 import io.challengeradar.serving.UnknownModelException;
-import io.challengeradar.serving.api.Wire.ErrorResponse;
+import io.challengeradar.serving.wire.Wire.ErrorResponse;
 import java.time.Duration;
 
 /** The one place where failures become HTTP status codes, headers and bodies. */

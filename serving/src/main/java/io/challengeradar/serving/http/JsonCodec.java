@@ -1,26 +1,17 @@
 package io.challengeradar.serving.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.challengeradar.serving.BadInputException;
+import io.challengeradar.serving.wire.WireJson;
 import java.io.IOException;
 
-/** Strict JSON for the wire: unknown fields, trailing data and nulls for numbers are refused. */
+/**
+ * Reads requests with the wire's strict JSON ({@link WireJson#STRICT}), turning every problem into
+ * bad input that names the field.
+ */
 public final class JsonCodec {
-
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-
-  /** For reading answers: a client must not break when a newer server adds a field. */
-  public static final ObjectMapper LENIENT =
-      MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private JsonCodec() {}
 
@@ -30,19 +21,11 @@ public final class JsonCodec {
       throw new BadInputException("body", "must be a JSON object");
     }
     try {
-      return MAPPER.readValue(body, type);
+      return WireJson.STRICT.readValue(body, type);
     } catch (JsonProcessingException e) {
       throw badInput(e);
     } catch (IOException e) {
       throw new BadInputException("body", "unreadable: " + e.getMessage());
-    }
-  }
-
-  public static byte[] write(Object value) {
-    try {
-      return MAPPER.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
   }
 

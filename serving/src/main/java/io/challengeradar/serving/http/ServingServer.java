@@ -5,8 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.challengeradar.serving.BadInputException;
 import io.challengeradar.serving.ServingException;
 import io.challengeradar.serving.api.ServingApi;
-import io.challengeradar.serving.api.Wire;
 import io.challengeradar.serving.model.ModelRegistry;
+import io.challengeradar.serving.wire.Wire;
+import io.challengeradar.serving.wire.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -109,11 +110,11 @@ public final class ServingServer implements AutoCloseable {
     return new Reply(
         ready ? 200 : 503,
         JSON,
-        JsonCodec.write(Map.of("status", ready ? "ready" : "loading", "models", models.loaded().size())));
+        WireJson.write(Map.of("status", ready ? "ready" : "loading", "models", models.loaded().size())));
   }
 
   private static Reply json(Object value) {
-    return new Reply(200, JSON, JsonCodec.write(value));
+    return new Reply(200, JSON, WireJson.write(value));
   }
 
   private void exchange(HttpExchange ex) {
@@ -128,7 +129,7 @@ public final class ServingServer implements AutoCloseable {
         throw new UnknownEndpoint(path);
       }
       if (!route.method().equals(ex.getRequestMethod())) {
-        reply = new Reply(405, JSON, JsonCodec.write(new Wire.ErrorResponse(
+        reply = new Reply(405, JSON, WireJson.write(new Wire.ErrorResponse(
             "method_not_allowed", path + " takes " + route.method(), null, null)));
         ex.getResponseHeaders().add("Allow", route.method());
       } else {
@@ -136,7 +137,7 @@ public final class ServingServer implements AutoCloseable {
       }
     } catch (UnknownEndpoint e) {
       metrics.countError("unknown_endpoint");
-      reply = new Reply(404, JSON, JsonCodec.write(new Wire.ErrorResponse(
+      reply = new Reply(404, JSON, WireJson.write(new Wire.ErrorResponse(
           "unknown_endpoint", "no endpoint " + e.getMessage(), null, null)));
     } catch (RuntimeException | IOException | Error e) {
       if (!(e instanceof ServingException)) {
@@ -145,7 +146,7 @@ public final class ServingServer implements AutoCloseable {
       ErrorMapping.HttpError err = ErrorMapping.map(e);
       metrics.countError(err.body().error());
       retryAfter = err.retryAfter();
-      reply = new Reply(err.status(), JSON, JsonCodec.write(err.body()));
+      reply = new Reply(err.status(), JSON, WireJson.write(err.body()));
     }
     try {
       if (retryAfter > 0) {

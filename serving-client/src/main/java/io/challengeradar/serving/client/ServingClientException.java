@@ -17,13 +17,19 @@ public final class ServingClientException extends RuntimeException {
     return status;
   }
 
-  /** The server's error type ({@code bad_input}, {@code over_capacity}, ...), or null. */
+  /**
+   * The server's error type ({@code bad_input}, {@code over_capacity}, ...), {@code
+   * unreadable_answer} for a 200 whose body is not the expected record, or null.
+   */
   public String error() {
     return error;
   }
 
-  /** Whether the same call may succeed later (load, timeouts, unreachable server). */
+  /**
+   * Whether the same call may succeed later (load, timeouts, unreachable server), as the client's
+   * {@link RetryPolicy} decides.
+   */
   public boolean retryable() {
-    return status == 0 || status == 429 || status == 503;
+    return RetryPolicy.retryable(status);
   }
 }

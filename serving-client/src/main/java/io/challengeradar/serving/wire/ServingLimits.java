@@ -1,4 +1,4 @@
-package io.challengeradar.serving.api;
+package io.challengeradar.serving.wire;
 
 /**
  * What one request may hold; anything over a limit is refused with the field and the reason.

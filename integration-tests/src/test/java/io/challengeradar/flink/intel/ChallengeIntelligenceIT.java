@@ -1,5 +1,6 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.flink.ItPipelines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -195,8 +196,11 @@ class ChallengeIntelligenceIT {
     DataStream<ChallengeAlert> a = env.fromData(alerts, TypeInformation.of(ChallengeAlert.class))
         .assignTimestampsAndWatermarks(WatermarkStrategy.<ChallengeAlert>forMonotonousTimestamps()
             .withTimestampAssigner((x, previous) -> x.detectedAt().toEpochMilli()));
-    IntelligenceOptions options = IntelligenceOptions.defaults().withServingUrl(servingUri())
-        .withCandidates(Duration.ofDays(7), 2, 500, TOP_N);
+    IntelligenceOptions options = IntelligenceOptions.from(ItPipelines.config(
+        "serving.url", servingUri().toString(), "intelligence.participation.active-within", "7d",
+        "intelligence.participation.min-videos", "2",
+        "intelligence.participation.max-candidates", "500",
+        "intelligence.participation.top-n", String.valueOf(TOP_N)));
     IntelligenceStreams streams = ChallengeIntelligence.attach(e, a, options);
     new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(esUrl)))
         .attachIntelligence(streams);

@@ -1,7 +1,7 @@
 package io.challengeradar.serving.client;
 
-import io.challengeradar.serving.api.Wire;
-import io.challengeradar.serving.http.JsonCodec;
+import io.challengeradar.serving.wire.Wire;
+import io.challengeradar.serving.wire.WireJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,10 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -20,18 +20,20 @@ import java.util.function.Function;
 /**
  * The Java client for the serving tier, for Flink jobs and tools. Thread-safe; one per process (or
  * per task manager) shares a pool of keep-alive connections. Large calls are split into batches
- * of {@link ClientOptions#maxBatch()}; 429 and 503 answers and unreachable servers are retried a
- * bounded number of times with doubling, jittered waits that honour Retry-After. Bad input is never
- * retried.
+ * of {@link ClientOptions#maxBatch()}. The blocking and the asynchronous calls retry alike, by one
+ * {@link RetryPolicy}: 429 and 503 answers and unreachable servers a bounded number of times, with
+ * doubling, jittered waits that honour Retry-After; bad input and unreadable answers never.
  */
 public final class ServingClient implements AutoCloseable {
 
   private final ClientOptions options;
   private final HttpClient http;
+  private final RetryPolicy policy;
   private final LongAdder retries = new LongAdder();
 
   public ServingClient(ClientOptions options) {
     this.options = options;
+    this.policy = new RetryPolicy(options);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -140,7 +142,7 @@ public final class ServingClient implements AutoCloseable {
     HttpRequest request = HttpRequest.newBuilder(uri("/v1/enrich"))
         .header("Content-Type", "application/json")
         .timeout(options.requestTimeout())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.write(new Wire.EnrichRequest(posts))))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(new Wire.EnrichRequest(posts))))
         .build();
     return sendAsync(request, Wire.EnrichResponse.class, 0);
   }
@@ -182,66 +184,60 @@ public final class ServingClient implements AutoCloseable {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.write(body))),
+            .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(body))),
         type);
   }
 
   private <T> T send(HttpRequest.Builder builder, Class<T> type) {
     HttpRequest request = builder.timeout(options.requestTimeout()).build();
     for (int attempt = 0; ; attempt++) {
-      ServingClientException failure;
-      long retryAfterMs = 0;
+      HttpResponse<byte[]> response = null;
+      IOException noAnswer = null;
       try {
-        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() == 200) {
-          return JsonCodec.LENIENT.readValue(r.body(), type);
-        }
-        failure = error(request, r);
-        retryAfterMs =
-            r.headers().firstValue("Retry-After").map(ServingClient::seconds).orElse(0L) * 1000;
+        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
-        failure =
-            new ServingClientException(0, null, request.uri() + ": no answer: " + e, e);
+        noAnswer = e;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ServingClientException(0, null, "interrupted calling " + request.uri(), e);
       }
-      if (!failure.retryable() || attempt >= options.maxRetries()) {
-        throw failure;
+      RetryPolicy.Outcome<T> outcome = policy.outcome(request.uri(), response, noAnswer, type);
+      if (outcome instanceof RetryPolicy.Answer<T> answer) {
+        return answer.value();
+      }
+      RetryPolicy.Failure<T> failure = (RetryPolicy.Failure<T>) outcome;
+      OptionalLong wait = policy.retryAfter(failure, attempt);
+      if (wait.isEmpty()) {
+        throw failure.error();
       }
       retries.increment();
-      pause(backoffMillis(attempt, retryAfterMs));
+      pause(wait.getAsLong());
     }
   }
 
   private <T> CompletableFuture<T> sendAsync(HttpRequest request, Class<T> type, int attempt) {
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-        .handle((r, error) -> {
-          if (error == null && r.statusCode() == 200) {
-            try {
-              return CompletableFuture.completedFuture(JsonCodec.LENIENT.readValue(r.body(), type));
-            } catch (IOException e) {
-              return CompletableFuture.<T>failedFuture(new ServingClientException(
-                  200, null, request.uri() + ": unreadable answer: " + e, e));
-            }
+        .handle((response, error) -> {
+          RetryPolicy.Outcome<T> outcome =
+              policy.outcome(request.uri(), response, cause(error), type);
+          if (outcome instanceof RetryPolicy.Answer<T> answer) {
+            return CompletableFuture.completedFuture(answer.value());
           }
-          ServingClientException failure = error != null
-              ? new ServingClientException(0, null, request.uri() + ": no answer: " + cause(error), cause(error))
-              : error(request, r);
-          if (!failure.retryable() || attempt >= options.maxRetries()) {
-            return CompletableFuture.<T>failedFuture(failure);
+          RetryPolicy.Failure<T> failure = (RetryPolicy.Failure<T>) outcome;
+          OptionalLong wait = policy.retryAfter(failure, attempt);
+          if (wait.isEmpty()) {
+            return CompletableFuture.<T>failedFuture(failure.error());
           }
           retries.increment();
-          long retryAfterMs = r == null ? 0
-              : r.headers().firstValue("Retry-After").map(ServingClient::seconds).orElse(0L) * 1000;
-          Executor later = CompletableFuture.delayedExecutor(
-              backoffMillis(attempt, retryAfterMs), TimeUnit.MILLISECONDS);
+          Executor later =
+              CompletableFuture.delayedExecutor(wait.getAsLong(), TimeUnit.MILLISECONDS);
           return CompletableFuture.supplyAsync(() -> null, later)
               .thenCompose(ignored -> sendAsync(request, type, attempt + 1));
         })
         .thenCompose(f -> f);
   }
 
+  /** The transport's own error inside the future's wrapper; null when there was none. */
   private static Throwable cause(Throwable t) {
     return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
@@ -265,38 +261,12 @@ public final class ServingClient implements AutoCloseable {
         last.viralityRatioCut(), last.claimsModel(), posts, notes);
   }
 
-  /** Doubling base wait with equal jitter, at least the server's Retry-After, capped. */
-  long backoffMillis(int attempt, long retryAfterMs) {
-    long base = options.initialBackoff().toMillis() << Math.min(attempt, 20);
-    long cap = options.maxBackoff().toMillis();
-    base = Math.min(base, cap);
-    long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-    return Math.min(cap, Math.max(jittered, retryAfterMs));
-  }
-
   private static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServingClientException(0, null, "interrupted while backing off", e);
-    }
-  }
-
-  private static ServingClientException error(HttpRequest request, HttpResponse<byte[]> r) {
-    try {
-      Wire.ErrorResponse e = JsonCodec.LENIENT.readValue(r.body(), Wire.ErrorResponse.class);
-      return new ServingClientException(r.statusCode(), e.error(), request.uri() + ": " + r.statusCode() + " " + e.message(), null);
-    } catch (IOException notJson) {
-      return new ServingClientException(r.statusCode(), null, request.uri() + ": " + r.statusCode(), null);
-    }
-  }
-
-  private static long seconds(String header) {
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      return 0;
     }
   }
 

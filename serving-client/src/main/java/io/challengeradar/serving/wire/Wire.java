@@ -1,11 +1,12 @@
-package io.challengeradar.serving.api;
+package io.challengeradar.serving.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * The JSON wire format of the serving API, shared by the server and {@link
- * io.challengeradar.serving.client.ServingClient}. Version 1; unknown fields are refused.
+ * io.challengeradar.serving.client.ServingClient}. Version 1; unknown fields are refused in
+ * requests ({@link WireJson}).
  */
 public final class Wire {
 
@@ -71,8 +72,8 @@ public final class Wire {
   public record EnrichRequest(List<EnrichPost> posts) {}
 
   /**
-   * One post's raw fields; the server computes the heads' features from them ({@link
-   * io.challengeradar.serving.model.PostFeatures}).
+   * One post's raw fields; the server computes the heads' features from them (its {@code
+   * PostFeatures}).
    *
    * @param videoId echoed in the answer (required)
    * @param caption the caption, may be empty (required)
