@@ -2,6 +2,7 @@ package io.challengeradar.contract;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,8 @@ public record DocumentFields(
     Set<String> names, Set<String> required, Map<String, DocumentFields> objects) {
 
   public DocumentFields {
-    names = Set.copyOf(new LinkedHashSet<>(Objects.requireNonNull(names, "names")));
+    names = Collections.unmodifiableSet(
+        new LinkedHashSet<>(Objects.requireNonNull(names, "names")));
     required = Set.copyOf(Objects.requireNonNull(required, "required"));
     objects = Map.copyOf(Objects.requireNonNull(objects, "objects"));
     for (String r : required) {
