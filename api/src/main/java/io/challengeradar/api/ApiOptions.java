@@ -1,26 +1,23 @@
 package io.challengeradar.api;
 
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Every setting of the query API in one place; {@code radar api} fills it from flags and
- * environment variables.
+ * What the query API process runs with; {@link ApiSettings} defines each setting.
  *
  * @param port TCP port; 0 picks a free one (tests)
  * @param threads request-handling threads; they mostly wait on Elasticsearch
  * @param ratePerSecond tokens added to each key's bucket per second (sustained requests/s)
  * @param burst bucket capacity: requests a key may make at once after being idle
  * @param backendRetryAfter the Retry-After given when Elasticsearch cannot be reached
+ * @param elasticsearchHosts the URLs of the Elasticsearch nodes read
  */
-public record ApiOptions(
-    int port, int threads, double ratePerSecond, int burst, Duration backendRetryAfter) {
-
-  public static final int DEFAULT_PORT = 8080;
-  public static final int DEFAULT_THREADS = 16;
-  public static final double DEFAULT_RATE_PER_SECOND = 10.0;
-  public static final int DEFAULT_BURST = 20;
-  public static final Duration DEFAULT_BACKEND_RETRY_AFTER = Duration.ofSeconds(5);
+public record ApiOptions(int port, int threads, double ratePerSecond, int burst,
+    Duration backendRetryAfter, List<String> elasticsearchHosts) {
 
   public ApiOptions {
     if (port < 0 || port > 65_535) {
@@ -39,26 +36,19 @@ public record ApiOptions(
     if (backendRetryAfter.isNegative() || backendRetryAfter.isZero()) {
       throw new IllegalArgumentException("backendRetryAfter must be positive, was " + backendRetryAfter);
     }
+    elasticsearchHosts = List.copyOf(elasticsearchHosts);
+    if (elasticsearchHosts.isEmpty()) {
+      throw new IllegalArgumentException("elasticsearchHosts must name at least one URL");
+    }
   }
 
-  public static ApiOptions defaults() {
-    return new ApiOptions(DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_RATE_PER_SECOND, DEFAULT_BURST,
-        DEFAULT_BACKEND_RETRY_AFTER);
-  }
-
-  public ApiOptions withPort(int p) {
-    return new ApiOptions(p, threads, ratePerSecond, burst, backendRetryAfter);
-  }
-
-  public ApiOptions withThreads(int t) {
-    return new ApiOptions(port, t, ratePerSecond, burst, backendRetryAfter);
-  }
-
-  public ApiOptions withRateLimit(double perSecond, int b) {
-    return new ApiOptions(port, threads, perSecond, b, backendRetryAfter);
-  }
-
-  public ApiOptions withBackendRetryAfter(Duration d) {
-    return new ApiOptions(port, threads, ratePerSecond, burst, d);
+  public static ApiOptions from(Config settings) {
+    return new ApiOptions(
+        settings.get(ApiSettings.PORT),
+        settings.get(ApiSettings.THREADS),
+        settings.get(ApiSettings.RATE),
+        settings.get(ApiSettings.BURST),
+        settings.get(ApiSettings.BACKEND_RETRY_AFTER),
+        settings.get(CommonOptions.ELASTICSEARCH_HOSTS));
   }
 }

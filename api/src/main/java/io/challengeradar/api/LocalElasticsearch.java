@@ -17,8 +17,8 @@ public final class LocalElasticsearch {
   /** The state files looked at, in order. */
   public static List<Path> stateFiles(Path radarHome) {
     return List.of(
-        radarHome.resolve(ElasticsearchOptions.DEFAULT_DIR_NAME).resolve(StateFile.FILE_NAME),
-        radarHome.resolve("demo").resolve(ElasticsearchOptions.DEFAULT_DIR_NAME)
+        radarHome.resolve(ElasticsearchOptions.DIR_NAME).resolve(StateFile.FILE_NAME),
+        radarHome.resolve("demo").resolve(ElasticsearchOptions.DIR_NAME)
             .resolve(StateFile.FILE_NAME));
   }
 

@@ -27,11 +27,12 @@ public final class QueryApi implements AutoCloseable {
   }
 
   /**
-   * Starts answering on {@code options.port()}. Elasticsearch need not be up yet: requests are
-   * answered 503 until it is.
+   * Starts answering on {@code options.port()}, reading {@code options.elasticsearchHosts()}.
+   * Elasticsearch need not be up yet: requests are answered 503 until it is.
    */
-  public static QueryApi start(ApiOptions options, String elasticsearchUrl, Access access, AccessLog log) {
-    ElasticsearchConnection connection = ElasticsearchClients.create(elasticsearchUrl);
+  public static QueryApi start(ApiOptions options, Access access, AccessLog log) {
+    ElasticsearchConnection connection =
+        ElasticsearchClients.create(options.elasticsearchHosts());
     try {
       RadarQueries queries = new RadarQueries(connection.client(), options.backendRetryAfter());
       ApiHandler handler = new ApiHandler(new ApiRoutes(queries).routes(), access,

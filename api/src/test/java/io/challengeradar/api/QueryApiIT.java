@@ -11,6 +11,8 @@ import io.challengeradar.api.auth.Access;
 import io.challengeradar.api.auth.ApiKeys;
 import io.challengeradar.api.http.AccessLog;
 import io.challengeradar.api.http.Json;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
 import io.challengeradar.contract.Index;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -56,7 +58,7 @@ class QueryApiIT {
   @BeforeAll
   void start(ElasticsearchTestServer es) throws IOException, InterruptedException {
     es.client().indices().delete(d -> d.index(INDICES).ignoreUnavailable(true));
-    api = QueryApi.start(ApiOptions.defaults().withPort(0), es.url(),
+    api = QueryApi.start(ApiOptions.from(onAFreePort(es.url())),
         Access.keys(ApiKeys.fromList(KEY)), AccessLog.toStderr());
     beforeAnyData = get(api, "/v1/challenges/emerging", KEY);
     seed(es.client());
@@ -392,8 +394,8 @@ class QueryApiIT {
 
   @Test
   void answers429WithRetryAfterOnceTheBurstIsSpent(ElasticsearchTestServer es) throws Exception {
-    try (QueryApi strict = QueryApi.start(
-        ApiOptions.defaults().withPort(0).withRateLimit(0.01, 2), es.url(),
+    try (QueryApi strict = QueryApi.start(ApiOptions.from(onAFreePort(es.url())
+            .with(ApiSettings.RATE, 0.01, "test").with(ApiSettings.BURST, 2, "test")),
         Access.keys(ApiKeys.fromList(KEY)), AccessLog.toStderr())) {
       assertThat(get(strict, "/v1/challenges/emerging", KEY).statusCode()).isEqualTo(200);
       assertThat(get(strict, "/v1/challenges/emerging", KEY).statusCode()).isEqualTo(200);
@@ -409,11 +411,17 @@ class QueryApiIT {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    try (QueryApi orphan = QueryApi.start(ApiOptions.defaults().withPort(0),
-        "http://127.0.0.1:" + closed, Access.keys(ApiKeys.fromList(KEY)), AccessLog.toStderr())) {
+    try (QueryApi orphan = QueryApi.start(ApiOptions.from(onAFreePort("http://127.0.0.1:" + closed)),
+        Access.keys(ApiKeys.fromList(KEY)), AccessLog.toStderr())) {
       HttpResponse<String> r = get(orphan, "/v1/challenges/hashtag/milkcrate", KEY);
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.headers().firstValue("Retry-After")).contains("5");
     }
+  }
+
+  /** The API's defaults on a free port, reading {@code elasticsearch}. */
+  private static Config onAFreePort(String elasticsearch) {
+    return ApiSettings.defaults().with(ApiSettings.PORT, 0, "test")
+        .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(elasticsearch), "test");
   }
 }

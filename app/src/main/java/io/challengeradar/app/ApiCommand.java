@@ -1,20 +1,27 @@
 package io.challengeradar.app;
 
 import io.challengeradar.api.ApiOptions;
+import io.challengeradar.api.ApiSettings;
 import io.challengeradar.api.LocalElasticsearch;
 import io.challengeradar.api.QueryApi;
 import io.challengeradar.api.auth.Access;
 import io.challengeradar.api.auth.ApiKeys;
 import io.challengeradar.api.http.AccessLog;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Origin;
 import io.challengeradar.infra.RadarHome;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,72 +37,73 @@ import picocli.CommandLine.Spec;
           + " scores, read from Elasticsearch.",
       "Every request but /v1/health and /v1/openapi.json needs an API key (X-API-Key or"
           + " Authorization: Bearer). Without any key configured it refuses to start, unless"
-          + " --insecure-no-auth is given."
+          + " --insecure-no-auth is given.",
+      "Every setting can also come from a --config file, its RADAR_API_* environment variable"
+          + " or --set key=value; see docs/configuration.md."
     })
 public final class ApiCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "${env:RADAR_API_PORT:-" + ApiOptions.DEFAULT_PORT + "}",
-      description = "HTTP port (RADAR_API_PORT; default ${DEFAULT-VALUE}).")
-  int port;
+  @Mixin SettingsFlags flags = new SettingsFlags();
 
-  @Option(names = "--es", paramLabel = "URL", defaultValue = "${env:RADAR_API_ES}",
-      description = "Elasticsearch URL (RADAR_API_ES; default: the running local platform's, as"
-          + " `radar status` finds it: `radar up`'s, else the demo's).")
+  @Option(names = "--port", description = "HTTP port (api.port).")
+  String port;
+
+  @Option(names = "--es", paramLabel = "URL", description = "Elasticsearch URL(s),"
+      + " comma-separated (elasticsearch.hosts; when not set anywhere: the running local"
+      + " platform's, as `radar status` finds it, `radar up`'s, else the demo's).")
   String es;
 
-  @Option(names = "--keys-file", paramLabel = "FILE", defaultValue = "${env:RADAR_API_KEYS_FILE}",
-      description = "API keys, one a line, optionally followed by a name for the access log; #"
-          + " comments (RADAR_API_KEYS_FILE). Keys in " + ApiKeys.ENV + " (comma-separated) are"
-          + " added. Keys need at least " + ApiKeys.MIN_KEY_LENGTH + " characters.")
+  @Option(names = "--keys-file", paramLabel = "FILE", description = "API keys, one a line,"
+      + " optionally followed by a name for the access log; # comments (api.keys-file). Keys in"
+      + " RADAR_API_KEYS (api.keys, comma-separated) are added. Keys need at least "
+      + ApiKeys.MIN_KEY_LENGTH + " characters.")
   Path keysFile;
 
   @Option(names = "--insecure-no-auth",
       description = "Let requests without a key in. Only for a machine nobody else can reach.")
   boolean insecureNoAuth;
 
-  @Option(names = "--rate", defaultValue = "${env:RADAR_API_RATE:-" + ApiOptions.DEFAULT_RATE_PER_SECOND + "}",
-      description = "Sustained requests per second per key (RADAR_API_RATE; default ${DEFAULT-VALUE}).")
-  double rate;
+  @Option(names = "--rate", description = "Sustained requests per second per key (api.rate).")
+  String rate;
 
-  @Option(names = "--burst", defaultValue = "${env:RADAR_API_BURST:-" + ApiOptions.DEFAULT_BURST + "}",
-      description = "Requests a key may make at once after being idle (RADAR_API_BURST; default"
-          + " ${DEFAULT-VALUE}).")
-  int burst;
+  @Option(names = "--burst", description = "Requests a key may make at once after being idle"
+      + " (api.burst).")
+  String burst;
 
-  @Option(names = "--threads", defaultValue = "${env:RADAR_API_THREADS:-" + ApiOptions.DEFAULT_THREADS + "}",
-      description = "HTTP handler threads (RADAR_API_THREADS; default ${DEFAULT-VALUE}).")
-  int threads;
+  @Option(names = "--threads", description = "HTTP handler threads (api.threads).")
+  String threads;
 
   @Option(names = "--access-log", paramLabel = "FILE",
-      description = "Append the access log (one line per request) to FILE instead of stderr.")
+      description = "Append the access log (one line per request) to FILE instead of stderr"
+          + " (api.access-log).")
   Path accessLog;
 
   @Override
   public Integer call() throws Exception {
+    Config settings;
     ApiOptions options;
     Access access;
     try {
-      options = ApiOptions.defaults().withPort(port).withThreads(threads).withRateLimit(rate, burst);
-      access = access();
-    } catch (IllegalArgumentException e) {
+      settings = withLocalElasticsearch(settings());
+      options = ApiOptions.from(settings);
+      access = access(settings);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    String url = es != null && !es.isBlank() ? es : LocalElasticsearch.find(RadarHome.resolve())
-        .orElseThrow(() -> new ParameterException(spec.commandLine(),
-            "no running Elasticsearch found (looked for " + LocalElasticsearch.stateFiles(
-                RadarHome.resolve()) + "): start one with `radar up`, or pass --es URL"));
     if (access.isOpen()) {
       System.err.println("radar api: WARNING: --insecure-no-auth: requests without a key are"
-          + " answered; anyone who can reach port " + port + " can read every prediction");
+          + " answered; anyone who can reach port " + options.port()
+          + " can read every prediction");
     }
-    PrintStream logOut = accessLog == null ? System.err
-        : new PrintStream(new FileOutputStream(accessLog.toFile(), true), true, StandardCharsets.UTF_8);
+    String logFile = settings.get(ApiSettings.ACCESS_LOG);
+    PrintStream logOut = logFile == null ? System.err
+        : new PrintStream(new FileOutputStream(logFile, true), true, StandardCharsets.UTF_8);
     QueryApi api;
     try {
-      api = QueryApi.start(options, url, access, new AccessLog(logOut, Clock.systemUTC()));
-    } catch (java.io.UncheckedIOException e) {
+      api = QueryApi.start(options, access, new AccessLog(logOut, Clock.systemUTC()));
+    } catch (UncheckedIOException e) {
       System.err.println("radar api: " + e.getMessage());
       return 2;
     }
@@ -104,19 +112,45 @@ public final class ApiCommand implements Callable<Integer> {
       api.close();
       stopped.countDown();
     }, "api-shutdown"));
-    System.err.println("radar api: listening on port " + api.port() + ", reading " + url
-        + (access.isOpen() ? " (no auth)" : "") + "; rate limit " + rate + "/s per key, burst "
-        + burst);
+    String hosts = String.join(",", options.elasticsearchHosts());
+    System.err.println("radar api: listening on port " + api.port() + ", reading " + hosts
+        + " (" + settings.origin(CommonOptions.ELASTICSEARCH_HOSTS) + ")"
+        + (access.isOpen() ? " (no auth)" : "") + "; rate limit " + options.ratePerSecond()
+        + "/s per key, burst " + options.burst());
     stopped.await();
     return 0;
   }
 
-  Access access() {
-    ApiKeys keys = keysFile != null ? ApiKeys.fromFile(keysFile) : ApiKeys.none();
-    String env = System.getenv(ApiKeys.ENV);
-    if (env != null && !env.isBlank()) {
-      keys = keys.and(ApiKeys.fromList(env));
+  /** The API's settings: defaults, {@code --config}, {@code RADAR_API_*}, then the flags. */
+  Config settings() {
+    return flags.load(flags.loader("api")
+        .flag(ApiSettings.PORT.key(), port, "--port")
+        .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), es, "--es")
+        .flag(ApiSettings.KEYS_FILE.key(),
+            keysFile == null ? null : keysFile.toString(), "--keys-file")
+        .flag(ApiSettings.RATE.key(), rate, "--rate")
+        .flag(ApiSettings.BURST.key(), burst, "--burst")
+        .flag(ApiSettings.THREADS.key(), threads, "--threads")
+        .flag(ApiSettings.ACCESS_LOG.key(),
+            accessLog == null ? null : accessLog.toString(), "--access-log"));
+  }
+
+  /**
+   * Where no layer named Elasticsearch, the running local platform's (a developer's {@code radar
+   * up} or demo) rather than the default URL, which may be nobody's.
+   */
+  private static Config withLocalElasticsearch(Config settings) {
+    if (settings.origin(CommonOptions.ELASTICSEARCH_HOSTS).layer() != Origin.Layer.DEFAULT) {
+      return settings;
     }
+    return LocalElasticsearch.find(RadarHome.resolve())
+        .map(url -> settings.with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(url),
+            "radar api: the running local platform"))
+        .orElse(settings);
+  }
+
+  Access access(Config settings) {
+    ApiKeys keys = ApiKeys.from(settings);
     return insecureNoAuth ? Access.insecureNoAuth(keys) : Access.keys(keys);
   }
 }

@@ -2,6 +2,7 @@ package io.challengeradar.app;
 
 import io.challengeradar.infra.ElasticsearchOptions;
 import io.challengeradar.infra.PlatformControl;
+import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.infra.PlatformException;
 import io.challengeradar.infra.RadarHome;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ public final class DownCommand implements Callable<Integer> {
     Path home = RadarHome.resolve();
     try {
       List<PlatformControl.Stopped> stopped =
-          PlatformControl.down(home, ElasticsearchOptions.DEFAULT_STOP_TIMEOUT);
+          PlatformControl.down(home, PlatformSettings.ES_STOP_TIMEOUT.defaultValue());
       if (stopped.isEmpty()) {
         out.println("Nothing to stop: no servers recorded under " + home);
       }

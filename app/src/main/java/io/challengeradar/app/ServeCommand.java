@@ -1,16 +1,20 @@
 package io.challengeradar.app;
 
+import io.challengeradar.config.Config;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.http.ServerOptions;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.model.DeviceUnavailableException;
-import io.challengeradar.serving.wire.ServingLimits;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code radar serve}: the model serving tier, until interrupted. */
 @Command(
@@ -20,60 +24,46 @@ import picocli.CommandLine.Option;
       "Serves the models in the model store over HTTP/JSON: POST /v1/embed,"
           + " /v1/score/participation, /v1/score/virality; GET /v1/models, /health/live,"
           + " /health/ready, /metrics.",
-      "Every option can also be set by the environment variable shown."
+      "Every setting can also come from a --config file, its RADAR_SERVING_* environment"
+          + " variable or --set key=value; see docs/configuration.md."
     })
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--port",
-      defaultValue = "${env:RADAR_SERVING_PORT:-8081}",
-      description = "HTTP port (RADAR_SERVING_PORT; default ${DEFAULT-VALUE}).")
-  int port;
+  @Spec CommandSpec spec;
 
-  @Option(
-      names = "--store",
-      defaultValue = "${env:RADAR_SERVING_STORE}",
-      description =
-          "Model store folder <name>/<version>/model.properties (RADAR_SERVING_STORE; default"
-              + " serving/target/model-store, unpacked by the build).")
+  @Mixin SettingsFlags flags = new SettingsFlags();
+
+  @Option(names = "--port", description = "HTTP port (serving.port).")
+  String port;
+
+  @Option(names = "--store", description = "Model store folder <name>/<version>/model.properties"
+      + " (serving.model-store).")
   Path store;
 
-  @Option(
-      names = "--device",
-      defaultValue = "${env:RADAR_SERVING_DEVICE}",
-      description = "cpu, gpu or gpu:N for every model (RADAR_SERVING_DEVICE; default: each model's own).")
+  @Option(names = "--device", description = "cpu, gpu or gpu:N for every model (serving.device).")
   String device;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "${env:RADAR_SERVING_THREADS:-64}",
-      description = "HTTP handler threads (RADAR_SERVING_THREADS; default ${DEFAULT-VALUE}).")
-  int threads;
+  @Option(names = "--threads", description = "HTTP handler threads (serving.threads).")
+  String threads;
 
-  @Option(
-      names = "--reload-seconds",
-      defaultValue = "${env:RADAR_SERVING_RELOAD_SECONDS:-10}",
-      description = "How often to look for new model versions; 0 never (default ${DEFAULT-VALUE}).")
-  long reloadSeconds;
+  @Option(names = "--reload-seconds", paramLabel = "SECONDS", description = "How often to look"
+      + " for new model versions; 0 never (serving.reload-interval).")
+  Long reloadSeconds;
 
-  @Option(
-      names = "--max-items",
-      defaultValue = "${env:RADAR_SERVING_MAX_ITEMS:-256}",
-      description = "Most videos or pairs per request (default ${DEFAULT-VALUE}).")
-  int maxItems;
+  @Option(names = "--max-items", description = "Most videos or pairs per request"
+      + " (serving.max-items).")
+  String maxItems;
 
-  @Option(
-      names = "--max-caption-chars",
-      defaultValue = "${env:RADAR_SERVING_MAX_CAPTION_CHARS:-20000}",
-      description = "Longest caption accepted (default ${DEFAULT-VALUE}).")
-  int maxCaptionChars;
+  @Option(names = "--max-caption-chars", description = "Longest caption accepted"
+      + " (serving.max-caption-chars).")
+  String maxCaptionChars;
 
   @Override
   public Integer call() throws Exception {
-    ServingNode.Config config = config();
+    ServingNode.Options options = options();
     ServingNode node;
     try {
-      node = ServingNode.start(config);
+      node = ServingNode.start(options);
     } catch (DeviceUnavailableException e) {
       System.err.println("radar serve: " + e.getMessage());
       return 2;
@@ -88,19 +78,30 @@ public final class ServeCommand implements Callable<Integer> {
                 },
                 "serve-shutdown"));
     System.err.println(
-        "radar serve: listening on port " + node.port() + " with models from " + config.store());
+        "radar serve: listening on port " + node.port() + " with models from " + options.store());
     stopped.await();
     return 0;
   }
 
-  ServingNode.Config config() {
-    Path root = RadarHome.projectRoot();
-    Path storeDir = store != null ? store : root.resolve("serving/target/model-store");
-    return ServingNode.Config.of(storeDir, root.resolve("serving/target/djl-cache"))
-        .withDevice(device == null || device.isBlank() ? null : device)
-        .withReloadInterval(Duration.ofSeconds(reloadSeconds))
-        .withServer(ServerOptions.defaults().withPort(port).withThreads(threads))
-        .withLimits(
-            ServingLimits.defaults().withMaxItems(maxItems).withMaxCaptionChars(maxCaptionChars));
+  /** The serving settings: defaults, {@code --config}, {@code RADAR_SERVING_*}, then the flags. */
+  Config settings() {
+    try {
+      return flags.load(flags.loader("serving")
+          .flag(ServingSettings.PORT.key(), port, "--port")
+          .flag(ServingSettings.MODEL_STORE.key(),
+              store == null ? null : store.toAbsolutePath().toString(), "--store")
+          .flag(ServingSettings.DEVICE.key(), device, "--device")
+          .flag(ServingSettings.THREADS.key(), threads, "--threads")
+          .flag(ServingSettings.RELOAD_INTERVAL.key(),
+              reloadSeconds == null ? null : reloadSeconds + "s", "--reload-seconds")
+          .flag(ServingSettings.MAX_ITEMS.key(), maxItems, "--max-items")
+          .flag(ServingSettings.MAX_CAPTION_CHARS.key(), maxCaptionChars, "--max-caption-chars"));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  ServingNode.Options options() {
+    return ServingNode.Options.from(settings(), RadarHome.projectRoot());
   }
 }

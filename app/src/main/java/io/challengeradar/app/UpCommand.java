@@ -1,20 +1,22 @@
 package io.challengeradar.app;
 
-import io.challengeradar.infra.ElasticsearchOptions;
-import io.challengeradar.infra.KafkaOptions;
+import io.challengeradar.config.Config;
 import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.PlatformException;
 import io.challengeradar.infra.PlatformOptions;
+import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.RunningPlatform;
 import io.challengeradar.infra.ServerProcess;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Spec;
       "Start the local platform: a real Elasticsearch with the index templates installed and,"
           + " with --kafka, a Kafka broker. Stays in the foreground until Ctrl-C (which stops"
           + " everything) unless --detach; `radar down` stops a detached platform.",
-      "Files live in .radar/ under the project root."
+      "Files live in .radar/ under the project root. Every setting can also come from a"
+          + " --config file, its RADAR_PLATFORM_* environment variable or --set key=value; see"
+          + " docs/configuration.md."
     })
 public final class UpCommand implements Callable<Integer> {
   // A server stopped by `radar down` (SIGTERM) exits with 128 + 15.
@@ -35,20 +39,23 @@ public final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin SettingsFlags flags = new SettingsFlags();
+
   @Option(names = "--port", paramLabel = "PORT",
-      description = "Elasticsearch's HTTP port (default: ${DEFAULT-VALUE}).")
-  int port = ElasticsearchOptions.DEFAULT_HTTP_PORT;
+      description = "Elasticsearch's HTTP port (platform.elasticsearch.port).")
+  String port;
 
   @Option(names = "--heap-mb", paramLabel = "MIB",
-      description = "Elasticsearch's JVM heap in MiB (default: ${DEFAULT-VALUE}).")
-  int heapMb = ElasticsearchOptions.DEFAULT_HEAP_MB;
+      description = "Elasticsearch's JVM heap in MiB (platform.elasticsearch.heap-mb).")
+  String heapMb;
 
-  @Option(names = "--kafka", description = "Also start a Kafka broker (KRaft, one node).")
+  @Option(names = "--kafka", description = "Also start a Kafka broker (KRaft, one node;"
+      + " platform.kafka.enabled).")
   boolean kafka;
 
   @Option(names = "--kafka-port", paramLabel = "PORT",
-      description = "Kafka's client port (default: ${DEFAULT-VALUE}).")
-  int kafkaPort = KafkaOptions.DEFAULT_PORT;
+      description = "Kafka's client port (platform.kafka.port).")
+  String kafkaPort;
 
   @Option(names = "--detach",
       description = "Leave the servers running and return; `radar down` stops them.")
@@ -61,12 +68,12 @@ public final class UpCommand implements Callable<Integer> {
     PlatformOptions options;
     try {
       options = options(RadarHome.resolve());
-    } catch (IllegalArgumentException | PlatformException e) {
+    } catch (IllegalArgumentException | UncheckedIOException | PlatformException e) {
       err.println("radar up: " + e.getMessage());
       return 2;
     }
-    err.println("radar: starting Elasticsearch on port " + port
-        + (kafka ? " and Kafka on port " + kafkaPort : "") + "...");
+    err.println("radar: starting Elasticsearch on port " + options.elasticsearch().httpPort()
+        + options.kafka().map(k -> " and Kafka on port " + k.port()).orElse("") + "...");
     err.flush();
     RunningPlatform platform;
     try {
@@ -87,15 +94,21 @@ public final class UpCommand implements Callable<Integer> {
     return waitUntilAServerExits(platform, err);
   }
 
-  PlatformOptions options(Path home) {
-    ElasticsearchOptions es = ElasticsearchOptions.defaults(home).withHttpPort(port).withHeapMb(heapMb);
-    PlatformOptions options = PlatformOptions.defaults(home).withElasticsearch(es);
-    if (kafka) {
-      options = options.withKafka(KafkaOptions.defaults(home).withPort(kafkaPort));
-    } else if (kafkaPort != KafkaOptions.DEFAULT_PORT) {
+  /** The platform's settings: defaults, {@code --config}, {@code RADAR_PLATFORM_*}, then the flags. */
+  Config settings() {
+    Config settings = flags.load(flags.loader("platform")
+        .flag(PlatformSettings.ES_PORT.key(), port, "--port")
+        .flag(PlatformSettings.ES_HEAP_MB.key(), heapMb, "--heap-mb")
+        .flag(PlatformSettings.KAFKA.key(), kafka ? "true" : null, "--kafka")
+        .flag(PlatformSettings.KAFKA_PORT.key(), kafkaPort, "--kafka-port"));
+    if (kafkaPort != null && !settings.get(PlatformSettings.KAFKA)) {
       throw new IllegalArgumentException("--kafka-port needs --kafka");
     }
-    return options.withStopOnExit(!detach);
+    return settings;
+  }
+
+  PlatformOptions options(Path home) {
+    return PlatformOptions.from(settings(), home).withStopOnExit(!detach);
   }
 
   /**

@@ -201,6 +201,11 @@ public final class RadarPipeline {
     JobFactory.create(job).execute(env, job.name());
   }
 
+  /** The job {@link #main} runs for these arguments and environment, not yet executed. */
+  public static RadarPipeline fromArgs(String[] args, java.util.Map<String, String> environment) {
+    return JobFactory.create(JobConfig.from(JobConfig.parseArgs(args, environment)));
+  }
+
   /** Sources and outputs are required; options and codec default. */
   public static final class Builder {
     private final List<Source<RawRecord, ?, ?>> sources = new ArrayList<>();

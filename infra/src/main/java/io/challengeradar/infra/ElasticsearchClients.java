@@ -6,6 +6,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
@@ -18,15 +19,26 @@ public final class ElasticsearchClients {
 
   /** A client for {@code url} (e.g. http://127.0.0.1:9200); close the result when done. */
   public static ElasticsearchConnection create(String url) {
-    HttpHost host;
-    try {
-      host = HttpHost.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("url is not an http(s) URL: '" + url + "'", e);
+    return create(List.of(url));
+  }
+
+  /** A client spreading requests over the nodes at {@code urls}; close the result when done. */
+  public static ElasticsearchConnection create(List<String> urls) {
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException("urls: at least one Elasticsearch URL");
     }
-    RestClient restClient = RestClient.builder(host).build();
+    HttpHost[] hosts = new HttpHost[urls.size()];
+    for (int i = 0; i < hosts.length; i++) {
+      try {
+        hosts[i] = HttpHost.create(urls.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("url is not an http(s) URL: '" + urls.get(i) + "'", e);
+      }
+    }
+    RestClient restClient = RestClient.builder(hosts).build();
     RestClientTransport transport = new RestClientTransport(restClient, new JacksonJsonpMapper(mapper()));
-    return new ElasticsearchConnection(url, new ElasticsearchClient(transport), transport);
+    return new ElasticsearchConnection(String.join(",", urls), new ElasticsearchClient(transport),
+        transport);
   }
 
   /** The Jackson mapper the clients use; documents with Instant fields serialise as strings. */

@@ -1,11 +1,13 @@
 package io.challengeradar.infra;
 
+import io.challengeradar.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything that decides how the local Elasticsearch runs.
+ * Everything that decides how the local Elasticsearch runs; {@link PlatformSettings} defines the
+ * settings among them.
  *
  * @param httpPort the REST port (loopback only)
  * @param transportPort the node-to-node port; 0 derives it: httpPort + {@value
@@ -32,14 +34,10 @@ public record ElasticsearchOptions(
     Path stagingRoot,
     boolean stopOnExit) {
 
-  public static final int DEFAULT_HTTP_PORT = 9200;
   public static final int TRANSPORT_PORT_OFFSET = 100;
-  public static final int DEFAULT_HEAP_MB = 512;
   public static final int MIN_HEAP_MB = 128;
-  public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
-  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** The base folder's name under the radar home (.radar). */
-  public static final String DEFAULT_DIR_NAME = "elasticsearch";
+  public static final String DIR_NAME = "elasticsearch";
 
   public ElasticsearchOptions {
     Ports.checkPort("httpPort", httpPort);
@@ -64,24 +62,32 @@ public record ElasticsearchOptions(
 
   /** Defaults under {@code radarHome} (the project's .radar folder) with the built distribution. */
   public static ElasticsearchOptions defaults(Path radarHome) {
-    return defaults(radarHome, ElasticsearchDistribution.locate());
+    return from(PlatformSettings.defaults(), radarHome);
   }
 
-  /** Defaults under {@code radarHome} with a given distribution. */
-  public static ElasticsearchOptions defaults(Path radarHome, Path distribution) {
+  /** The options {@code settings} describe, under {@code radarHome}, with the built distribution. */
+  public static ElasticsearchOptions from(Config settings, Path radarHome) {
+    return from(settings, radarHome, ElasticsearchDistribution.locate());
+  }
+
+  /** The options {@code settings} describe, under {@code radarHome}, with a given distribution. */
+  public static ElasticsearchOptions from(Config settings, Path radarHome, Path distribution) {
+    String staging = settings.get(PlatformSettings.ES_STAGING_ROOT);
     return new ElasticsearchOptions(
-        DEFAULT_HTTP_PORT, 0, radarHome.resolve(DEFAULT_DIR_NAME), distribution, DEFAULT_HEAP_MB,
-        DEFAULT_STARTUP_TIMEOUT, DEFAULT_STOP_TIMEOUT, ServiceUser.DEFAULT_NAME,
-        Path.of(System.getProperty("java.io.tmpdir")), true);
+        settings.get(PlatformSettings.ES_PORT),
+        settings.get(PlatformSettings.ES_TRANSPORT_PORT),
+        radarHome.resolve(DIR_NAME),
+        distribution,
+        settings.get(PlatformSettings.ES_HEAP_MB),
+        settings.get(PlatformSettings.ES_STARTUP_TIMEOUT),
+        settings.get(PlatformSettings.ES_STOP_TIMEOUT),
+        settings.get(PlatformSettings.ES_SERVICE_USER),
+        Path.of(staging != null ? staging : System.getProperty("java.io.tmpdir")),
+        true);
   }
 
   public ElasticsearchOptions withHttpPort(int port) {
     return new ElasticsearchOptions(port, transportPort, baseDir, distribution, heapMb,
-        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
-  }
-
-  public ElasticsearchOptions withTransportPort(int port) {
-    return new ElasticsearchOptions(httpPort, port, baseDir, distribution, heapMb,
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
   }
 
@@ -90,21 +96,7 @@ public record ElasticsearchOptions(
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
   }
 
-  public ElasticsearchOptions withHeapMb(int mb) {
-    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, mb,
-        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
-  }
-
-  public ElasticsearchOptions withStartupTimeout(Duration timeout) {
-    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
-        timeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
-  }
-
-  public ElasticsearchOptions withStagingRoot(Path dir) {
-    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
-        startupTimeout, stopTimeout, serviceUser, dir, stopOnExit);
-  }
-
+  /** Whether the server stops with this JVM: a run mode ({@code radar up --detach}), not a setting. */
   public ElasticsearchOptions withStopOnExit(boolean stop) {
     return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stop);

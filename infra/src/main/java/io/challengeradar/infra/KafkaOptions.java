@@ -1,11 +1,13 @@
 package io.challengeradar.infra;
 
+import io.challengeradar.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything that decides how the local Kafka broker runs (one KRaft node, broker and controller).
+ * Everything that decides how the local Kafka broker runs (one KRaft node, broker and controller);
+ * {@link PlatformSettings} defines the settings among them.
  *
  * @param port the client (PLAINTEXT) port, loopback only
  * @param controllerPort the KRaft controller port; 0 derives it: port + 1, or any free port when
@@ -27,13 +29,9 @@ public record KafkaOptions(
     String classPath,
     boolean stopOnExit) {
 
-  public static final int DEFAULT_PORT = 9092;
   public static final int MIN_HEAP_MB = 128;
-  public static final int DEFAULT_HEAP_MB = 512;
-  public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
-  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** The base folder's name under the radar home (.radar). */
-  public static final String DEFAULT_DIR_NAME = "kafka";
+  public static final String DIR_NAME = "kafka";
 
   public KafkaOptions {
     Ports.checkPort("port", port);
@@ -58,9 +56,19 @@ public record KafkaOptions(
 
   /** Defaults under {@code radarHome}, the broker on this JVM's class path. */
   public static KafkaOptions defaults(Path radarHome) {
+    return from(PlatformSettings.defaults(), radarHome);
+  }
+
+  /** The options {@code settings} describe, under {@code radarHome}, on this JVM's class path. */
+  public static KafkaOptions from(Config settings, Path radarHome) {
     return new KafkaOptions(
-        DEFAULT_PORT, 0, radarHome.resolve(DEFAULT_DIR_NAME), DEFAULT_HEAP_MB,
-        DEFAULT_STARTUP_TIMEOUT, DEFAULT_STOP_TIMEOUT, System.getProperty("java.class.path"),
+        settings.get(PlatformSettings.KAFKA_PORT),
+        settings.get(PlatformSettings.KAFKA_CONTROLLER_PORT),
+        radarHome.resolve(DIR_NAME),
+        settings.get(PlatformSettings.KAFKA_HEAP_MB),
+        settings.get(PlatformSettings.KAFKA_STARTUP_TIMEOUT),
+        settings.get(PlatformSettings.KAFKA_STOP_TIMEOUT),
+        System.getProperty("java.class.path"),
         true);
   }
 
@@ -69,21 +77,12 @@ public record KafkaOptions(
         stopTimeout, classPath, stopOnExit);
   }
 
-  public KafkaOptions withControllerPort(int newPort) {
-    return new KafkaOptions(port, newPort, baseDir, heapMb, startupTimeout, stopTimeout,
-        classPath, stopOnExit);
-  }
-
   public KafkaOptions withBaseDir(Path dir) {
     return new KafkaOptions(port, controllerPort, dir, heapMb, startupTimeout, stopTimeout,
         classPath, stopOnExit);
   }
 
-  public KafkaOptions withHeapMb(int mb) {
-    return new KafkaOptions(port, controllerPort, baseDir, mb, startupTimeout, stopTimeout,
-        classPath, stopOnExit);
-  }
-
+  /** Whether the broker stops with this JVM: a run mode ({@code radar up --detach}), not a setting. */
   public KafkaOptions withStopOnExit(boolean stop) {
     return new KafkaOptions(port, controllerPort, baseDir, heapMb, startupTimeout, stopTimeout,
         classPath, stop);

@@ -40,8 +40,8 @@ public final class PlatformControl {
   /** The state files {@code radar up} writes under {@code radarHome}, Kafka first (stop order). */
   static List<Path> stateFiles(Path radarHome) {
     return List.of(
-        radarHome.resolve(KafkaOptions.DEFAULT_DIR_NAME).resolve(StateFile.FILE_NAME),
-        radarHome.resolve(ElasticsearchOptions.DEFAULT_DIR_NAME).resolve(StateFile.FILE_NAME));
+        radarHome.resolve(KafkaOptions.DIR_NAME).resolve(StateFile.FILE_NAME),
+        radarHome.resolve(ElasticsearchOptions.DIR_NAME).resolve(StateFile.FILE_NAME));
   }
 
   /** Stops every server recorded under {@code radarHome}; empty when nothing was recorded. */

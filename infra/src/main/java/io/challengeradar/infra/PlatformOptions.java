@@ -1,5 +1,6 @@
 package io.challengeradar.infra;
 
+import io.challengeradar.config.Config;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,15 @@ public record PlatformOptions(
 
   /** Elasticsearch with its defaults under {@code radarHome}, no Kafka, templates installed. */
   public static PlatformOptions defaults(Path radarHome) {
-    return new PlatformOptions(ElasticsearchOptions.defaults(radarHome), Optional.empty(), true);
+    return from(PlatformSettings.defaults(), radarHome);
+  }
+
+  /** What {@code settings} (see {@link PlatformSettings}) describe, under {@code radarHome}. */
+  public static PlatformOptions from(Config settings, Path radarHome) {
+    return new PlatformOptions(ElasticsearchOptions.from(settings, radarHome),
+        settings.get(PlatformSettings.KAFKA)
+            ? Optional.of(KafkaOptions.from(settings, radarHome)) : Optional.empty(),
+        settings.get(PlatformSettings.INSTALL_TEMPLATES));
   }
 
   public PlatformOptions withElasticsearch(ElasticsearchOptions options) {
@@ -30,10 +39,6 @@ public record PlatformOptions(
 
   public PlatformOptions withKafka(KafkaOptions options) {
     return new PlatformOptions(elasticsearch, Optional.of(options), installTemplates);
-  }
-
-  public PlatformOptions withoutKafka() {
-    return new PlatformOptions(elasticsearch, Optional.empty(), installTemplates);
   }
 
   /** Both servers stop with this JVM unless {@code detach}. */

@@ -2,6 +2,7 @@ package io.challengeradar.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.config.Config;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class ConfigRenderingTest {
   private static final Path HOME = Path.of("/project/.radar");
-  private static final ElasticsearchOptions ES =
-      ElasticsearchOptions.defaults(HOME, Path.of("/build/elasticsearch-8.19.21"))
-          .withHttpPort(19200);
+  private static final Config SETTINGS =
+      PlatformSettings.defaults().with(PlatformSettings.ES_PORT, 19200, "test");
+  private static final Path DIST = Path.of("/build/elasticsearch-8.19.21");
+  private static final ElasticsearchOptions ES = ElasticsearchOptions.from(SETTINGS, HOME, DIST);
   private static final ElasticsearchLayout LAYOUT =
       ElasticsearchLayout.plan(ES, RunAs.currentUser(), path -> Optional.empty());
 
@@ -50,7 +52,10 @@ class ConfigRenderingTest {
 
   @Test
   void fixesTheHeapBothWays() {
-    assertThat(ElasticsearchSettings.javaOpts(ES.withHeapMb(768))).isEqualTo("-Xms768m -Xmx768m");
+    ElasticsearchOptions es = ElasticsearchOptions.from(
+        SETTINGS.with(PlatformSettings.ES_HEAP_MB, 768, "test"), HOME, DIST);
+
+    assertThat(ElasticsearchSettings.javaOpts(es)).isEqualTo("-Xms768m -Xmx768m");
   }
 
   @Test

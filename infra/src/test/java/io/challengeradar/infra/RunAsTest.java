@@ -101,9 +101,10 @@ class RunAsTest {
   }
 
   private static ElasticsearchOptions options() {
-    return ElasticsearchOptions.defaults(BASE.getParent(), Path.of("/build/elasticsearch-8.19.21"))
-        .withHttpPort(19200)
-        .withStagingRoot(Path.of("/var/tmp"));
+    return ElasticsearchOptions.from(PlatformSettings.defaults()
+        .with(PlatformSettings.ES_PORT, 19200, "test")
+        .with(PlatformSettings.ES_STAGING_ROOT, "/var/tmp", "test"),
+        BASE.getParent(), Path.of("/build/elasticsearch-8.19.21"));
   }
 
   private static PosixFileAttributes dir(String permissions) {

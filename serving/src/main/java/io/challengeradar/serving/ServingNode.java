@@ -1,6 +1,9 @@
 package io.challengeradar.serving;
 
+import io.challengeradar.config.Config;
 import io.challengeradar.serving.api.ServingApi;
+import io.challengeradar.serving.api.ServingLimits;
+import io.challengeradar.serving.engine.BatchingOptions;
 import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.http.ServingMetrics;
 import io.challengeradar.serving.http.ServingServer;
@@ -8,7 +11,6 @@ import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelLoader;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.ModelStore;
-import io.challengeradar.serving.wire.ServingLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,24 +21,26 @@ import java.time.Duration;
 public final class ServingNode implements AutoCloseable {
 
   /**
-   * Everything a node needs.
+   * Everything a node needs, resolved from the serving settings.
    *
    * @param store the model store folder
    * @param djlCache where DJL extracts native libraries (inside the build folder)
    * @param device a device for every model, or null for each model's own
    * @param reloadInterval how often to look for new model versions; zero never
+   * @param batching the batching of models whose {@code model.properties} sets none
+   * @param server the HTTP transport's settings
+   * @param limits what one request may hold
    */
-  public record Config(
+  public record Options(
       Path store,
       Path djlCache,
       String device,
       Duration reloadInterval,
+      BatchingOptions batching,
       ServerOptions server,
       ServingLimits limits) {
 
-    public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(10);
-
-    public Config {
+    public Options {
       if (store == null) {
         throw new IllegalArgumentException("store must be set");
       }
@@ -46,30 +50,24 @@ public final class ServingNode implements AutoCloseable {
       if (reloadInterval == null || reloadInterval.isNegative()) {
         throw new IllegalArgumentException("reloadInterval must be zero or more, was " + reloadInterval);
       }
-      if (server == null || limits == null) {
-        throw new IllegalArgumentException("server and limits must be set");
+      if (batching == null || server == null || limits == null) {
+        throw new IllegalArgumentException("batching, server and limits must be set");
       }
     }
 
-    public static Config of(Path store, Path djlCache) {
-      return new Config(
-          store, djlCache, null, DEFAULT_RELOAD_INTERVAL, ServerOptions.defaults(), ServingLimits.defaults());
-    }
-
-    public Config withServer(ServerOptions s) {
-      return new Config(store, djlCache, device, reloadInterval, s, limits);
-    }
-
-    public Config withLimits(ServingLimits l) {
-      return new Config(store, djlCache, device, reloadInterval, server, l);
-    }
-
-    public Config withDevice(String d) {
-      return new Config(store, djlCache, d, reloadInterval, server, limits);
-    }
-
-    public Config withReloadInterval(Duration r) {
-      return new Config(store, djlCache, device, r, server, limits);
+    /**
+     * The options {@code settings} (see {@link ServingSettings}) describe; relative folders are
+     * resolved against {@code projectRoot}.
+     */
+    public static Options from(Config settings, Path projectRoot) {
+      return new Options(
+          projectRoot.resolve(settings.get(ServingSettings.MODEL_STORE)),
+          projectRoot.resolve(settings.get(ServingSettings.DJL_CACHE)),
+          settings.get(ServingSettings.DEVICE),
+          settings.get(ServingSettings.RELOAD_INTERVAL),
+          BatchingOptions.from(settings),
+          ServerOptions.from(settings),
+          ServingLimits.from(settings));
     }
   }
 
@@ -87,17 +85,17 @@ public final class ServingNode implements AutoCloseable {
   }
 
   /** Loads every model (failing on any that cannot load), then opens the port. */
-  public static ServingNode start(Config config) throws Exception {
-    DjlRuntime.configure(config.djlCache());
+  public static ServingNode start(Options options) throws Exception {
+    DjlRuntime.configure(options.djlCache());
     ServingMetrics metrics = new ServingMetrics();
-    ModelStore store = new ModelStore(config.store(), config.device());
+    ModelStore store = new ModelStore(options.store(), options.device(), options.batching());
     ModelRegistry models =
         new ModelRegistry(store, new ModelLoader(metrics, store::newest));
     try {
       models.loadAll();
-      ServingApi api = new ServingApi(models, config.limits());
-      ServingServer server = ServingServer.start(config.server(), api, models, metrics);
-      models.watch(config.reloadInterval());
+      ServingApi api = new ServingApi(models, options.limits());
+      ServingServer server = ServingServer.start(options.server(), api, models, metrics);
+      models.watch(options.reloadInterval());
       return new ServingNode(models, api, metrics, server);
     } catch (Exception | Error e) {
       models.close();

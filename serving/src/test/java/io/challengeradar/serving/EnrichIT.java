@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.client.ServingClientException;
-import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.testing.Http;
 import io.challengeradar.serving.testing.TestModels;
 import io.challengeradar.serving.testing.TestStore;
 import io.challengeradar.serving.wire.Wire;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +38,8 @@ class EnrichIT {
         .minilm("1", 16, 2, 256)
         .viralityHead("1", List.of("log_followers", "caption_chars", "log_age_hours"), WEIGHT, BIAS,
             RATIO_CUT);
-    node = ServingNode.start(
-        ServingNode.Config.of(storeDir, TestModels.store().resolveSibling("djl-cache"))
-            .withReloadInterval(Duration.ZERO)
-            .withServer(ServerOptions.defaults().withPort(0).withThreads(8)));
+    node = ServingNode.start(ServingNode.Options.from(
+        TestModels.settings(storeDir).with(ServingSettings.THREADS, 8, "test"), storeDir));
     http = new Http(node.port());
     client = new ServingClient(ClientOptions.of(URI.create("http://localhost:" + node.port())));
   }

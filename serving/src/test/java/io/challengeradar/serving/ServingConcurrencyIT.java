@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.client.ServingClientException;
-import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.testing.Http;
 import io.challengeradar.serving.testing.TestModels;
 import io.challengeradar.serving.testing.TestStore;
@@ -45,11 +44,8 @@ class ServingConcurrencyIT {
   @BeforeAll
   static void start() throws Exception {
     new TestStore(storeDir).minilm("1", 8, 2, 12);
-    node =
-        ServingNode.start(
-            ServingNode.Config.of(storeDir, TestModels.store().resolveSibling("djl-cache"))
-                .withReloadInterval(Duration.ZERO)
-                .withServer(ServerOptions.defaults().withPort(0).withThreads(32)));
+    node = ServingNode.start(ServingNode.Options.from(
+        TestModels.settings(storeDir).with(ServingSettings.THREADS, 32, "test"), storeDir));
   }
 
   @AfterAll

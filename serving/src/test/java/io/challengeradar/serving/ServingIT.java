@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.testing.Http;
 import io.challengeradar.serving.testing.TestModels;
 import io.challengeradar.serving.testing.TestStore;
@@ -13,7 +12,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -46,13 +44,9 @@ class ServingIT {
             .visualDescriptor()
             .participationHead("1", 2f, -1f)
             .participationHead("reloading", "1", 2f, -1f);
-    node =
-        ServingNode.start(
-            ServingNode.Config.of(storeDir, TestModels.store().resolveSibling("djl-cache"))
-                .withReloadInterval(Duration.ZERO)
-                .withServer(ServerOptions.defaults().withPort(0).withThreads(16))
-                .withLimits(
-                    io.challengeradar.serving.wire.ServingLimits.defaults().withMaxItems(8)));
+    node = ServingNode.start(ServingNode.Options.from(TestModels.settings(storeDir)
+        .with(ServingSettings.THREADS, 16, "test")
+        .with(ServingSettings.MAX_ITEMS, 8, "test"), storeDir));
     http = new Http(node.port());
   }
 

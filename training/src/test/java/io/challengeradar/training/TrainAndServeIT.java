@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.http.ServerOptions;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.training.eval.Confusion;
@@ -100,10 +100,9 @@ class TrainAndServeIT {
     Path v1 = registrar.register("participation", ModelKind.PARTICIPATION_HEAD, head, layout, null);
     assertThat(v1.getFileName().toString()).isEqualTo("1");
 
-    try (ServingNode node = ServingNode.start(
-        ServingNode.Config.of(store, built.resolveSibling("djl-cache"))
-            .withReloadInterval(Duration.ZERO)
-            .withServer(ServerOptions.defaults().withPort(0).withThreads(4)))) {
+    try (ServingNode node = ServingNode.start(ServingNode.Options.from(
+        ServingSettings.onAFreePort(store, built.resolveSibling("djl-cache"))
+            .with(ServingSettings.THREADS, 4, "test"), store))) {
       List<Map<String, Object>> pairs = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
         float[] row = xs[i];

@@ -1,5 +1,6 @@
 package io.challengeradar.api.auth;
 
+import io.challengeradar.api.ApiSettings;
 import io.challengeradar.api.UnauthorizedException;
 import java.util.Objects;
 
@@ -23,8 +24,9 @@ public final class Access {
   /** Only holders of {@code keys}; fails when there are none. */
   public static Access keys(ApiKeys keys) {
     if (keys.isEmpty()) {
-      throw new IllegalArgumentException("no API keys are configured: give --keys-file or "
-          + ApiKeys.ENV + ", or --insecure-no-auth to let anyone in");
+      throw new IllegalArgumentException("no API keys are configured: give --keys-file ("
+          + ApiSettings.KEYS_FILE.key() + ") or " + ApiSettings.KEYS.envVar() + " ("
+          + ApiSettings.KEYS.key() + "), or --insecure-no-auth to let anyone in");
     }
     return new Access(keys, false);
   }

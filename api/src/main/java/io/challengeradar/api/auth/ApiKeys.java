@@ -1,5 +1,7 @@
 package io.challengeradar.api.auth;
 
+import io.challengeradar.api.ApiSettings;
+import io.challengeradar.config.Config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +24,6 @@ public final class ApiKeys {
 
   /** Shorter keys are refused: they could be guessed within the rate limit. */
   public static final int MIN_KEY_LENGTH = 16;
-  /** The environment variable with comma-separated keys. */
-  public static final String ENV = "RADAR_API_KEYS";
 
   private record Entry(String name, byte[] digest) {}
 
@@ -62,17 +62,33 @@ public final class ApiKeys {
     return b.build();
   }
 
-  /** Keys from a comma-separated list (the {@value #ENV} variable), named env-1, env-2, ... */
+  /** Keys from a comma-separated list, named env-1, env-2, ... */
   public static ApiKeys fromList(String commaSeparated) {
+    return fromList(List.of(commaSeparated.split(",")), "key list");
+  }
+
+  /**
+   * Keys named env-1, env-2, ...; blank ones are skipped. Errors name {@code where} (the setting's
+   * origin, e.g. the environment variable) and the entry, never the key.
+   */
+  public static ApiKeys fromList(List<String> keys, String where) {
     Builder b = new Builder();
     int n = 0;
-    for (String key : commaSeparated.split(",")) {
+    for (String key : keys) {
       if (!key.isBlank()) {
         n++;
-        b.add(key.strip(), "env-" + n, ENV + " entry " + n);
+        b.add(key.strip(), "env-" + n, where + " entry " + n);
       }
     }
     return b.build();
+  }
+
+  /** The keys of {@link ApiSettings#KEYS_FILE}'s file, then those of {@link ApiSettings#KEYS}. */
+  public static ApiKeys from(Config settings) {
+    String file = settings.get(ApiSettings.KEYS_FILE);
+    ApiKeys keys = file == null ? none() : fromFile(Path.of(file));
+    return keys.and(fromList(settings.get(ApiSettings.KEYS),
+        ApiSettings.KEYS.key() + " (" + settings.origin(ApiSettings.KEYS) + ")"));
   }
 
   /** These keys and {@code other}'s. */

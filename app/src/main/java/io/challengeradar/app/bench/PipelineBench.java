@@ -167,7 +167,8 @@ public final class PipelineBench implements Callable<Integer> {
     return builder(events, outputs, checkpoints).build();
   }
 
-  private RadarPipeline.Builder builder(Path events, PipelineOutputs outputs,
+  /** The job of each run, before a run swaps in its outputs or its feed. */
+  public static RadarPipeline.Builder builder(Path events, PipelineOutputs outputs,
       String checkpoints) {
     Config settings = JobConfig.loader().load()
         .with(JobConfig.FILES, List.of(events.toString()), "radar bench pipeline")

@@ -1,8 +1,8 @@
 package io.challengeradar.app.bench;
 
 import io.challengeradar.serving.ServingNode;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.engine.BatchPredictor;
-import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.SentenceEncoder;
@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -150,9 +149,8 @@ public final class ServingBench implements Callable<Integer> {
         "tokenizer.file=" + minilm.resolve("all-minilm-l6-v2-tokenizer.json").toAbsolutePath(),
         "batch.size=" + batchSize, "batch.delay.ms=" + (batchSize == 1 ? 0 : 5),
         "queue.capacity=100000", "timeout.ms=60000", ""));
-    return ServingNode.start(ServingNode.Config.of(dir, cache)
-        .withReloadInterval(Duration.ZERO)
-        .withServer(ServerOptions.defaults().withPort(0).withThreads(Math.max(16, clients * 2))));
+    return ServingNode.start(ServingNode.Options.from(ServingSettings.onAFreePort(dir, cache)
+        .with(ServingSettings.THREADS, Math.max(16, clients * 2), "bench"), dir));
   }
 
   private double overHttp(Path minilm, Path cache, int batchSize, List<String> captions) throws Exception {

@@ -1,7 +1,10 @@
 package io.challengeradar.app.config;
 
+import io.challengeradar.api.ApiSettings;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.flink.JobConfig;
+import io.challengeradar.infra.PlatformSettings;
+import io.challengeradar.serving.ServingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,9 @@ public final class Components {
 
   static {
     ALL.put("job", JobConfig.GROUPS);
+    ALL.put("serving", List.of(ServingSettings.GROUP));
+    ALL.put("api", List.of(ApiSettings.GROUP));
+    ALL.put("platform", List.of(PlatformSettings.GROUP));
   }
 
   private Components() {}

@@ -19,7 +19,7 @@ import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.http.ServerOptions;
+import io.challengeradar.serving.ServingSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -78,9 +78,9 @@ class ReenrichIT {
 
   @Test
   void enrichesEveryPendingVideoInTheRangeOnceAndKeepsItsVersion() throws Exception {
-    ServingNode serving = ServingNode.start(ServingNode.Config.of(store(), djlCache())
-        .withServer(ServerOptions.defaults().withPort(0).withThreads(4))
-        .withReloadInterval(Duration.ZERO));
+    ServingNode serving = ServingNode.start(ServingNode.Options.from(
+        ServingSettings.onAFreePort(store(), djlCache()).with(ServingSettings.THREADS, 4, "test"),
+        store()));
     StringWriter out = new StringWriter();
     int exit;
     try {

@@ -2,7 +2,6 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.Enrichment;
-import io.challengeradar.serving.wire.ServingLimits;
 import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 
@@ -13,7 +12,7 @@ public final class EnrichmentWire {
    * Captions are cut to the serving tier's default limit: the text encoder reads only its first
    * few hundred tokens anyway, and a refused request would leave the post pending for ever.
    */
-  static final int MAX_CAPTION_CHARS = ServingLimits.DEFAULT_MAX_CAPTION_CHARS;
+  static final int MAX_CAPTION_CHARS = Wire.DEFAULT_MAX_CAPTION_CHARS;
 
   private EnrichmentWire() {}
 

@@ -1,9 +1,10 @@
 package io.challengeradar.flink.enrich;
 
+import io.challengeradar.config.Config;
 import io.challengeradar.contract.Index;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.http.ServerOptions;
+import io.challengeradar.serving.ServingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ public final class EnrichedRuns {
    * The store the serving build unpacked (failsafe passes it in), with MiniLM alone and small,
    * quick batches: the ITs send a few posts at a time.
    */
-  public static ServingNode.Config servingConfig(Path storeDir) throws IOException {
+  public static Config servingConfig(Path storeDir) throws IOException {
     Path store = Path.of(System.getProperty("radar.serving.store", "../serving/target/model-store"))
         .toAbsolutePath();
     Path minilm = store.resolve("minilm").resolve("1");
@@ -29,14 +30,13 @@ public final class EnrichedRuns {
         "model.file=" + minilm.resolve("all-minilm-l6-v2.onnx"),
         "tokenizer.file=" + minilm.resolve("all-minilm-l6-v2-tokenizer.json"),
         "dimension=384", "max.tokens=256", "batch.size=16", "batch.delay.ms=2"));
-    return ServingNode.Config.of(storeDir, store.resolveSibling("djl-cache"))
-        .withReloadInterval(Duration.ZERO);
+    return ServingSettings.onAFreePort(storeDir, store.resolveSibling("djl-cache"))
+        .with(ServingSettings.THREADS, 4, "test");
   }
 
   /** A serving node on {@link #servingConfig} and a free port. */
   public static ServingNode startServing(Path storeDir) throws Exception {
-    return ServingNode.start(servingConfig(storeDir)
-        .withServer(ServerOptions.defaults().withPort(0).withThreads(4)));
+    return ServingNode.start(ServingNode.Options.from(servingConfig(storeDir), storeDir));
   }
 
   /** Polls Elasticsearch (the sink writes asynchronously) until {@code videos} are enriched. */

@@ -3,6 +3,7 @@ package io.challengeradar.flink.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.config.Config;
 import io.challengeradar.contract.Index;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.ItPipelines;
@@ -13,7 +14,7 @@ import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
-import io.challengeradar.serving.http.ServerOptions;
+import io.challengeradar.serving.ServingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class EnrichmentFaultIT {
 
   @TempDir static Path storeDir;
   private static TestKafka kafka;
-  private static ServingNode.Config servingConfig;
+  private static Config servingConfig;
 
   private final ElasticsearchTestServer es;
   private final EsContents contents;
@@ -79,8 +80,7 @@ class EnrichmentFaultIT {
   @Test
   void everyPostEndsEnrichedOnceAfterTheServingTierCameBack() throws Exception {
     contents.clear();
-    ServingNode serving = ServingNode.start(
-        servingConfig.withServer(ServerOptions.defaults().withPort(0).withThreads(4)));
+    ServingNode serving = ServingNode.start(ServingNode.Options.from(servingConfig, storeDir));
     int port = serving.port();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
@@ -107,8 +107,8 @@ class EnrichmentFaultIT {
           docs -> docs.size() == 2 * POSTS_PER_PHASE
               && docs.values().stream().anyMatch(d -> d.get("pendingEnrichment").asBoolean()));
 
-      serving = ServingNode.start(
-          servingConfig.withServer(ServerOptions.defaults().withPort(port).withThreads(4)));
+      serving = ServingNode.start(ServingNode.Options.from(
+          servingConfig.with(ServingSettings.PORT, port, "test"), storeDir));
       await("every post enriched", docs -> enrichedCount(docs) == 2 * POSTS_PER_PHASE);
 
       Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());

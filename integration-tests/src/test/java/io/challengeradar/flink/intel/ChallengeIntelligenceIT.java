@@ -17,9 +17,9 @@ import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
-import io.challengeradar.serving.http.ServerOptions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,9 +110,8 @@ class ChallengeIntelligenceIT {
         "max.tokens=256", "batch.size=32", "batch.delay.ms=2", "queue.capacity=1024",
         "timeout.ms=20000"));
     participationHead();
-    serving = ServingNode.start(ServingNode.Config.of(store, built.resolveSibling("djl-cache"))
-        .withReloadInterval(Duration.ZERO)
-        .withServer(ServerOptions.defaults().withPort(0)));
+    serving = ServingNode.start(ServingNode.Options.from(
+        ServingSettings.onAFreePort(store, built.resolveSibling("djl-cache")), store));
     List<String> all = new ArrayList<>(CRATE_CAPTIONS);
     all.addAll(EVERYDAY);
     List<float[]> vectors = new ServingClient(ClientOptions.of(servingUri())).embedCaptions(all);

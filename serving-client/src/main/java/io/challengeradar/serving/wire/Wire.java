@@ -12,6 +12,12 @@ public final class Wire {
 
   private Wire() {}
 
+  /**
+   * The longest caption a serving tier with default limits accepts (the default of its {@code
+   * serving.max-caption-chars}): clients that cannot ask cut captions to it.
+   */
+  public static final int DEFAULT_MAX_CAPTION_CHARS = 20_000;
+
   /** POST /v1/embed. {@code model} is optional: the text encoder in service when absent. */
   public record EmbedRequest(String model, List<Video> videos) {}
 

@@ -8,7 +8,6 @@ import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.PostFeatures;
 import io.challengeradar.serving.model.SentenceEncoder;
-import io.challengeradar.serving.wire.ServingLimits;
 import io.challengeradar.serving.wire.Wire.EnrichPost;
 import io.challengeradar.serving.wire.Wire.EnrichResponse;
 import io.challengeradar.serving.wire.Wire.EnrichedPost;

@@ -5,7 +5,6 @@ import io.challengeradar.serving.model.LoadedModel;
 import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.SentenceEncoder;
-import io.challengeradar.serving.wire.ServingLimits;
 import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.serving.wire.Wire.EmbedRequest;
 import io.challengeradar.serving.wire.Wire.EmbedResponse;

@@ -1,9 +1,12 @@
 package io.challengeradar.serving.engine;
 
+import io.challengeradar.config.Config;
+import io.challengeradar.serving.ServingSettings;
 import java.time.Duration;
 
 /**
- * How one model's engine batches and sheds load.
+ * How one model's engine batches and sheds load: the model's {@code model.properties} over the
+ * serving tier's defaults ({@link ServingSettings}, {@code serving.batch.*}).
  *
  * @param maxBatchSize most items handed to the model in one call
  * @param maxBatchDelay how long a worker holding at least one item waits for more before running a
@@ -15,12 +18,6 @@ import java.time.Duration;
  */
 public record BatchingOptions(
     int maxBatchSize, Duration maxBatchDelay, int queueCapacity, int workers, Duration timeout) {
-
-  public static final int DEFAULT_MAX_BATCH_SIZE = 32;
-  public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(5);
-  public static final int DEFAULT_QUEUE_CAPACITY = 1024;
-  public static final int DEFAULT_WORKERS = 1;
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   public BatchingOptions {
     if (maxBatchSize < 1) {
@@ -40,32 +37,13 @@ public record BatchingOptions(
     }
   }
 
-  public static BatchingOptions defaults() {
+  /** The batching of every model whose {@code model.properties} does not set its own. */
+  public static BatchingOptions from(Config settings) {
     return new BatchingOptions(
-        DEFAULT_MAX_BATCH_SIZE,
-        DEFAULT_MAX_BATCH_DELAY,
-        DEFAULT_QUEUE_CAPACITY,
-        DEFAULT_WORKERS,
-        DEFAULT_TIMEOUT);
-  }
-
-  public BatchingOptions withMaxBatchSize(int size) {
-    return new BatchingOptions(size, maxBatchDelay, queueCapacity, workers, timeout);
-  }
-
-  public BatchingOptions withMaxBatchDelay(Duration delay) {
-    return new BatchingOptions(maxBatchSize, delay, queueCapacity, workers, timeout);
-  }
-
-  public BatchingOptions withQueueCapacity(int capacity) {
-    return new BatchingOptions(maxBatchSize, maxBatchDelay, capacity, workers, timeout);
-  }
-
-  public BatchingOptions withWorkers(int count) {
-    return new BatchingOptions(maxBatchSize, maxBatchDelay, queueCapacity, count, timeout);
-  }
-
-  public BatchingOptions withTimeout(Duration t) {
-    return new BatchingOptions(maxBatchSize, maxBatchDelay, queueCapacity, workers, t);
+        settings.get(ServingSettings.BATCH_MAX_SIZE),
+        settings.get(ServingSettings.BATCH_MAX_DELAY),
+        settings.get(ServingSettings.BATCH_QUEUE_CAPACITY),
+        settings.get(ServingSettings.BATCH_WORKERS),
+        settings.get(ServingSettings.BATCH_TIMEOUT));
   }
 }

@@ -1,17 +1,16 @@
 package io.challengeradar.serving.http;
 
+import io.challengeradar.config.Config;
+import io.challengeradar.serving.ServingSettings;
+
 /**
- * The HTTP transport's settings.
+ * The HTTP transport's settings; {@link ServingSettings} defines each one.
  *
  * @param port TCP port; 0 picks a free one (tests)
  * @param threads request-handling threads; they mostly wait on model engines, so more than cores
  * @param maxBodyBytes largest request body read; larger ones are refused unread
  */
 public record ServerOptions(int port, int threads, int maxBodyBytes) {
-
-  public static final int DEFAULT_PORT = 8081;
-  public static final int DEFAULT_THREADS = 64;
-  public static final int DEFAULT_MAX_BODY_BYTES = 64 << 20;
 
   public ServerOptions {
     if (port < 0 || port > 65_535) {
@@ -25,15 +24,8 @@ public record ServerOptions(int port, int threads, int maxBodyBytes) {
     }
   }
 
-  public static ServerOptions defaults() {
-    return new ServerOptions(DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_MAX_BODY_BYTES);
-  }
-
-  public ServerOptions withPort(int p) {
-    return new ServerOptions(p, threads, maxBodyBytes);
-  }
-
-  public ServerOptions withThreads(int t) {
-    return new ServerOptions(port, t, maxBodyBytes);
+  public static ServerOptions from(Config settings) {
+    return new ServerOptions(settings.get(ServingSettings.PORT),
+        settings.get(ServingSettings.THREADS), settings.get(ServingSettings.MAX_BODY_BYTES));
   }
 }

@@ -1,5 +1,6 @@
 package io.challengeradar.serving.model;
 
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.engine.BatchingOptions;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,15 +35,28 @@ public record ModelSpec(
 
   public static final String FILE = "model.properties";
 
-  /** Reads {@code dir/model.properties}; {@code deviceOverride} (may be null) replaces its device. */
+  /**
+   * Reads {@code dir/model.properties} with the serving tier's default batching; {@code
+   * deviceOverride} (may be null) replaces its device.
+   */
   public static ModelSpec read(String name, String version, Path dir, String deviceOverride)
       throws IOException {
+    return read(name, version, dir, deviceOverride,
+        BatchingOptions.from(ServingSettings.defaults()));
+  }
+
+  /**
+   * Reads {@code dir/model.properties}; batching keys it lacks come from {@code batchingDefaults},
+   * and {@code deviceOverride} (may be null) replaces its device.
+   */
+  public static ModelSpec read(String name, String version, Path dir, String deviceOverride,
+      BatchingOptions batchingDefaults) throws IOException {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
       p.load(r);
     }
     try {
-      BatchingOptions defaults = BatchingOptions.defaults();
+      BatchingOptions defaults = batchingDefaults;
       BatchingOptions batching =
           new BatchingOptions(
               intProp(p, "batch.size", defaults.maxBatchSize()),
@@ -76,10 +90,6 @@ public record ModelSpec(
   /** A file inside the version folder named by property {@code key}. */
   public Path file(String key, String fallback) {
     return dir.resolve(string(key, fallback));
-  }
-
-  public ModelSpec withBatching(BatchingOptions options) {
-    return new ModelSpec(name, version, dir, kind, engine, device, options, properties);
   }
 
   private static String required(Properties p, String key) {

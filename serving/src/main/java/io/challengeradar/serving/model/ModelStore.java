@@ -1,11 +1,14 @@
 package io.challengeradar.serving.model;
 
+import io.challengeradar.serving.ServingSettings;
+import io.challengeradar.serving.engine.BatchingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,13 +30,20 @@ public final class ModelStore {
 
   private final Path root;
   private final String deviceOverride;
+  private final BatchingOptions batchingDefaults;
+
+  /** A store whose models batch by the serving tier's defaults where they set nothing. */
+  public ModelStore(Path root, String deviceOverride) {
+    this(root, deviceOverride, BatchingOptions.from(ServingSettings.defaults()));
+  }
 
   /**
    * @param root the store folder
    * @param deviceOverride a device for every model ({@code cpu}, {@code gpu}, {@code gpu:N}), or
    *     null to use each model's own
+   * @param batchingDefaults the batching of models whose {@code model.properties} sets none
    */
-  public ModelStore(Path root, String deviceOverride) {
+  public ModelStore(Path root, String deviceOverride, BatchingOptions batchingDefaults) {
     if (root == null) {
       throw new IllegalArgumentException("root must be set");
     }
@@ -42,6 +52,7 @@ public final class ModelStore {
     }
     this.root = root;
     this.deviceOverride = deviceOverride;
+    this.batchingDefaults = Objects.requireNonNull(batchingDefaults, "batchingDefaults");
   }
 
   public Path root() {
@@ -74,6 +85,7 @@ public final class ModelStore {
     }
     versions.sort(VERSION_ORDER);
     String version = versions.get(versions.size() - 1);
-    return Optional.of(ModelSpec.read(name, version, dir.resolve(version), deviceOverride));
+    return Optional.of(ModelSpec.read(name, version, dir.resolve(version), deviceOverride,
+        batchingDefaults));
   }
 }

@@ -256,7 +256,7 @@ class BatchingEngineTest {
     BatchingEngine<Integer, Integer> engine =
         new BatchingEngine<>(
             "pool",
-            NO_DELAY.withWorkers(3),
+            new BatchingOptions(4, Duration.ZERO, 100, 3, LONG),
             () -> {
               BatchPredictor<Integer, Integer> p = batch -> batch;
               made.add(p);
@@ -271,11 +271,15 @@ class BatchingEngineTest {
 
   @Test
   void rejectsNonsensicalOptionsNamingTheArgument() {
-    assertThatThrownBy(() -> NO_DELAY.withMaxBatchSize(0)).hasMessageContaining("maxBatchSize");
-    assertThatThrownBy(() -> NO_DELAY.withQueueCapacity(0)).hasMessageContaining("queueCapacity");
-    assertThatThrownBy(() -> NO_DELAY.withWorkers(0)).hasMessageContaining("workers");
-    assertThatThrownBy(() -> NO_DELAY.withTimeout(Duration.ZERO)).hasMessageContaining("timeout");
-    assertThatThrownBy(() -> NO_DELAY.withMaxBatchDelay(Duration.ofMillis(-1)))
+    assertThatThrownBy(() -> new BatchingOptions(0, Duration.ZERO, 100, 1, LONG))
+        .hasMessageContaining("maxBatchSize");
+    assertThatThrownBy(() -> new BatchingOptions(4, Duration.ZERO, 0, 1, LONG))
+        .hasMessageContaining("queueCapacity");
+    assertThatThrownBy(() -> new BatchingOptions(4, Duration.ZERO, 100, 0, LONG))
+        .hasMessageContaining("workers");
+    assertThatThrownBy(() -> new BatchingOptions(4, Duration.ZERO, 100, 1, Duration.ZERO))
+        .hasMessageContaining("timeout");
+    assertThatThrownBy(() -> new BatchingOptions(4, Duration.ofMillis(-1), 100, 1, LONG))
         .hasMessageContaining("maxBatchDelay");
   }
 

@@ -3,6 +3,8 @@ package io.challengeradar.serving.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.challengeradar.serving.ServingSettings;
+import io.challengeradar.serving.engine.BatchingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,20 @@ class ModelStoreTest {
         .isEqualTo("gpu:1");
     assertThat(new ModelStore(root, "cpu").newest("m").orElseThrow().device().toString())
         .isEqualTo("cpu");
+  }
+
+  @Test
+  void aModelsOwnBatchingWinsOverTheServingTiersDefaults() throws IOException {
+    version("m", "1", "kind=text-encoder\nbatch.size=7\n");
+    BatchingOptions defaults = BatchingOptions.from(ServingSettings.defaults()
+        .with(ServingSettings.BATCH_MAX_SIZE, 64, "test")
+        .with(ServingSettings.BATCH_WORKERS, 3, "test"));
+
+    BatchingOptions batching =
+        new ModelStore(root, null, defaults).newest("m").orElseThrow().batching();
+
+    assertThat(batching.maxBatchSize()).isEqualTo(7);
+    assertThat(batching.workers()).isEqualTo(3);
   }
 
   @Test

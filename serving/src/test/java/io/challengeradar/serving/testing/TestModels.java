@@ -1,5 +1,7 @@
 package io.challengeradar.serving.testing;
 
+import io.challengeradar.config.Config;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.model.DjlRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,14 @@ public final class TestModels {
     }
     DjlRuntime.configure(store.resolveSibling("djl-cache"));
     return store;
+  }
+
+  /**
+   * The serving settings of a test node on {@code storeDir}: a free port, the build's DJL cache,
+   * no reloading; tests change more with {@link Config#with}.
+   */
+  public static Config settings(Path storeDir) {
+    return ServingSettings.onAFreePort(storeDir, store().resolveSibling("djl-cache"));
   }
 
   public static Path minilm() {

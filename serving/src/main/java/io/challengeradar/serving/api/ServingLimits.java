@@ -1,7 +1,11 @@
-package io.challengeradar.serving.wire;
+package io.challengeradar.serving.api;
+
+import io.challengeradar.config.Config;
+import io.challengeradar.serving.ServingSettings;
 
 /**
  * What one request may hold; anything over a limit is refused with the field and the reason.
+ * {@link ServingSettings} defines each limit and its default.
  *
  * @param maxItems most videos or pairs in one request
  * @param maxCaptionChars longest caption accepted at all; captions within it but over the model's
@@ -13,12 +17,6 @@ package io.challengeradar.serving.wire;
 public record ServingLimits(
     int maxItems, int maxCaptionChars, int maxImageBytes, int maxFrames, int maxVectorsPerSide) {
 
-  public static final int DEFAULT_MAX_ITEMS = 256;
-  public static final int DEFAULT_MAX_CAPTION_CHARS = 20_000;
-  public static final int DEFAULT_MAX_IMAGE_BYTES = 4 << 20;
-  public static final int DEFAULT_MAX_FRAMES = 16;
-  public static final int DEFAULT_MAX_VECTORS_PER_SIDE = 512;
-
   public ServingLimits {
     positive("maxItems", maxItems);
     positive("maxCaptionChars", maxCaptionChars);
@@ -27,21 +25,13 @@ public record ServingLimits(
     positive("maxVectorsPerSide", maxVectorsPerSide);
   }
 
-  public static ServingLimits defaults() {
+  public static ServingLimits from(Config settings) {
     return new ServingLimits(
-        DEFAULT_MAX_ITEMS,
-        DEFAULT_MAX_CAPTION_CHARS,
-        DEFAULT_MAX_IMAGE_BYTES,
-        DEFAULT_MAX_FRAMES,
-        DEFAULT_MAX_VECTORS_PER_SIDE);
-  }
-
-  public ServingLimits withMaxItems(int n) {
-    return new ServingLimits(n, maxCaptionChars, maxImageBytes, maxFrames, maxVectorsPerSide);
-  }
-
-  public ServingLimits withMaxCaptionChars(int n) {
-    return new ServingLimits(maxItems, n, maxImageBytes, maxFrames, maxVectorsPerSide);
+        settings.get(ServingSettings.MAX_ITEMS),
+        settings.get(ServingSettings.MAX_CAPTION_CHARS),
+        settings.get(ServingSettings.MAX_IMAGE_BYTES),
+        settings.get(ServingSettings.MAX_FRAMES),
+        settings.get(ServingSettings.MAX_VECTORS_PER_SIDE));
   }
 
   private static void positive(String name, int v) {

@@ -1,0 +1,54 @@
+package io.challengeradar.api;
+
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Option;
+import io.challengeradar.config.OptionGroup;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of the query API, defined once. {@code radar api} resolves them from the
+ * defaults, a properties file, {@code RADAR_API_*} (and {@code RADAR_ELASTICSEARCH_HOSTS}) and its
+ * flags; {@link ApiOptions} and the {@link io.challengeradar.api.auth.ApiKeys} are built from the
+ * result.
+ */
+public final class ApiSettings {
+  private ApiSettings() {}
+
+  public static final Option<Integer> PORT = Option.key("api.port").intType().defaultValue(8080)
+      .check(p -> p >= 0 && p <= 65_535, "must be 0 to 65535")
+      .description("HTTP port of the query API; 0 picks a free one.");
+  public static final Option<Integer> THREADS = Option.key("api.threads").intType()
+      .defaultValue(16).positive()
+      .description("HTTP handler threads; they mostly wait on Elasticsearch.");
+  public static final Option<Double> RATE = Option.key("api.rate").doubleType().defaultValue(10.0)
+      .check(r -> r > 0 && !r.isInfinite(), "must be a positive number")
+      .description("Sustained requests per second per API key (the token bucket's refill).");
+  public static final Option<Integer> BURST = Option.key("api.burst").intType().defaultValue(20)
+      .positive().description("Requests a key may make at once after being idle (the bucket's"
+          + " size).");
+  public static final Option<Duration> BACKEND_RETRY_AFTER =
+      Option.key("api.backend-retry-after").durationType().defaultValue(Duration.ofSeconds(5))
+          .positive()
+          .description("The Retry-After answered with 503 while Elasticsearch cannot be reached.");
+  public static final Option<String> KEYS_FILE = Option.key("api.keys-file").stringType()
+      .description("API keys file: one key a line, optionally followed by a name for the access"
+          + " log; # comments. Keys need at least 16 characters.");
+  public static final Option<List<String>> KEYS = Option.key("api.keys").listType()
+      .defaultValue(List.of()).secret()
+      .description("API keys, comma-separated, added to the keys file's (named env-1, env-2,"
+          + " ...). Without any key the API refuses to start unless --insecure-no-auth.");
+  public static final Option<String> ACCESS_LOG = Option.key("api.access-log").stringType()
+      .description("File the access log (one line per request) is appended to; empty: stderr.");
+
+  public static final OptionGroup GROUP = OptionGroup.of("api",
+      "The query API (radar api): HTTP, rate limit, API keys and the Elasticsearch it reads.",
+      PORT, THREADS, RATE, BURST, BACKEND_RETRY_AFTER, KEYS_FILE, KEYS, ACCESS_LOG,
+      CommonOptions.ELASTICSEARCH_HOSTS);
+
+  /** Every API setting at its default; tests change what they need with {@link Config#with}. */
+  public static Config defaults() {
+    return Config.defaults(GROUP);
+  }
+}

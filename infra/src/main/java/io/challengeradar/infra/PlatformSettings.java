@@ -1,0 +1,100 @@
+package io.challengeradar.infra;
+
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Option;
+import io.challengeradar.config.OptionGroup;
+import java.time.Duration;
+
+/**
+ * Every setting of the local platform ({@code radar up}), defined once; {@link PlatformOptions},
+ * {@link ElasticsearchOptions} and {@link KafkaOptions} are built from them. The servers' folders
+ * are not settings: they live under the radar home ({@code .radar/elasticsearch},
+ * {@code .radar/kafka}), where {@code radar status}, {@code radar down} and {@code radar api} find
+ * them by their state files.
+ */
+public final class PlatformSettings {
+  private PlatformSettings() {}
+
+  public static final Option<Integer> ES_PORT = Option.key("platform.elasticsearch.port")
+      .intType().defaultValue(9200).check(PlatformSettings::isPort, "must be 1 to 65535")
+      .description("Elasticsearch's HTTP port (loopback only).");
+  public static final Option<Integer> ES_TRANSPORT_PORT =
+      Option.key("platform.elasticsearch.transport-port").intType().defaultValue(0)
+          .check(p -> p == 0 || isPort(p), "must be 0 or 1 to 65535")
+          .description("Elasticsearch's node-to-node port; 0: the HTTP port + "
+              + ElasticsearchOptions.TRANSPORT_PORT_OFFSET + ", or any free port when that one is"
+              + " busy.");
+  public static final Option<Integer> ES_HEAP_MB = Option.key("platform.elasticsearch.heap-mb")
+      .intType().defaultValue(512).check(mb -> mb >= ElasticsearchOptions.MIN_HEAP_MB,
+          "must be at least " + ElasticsearchOptions.MIN_HEAP_MB)
+      .description("Elasticsearch's JVM heap (-Xms and -Xmx), in MiB.");
+  public static final Option<Duration> ES_STARTUP_TIMEOUT =
+      Option.key("platform.elasticsearch.startup-timeout").durationType()
+          .defaultValue(Duration.ofSeconds(120)).positive()
+          .description("How long to wait for the cluster to become yellow or green.");
+  public static final Option<Duration> ES_STOP_TIMEOUT =
+      Option.key("platform.elasticsearch.stop-timeout").durationType()
+          .defaultValue(Duration.ofSeconds(30)).positive()
+          .description("How long Elasticsearch may take to stop on SIGTERM before it is killed.");
+  public static final Option<String> ES_SERVICE_USER =
+      Option.key("platform.elasticsearch.service-user").stringType()
+          .defaultValue(ServiceUser.DEFAULT_NAME)
+          .check(PlatformSettings::isUserName, "must be a plain user name ([a-z_][a-z0-9_-]*, at"
+              + " most 32)")
+          .description("The user Elasticsearch runs as when started by root (it refuses to run"
+              + " as root).");
+  public static final Option<String> ES_STAGING_ROOT =
+      Option.key("platform.elasticsearch.staging-root").stringType()
+          .description("Where to stage Elasticsearch's home, data and logs when the service user"
+              + " cannot reach the project's folder; empty: the system's temporary folder.");
+  public static final Option<Boolean> KAFKA = Option.key("platform.kafka.enabled").booleanType()
+      .defaultValue(false).description("Also run a Kafka broker (one KRaft node).");
+  public static final Option<Integer> KAFKA_PORT = Option.key("platform.kafka.port").intType()
+      .defaultValue(9092).check(PlatformSettings::isPort, "must be 1 to 65535")
+      .description("Kafka's client (PLAINTEXT) port, loopback only.");
+  public static final Option<Integer> KAFKA_CONTROLLER_PORT =
+      Option.key("platform.kafka.controller-port").intType().defaultValue(0)
+          .check(p -> p == 0 || isPort(p), "must be 0 or 1 to 65535")
+          .description("Kafka's KRaft controller port; 0: the client port + 1, or any free port"
+              + " when that one is busy.");
+  public static final Option<Integer> KAFKA_HEAP_MB = Option.key("platform.kafka.heap-mb")
+      .intType().defaultValue(512).check(mb -> mb >= KafkaOptions.MIN_HEAP_MB,
+          "must be at least " + KafkaOptions.MIN_HEAP_MB)
+      .description("The broker JVM's heap (-Xms and -Xmx), in MiB.");
+  public static final Option<Duration> KAFKA_STARTUP_TIMEOUT =
+      Option.key("platform.kafka.startup-timeout").durationType()
+          .defaultValue(Duration.ofSeconds(90)).positive()
+          .description("How long to wait for the broker to answer.");
+  public static final Option<Duration> KAFKA_STOP_TIMEOUT =
+      Option.key("platform.kafka.stop-timeout").durationType()
+          .defaultValue(Duration.ofSeconds(30)).positive()
+          .description("How long the broker may take to stop on SIGTERM before it is killed.");
+  public static final Option<Boolean> INSTALL_TEMPLATES =
+      Option.key("platform.install-templates").booleanType().defaultValue(true)
+          .description("Install the shipped index templates once Elasticsearch is up.");
+
+  public static final OptionGroup GROUP = OptionGroup.of("platform",
+      "The local platform (radar up): a real Elasticsearch and, when enabled, a Kafka broker on"
+          + " this machine.",
+      ES_PORT, ES_TRANSPORT_PORT, ES_HEAP_MB, ES_STARTUP_TIMEOUT, ES_STOP_TIMEOUT,
+      ES_SERVICE_USER, ES_STAGING_ROOT, KAFKA, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_HEAP_MB,
+      KAFKA_STARTUP_TIMEOUT, KAFKA_STOP_TIMEOUT, INSTALL_TEMPLATES);
+
+  /** Every platform setting at its default; tests change what they need with {@link Config#with}. */
+  public static Config defaults() {
+    return Config.defaults(GROUP);
+  }
+
+  private static boolean isUserName(String user) {
+    try {
+      RunAs.checkUserName(user);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean isPort(int p) {
+    return p >= 1 && p <= 65_535;
+  }
+}

@@ -1,0 +1,113 @@
+package io.challengeradar.serving;
+
+import io.challengeradar.config.Config;
+import io.challengeradar.config.Option;
+import io.challengeradar.config.OptionGroup;
+import io.challengeradar.serving.model.DeviceSpec;
+import io.challengeradar.serving.wire.Wire;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every setting of the serving tier, defined once. {@code radar serve} resolves them from the
+ * defaults, a properties file, {@code RADAR_SERVING_*} and its flags; {@link ServingNode.Options},
+ * {@link io.challengeradar.serving.http.ServerOptions}, {@link
+ * io.challengeradar.serving.api.ServingLimits} and {@link
+ * io.challengeradar.serving.engine.BatchingOptions} are built from the result.
+ */
+public final class ServingSettings {
+  private ServingSettings() {}
+
+  public static final Option<Integer> PORT = Option.key("serving.port").intType()
+      .defaultValue(8081).check(p -> p >= 0 && p <= 65_535, "must be 0 to 65535")
+      .description("HTTP port of the serving tier; 0 picks a free one.");
+  public static final Option<Integer> THREADS = Option.key("serving.threads").intType()
+      .defaultValue(64).positive()
+      .description("HTTP handler threads; they mostly wait on the model engines, so more than"
+          + " cores.");
+  public static final Option<Integer> MAX_BODY_BYTES = Option.key("serving.max-body-bytes")
+      .intType().defaultValue(64 << 20).positive()
+      .description("Largest request body read, in bytes; larger ones are refused unread.");
+  public static final Option<String> MODEL_STORE = Option.key("serving.model-store")
+      .stringType().defaultValue("serving/target/model-store")
+      .description("Model store folder, <name>/<version>/model.properties; relative to the"
+          + " project root (RADAR_PROJECT_ROOT). The build unpacks the shipped models here.");
+  public static final Option<String> DJL_CACHE = Option.key("serving.djl-cache").stringType()
+      .defaultValue("serving/target/djl-cache")
+      .description("Where DJL unpacks the engines' native libraries; relative to the project"
+          + " root. Nothing is downloaded at run time.");
+  public static final Option<String> DEVICE = Option.key("serving.device").stringType()
+      .check(ServingSettings::isDevice, "must be cpu, gpu or gpu:N")
+      .description("cpu, gpu or gpu:N for every model; empty: each model's own (device= in its"
+          + " model.properties).");
+  public static final Option<Duration> RELOAD_INTERVAL = Option.key("serving.reload-interval")
+      .durationType().defaultValue(Duration.ofSeconds(10)).notNegative()
+      .description("How often to look for new model versions in the store; 0s never.");
+  public static final Option<Integer> MAX_ITEMS = Option.key("serving.max-items").intType()
+      .defaultValue(256).positive().description("Most videos or pairs in one request.");
+  public static final Option<Integer> MAX_CAPTION_CHARS = Option.key("serving.max-caption-chars")
+      .intType().defaultValue(Wire.DEFAULT_MAX_CAPTION_CHARS).positive()
+      .description("Longest caption accepted at all; captions within it but over the model's"
+          + " token limit are truncated and the answer says so.");
+  public static final Option<Integer> MAX_IMAGE_BYTES = Option.key("serving.max-image-bytes")
+      .intType().defaultValue(4 << 20).positive()
+      .description("Largest decoded image, in bytes.");
+  public static final Option<Integer> MAX_FRAMES = Option.key("serving.max-frames").intType()
+      .defaultValue(16).positive().description("Most frames (thumbnail included) per video.");
+  public static final Option<Integer> MAX_VECTORS_PER_SIDE =
+      Option.key("serving.max-vectors-per-side").intType().defaultValue(512).positive()
+          .description("Most video vectors averaged into one user or one challenge.");
+  public static final Option<Integer> BATCH_MAX_SIZE = Option.key("serving.batch.max-size")
+      .intType().defaultValue(32).positive()
+      .description("Most items handed to a model in one call, for models whose model.properties"
+          + " sets no batch.size.");
+  public static final Option<Duration> BATCH_MAX_DELAY = Option.key("serving.batch.max-delay")
+      .durationType().defaultValue(Duration.ofMillis(5)).notNegative()
+      .description("How long a worker holding an item waits for more before running a partial"
+          + " batch (model.properties: batch.delay.ms); 0s runs whatever is queued at once.");
+  public static final Option<Integer> BATCH_QUEUE_CAPACITY =
+      Option.key("serving.batch.queue-capacity").intType().defaultValue(1024).positive()
+          .description("Most items waiting per model before requests are refused with 429"
+              + " (model.properties: queue.capacity).");
+  public static final Option<Integer> BATCH_WORKERS = Option.key("serving.batch.workers")
+      .intType().defaultValue(1).positive()
+      .description("Worker threads per model, each with its own predictor (model.properties:"
+          + " workers).");
+  public static final Option<Duration> BATCH_TIMEOUT = Option.key("serving.batch.timeout")
+      .durationType().defaultValue(Duration.ofSeconds(10)).positive()
+      .description("How long an item may wait and run before its caller is answered with a"
+          + " timeout (model.properties: timeout.ms).");
+
+  public static final OptionGroup GROUP = OptionGroup.of("serving",
+      "The model serving tier (radar serve): HTTP transport, request limits, model store and"
+          + " the default batching of every model.",
+      PORT, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
+      MAX_ITEMS, MAX_CAPTION_CHARS, MAX_IMAGE_BYTES, MAX_FRAMES, MAX_VECTORS_PER_SIDE,
+      BATCH_MAX_SIZE, BATCH_MAX_DELAY, BATCH_QUEUE_CAPACITY, BATCH_WORKERS, BATCH_TIMEOUT);
+
+  /** Every serving setting at its default; tests change what they need with {@link Config#with}. */
+  public static Config defaults() {
+    return Config.defaults(GROUP);
+  }
+
+  /**
+   * A node on a free port that serves {@code store} as it is, without looking for new versions:
+   * what tests and benchmarks start.
+   */
+  public static Config onAFreePort(Path store, Path djlCache) {
+    return defaults()
+        .with(MODEL_STORE, store.toAbsolutePath().toString(), "onAFreePort")
+        .with(DJL_CACHE, djlCache.toAbsolutePath().toString(), "onAFreePort")
+        .with(RELOAD_INTERVAL, Duration.ZERO, "onAFreePort")
+        .with(PORT, 0, "onAFreePort");
+  }
+
+  private static boolean isDevice(String text) {
+    try {
+      DeviceSpec.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
