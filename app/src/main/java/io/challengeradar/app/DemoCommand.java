@@ -149,10 +149,9 @@ public final class DemoCommand implements Callable<Integer> {
       resetIndices(platform.client());
       if (!withoutServing) {
         System.err.println("starting the serving tier on port " + servingPort + " (log "
-            + work.resolve("logs/serving.log") + ")");
+            + RadarProcess.logFile("serving") + ")");
         services.serving = RadarProcess.start("serving", servingPort,
-            List.of("serve", "--port", "" + servingPort), "/health/ready", work.resolve("logs"),
-            Map.of());
+            List.of("serve", "--port", "" + servingPort), "/health/ready", Map.of());
         System.err.println("serving tier ready at " + services.serving.baseUri());
       }
       Map<String, Object> summary = new LinkedHashMap<>();
@@ -253,8 +252,7 @@ public final class DemoCommand implements Callable<Integer> {
       if (servingUri != null) {
         String key = "demo-" + java.util.UUID.randomUUID();
         services.api = RadarProcess.start("api", apiPort, List.of("api", "--port", "" + apiPort,
-            "--es", platform.elasticsearchUrl()), "/v1/health", work.resolve("logs"),
-            Map.of("RADAR_API_KEYS", key));
+            "--es", platform.elasticsearchUrl()), "/v1/health", Map.of("RADAR_API_KEYS", key));
         summary.put("api", services.api.baseUri().toString());
         List<ApiReport.Row> top = new ApiReport(services.api.baseUri(), key).top(8, 3);
         ApiReport.print(out, services.api.baseUri(), top);

@@ -1,5 +1,7 @@
 package io.challengeradar.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,10 +34,42 @@ public final class Radar {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line; tests call this to run commands in-process. */
+  /**
+   * The configured command line; tests call this to run commands in-process. Before a command
+   * runs, its process's library logs go to their file ({@link CliLogging}), named for the command.
+   */
   public static CommandLine commandLine() {
     return new CommandLine(new Radar()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionStrategy(parsed -> {
+          if (runsACommand(parsed)) {
+            CliLogging.install(processName(parsed), System.err);
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        })
         .setExecutionExceptionHandler(Radar::settingRefused);
+  }
+
+  /** False when the command line only asks for help or the version. */
+  static boolean runsACommand(CommandLine.ParseResult parsed) {
+    if (!parsed.hasSubcommand()) {
+      return false;
+    }
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()
+          || p.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The subcommands' names joined by dashes ({@code bench-ingest}), or {@code radar} alone. */
+  static String processName(CommandLine.ParseResult parsed) {
+    List<String> names = new ArrayList<>();
+    for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
+      names.add(p.commandSpec().name());
+    }
+    return names.isEmpty() ? "radar" : String.join("-", names);
   }
 
   /**

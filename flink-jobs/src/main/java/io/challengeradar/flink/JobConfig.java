@@ -50,6 +50,7 @@ public record JobConfig(
       .description("Stop at the offsets that are the latest when the job starts (a replay that"
           + " ends) instead of running until stopped.");
   public static final Option<List<String>> FILES = Option.key("source.files").listType()
+      .defaultValue(List.of())
       .description("Canonical NDJSON files to replay instead of Kafka, comma-separated.");
   public static final Option<String> CHECKPOINTS = Option.key("job.checkpoints").stringType()
       .description("Checkpoint directory URI (file:///..., s3://...); empty: in the"
@@ -98,7 +99,7 @@ public record JobConfig(
         IntelligenceOptions.fromOrNull(c),
         ElasticsearchSinkOptions.from(c),
         new SourceOptions(c.get(KAFKA), c.get(GROUP_ID), c.get(BOUNDED),
-            files == null ? List.of() : files.stream().map(Path::of).toList()),
+            files.stream().map(Path::of).toList()),
         c.get(CHECKPOINTS),
         c.get(PARALLELISM),
         c.get(NAME));

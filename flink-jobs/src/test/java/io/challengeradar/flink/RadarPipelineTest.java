@@ -151,27 +151,27 @@ class RadarPipelineTest {
             (long) lines.size() - 1);
 
     Map<String, VideoDocument> latest = videos.records().stream().collect(Collectors.toMap(
-        VideoDocument::videoId, Function.identity(),
+        VideoDocument::id, Function.identity(),
         (a, b) -> a.version() >= b.version() ? a : b));
     assertThat(latest).hasSize(VIDEOS);
     long applied = latest.values().stream().mapToLong(VideoDocument::version).sum();
     assertThat(applied + deadLetters.records().size()).isEqualTo(lines.size());
     VideoDocument early = latest.get("v007");
     assertThat(early.snapshots()).isEqualTo(2);
-    assertThat(early.views()).isEqualTo(1_007);
-    assertThat(early.viewsPerHour()).isCloseTo(907 / (35 / 60.0), within(1e-9));
+    assertThat(early.engagement().views()).isEqualTo(1_007);
+    assertThat(early.features().viewsPerHour()).isCloseTo(907 / (35 / 60.0), within(1e-9));
 
     List<WindowStats> dance = windows.records().stream()
         .filter(w -> w.key().equals("hashtag:dance"))
         .sorted(Comparator.comparing(WindowStats::windowStart))
         .toList();
     // Hour 4 has no posts but gains views from the last snapshots; three empty windows follow.
-    assertThat(dance).extracting(WindowStats::newParticipants)
+    assertThat(dance).extracting(w -> w.counts().newParticipants())
         .containsExactly(4L, 8L, 12L, 16L, 0L, 0L, 0L, 0L);
-    assertThat(dance).extracting(WindowStats::cumulativeParticipants)
+    assertThat(dance).extracting(w -> w.counts().cumulativeParticipants())
         .containsExactly(4L, 12L, 24L, 40L, 40L, 40L, 40L, 40L);
-    assertThat(dance.get(4).viewsGained()).isPositive();
-    assertThat(dance.subList(5, 8)).allSatisfy(w -> assertThat(w.viewsGained()).isZero());
+    assertThat(dance.get(4).counts().viewsGained()).isPositive();
+    assertThat(dance.subList(5, 8)).allSatisfy(w -> assertThat(w.counts().viewsGained()).isZero());
     assertThat(alerts.records()).filteredOn(a -> a.tag().equals("dance"))
         .extracting(ChallengeAlert::stage).contains(Stage.EMERGING);
     assertThat(stages.records()).hasSameSizeAs(alerts.records());

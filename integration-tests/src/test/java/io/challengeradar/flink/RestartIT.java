@@ -124,7 +124,7 @@ class RestartIT {
           // Drained only once every video is enriched: a retry waits on a processing-time
           // timer, which the end of input does not wait for.
           () -> EnrichedRuns.awaitEnriched(contents, ChallengeScenario.VIDEOS, WAIT),
-          "enrichment.serving-url", "http://localhost:" + serving.port(),
+          "serving.url", "http://localhost:" + serving.port(),
           "enrichment.timeout", "20s",
           "enrichment.retry.initial-backoff", "200ms",
           "enrichment.retry.max-backoff", "1s");

@@ -1,7 +1,12 @@
 package io.challengeradar.app.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.infra.RadarHome;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,37 +14,88 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** One fixed table per benchmark, printed and appended to the benchmarks document. */
+/**
+ * One benchmark's results as one fixed table: printed, appended to docs/benchmarks.md under the
+ * benchmark's section unless {@code --no-record}, and with {@code --json} also as one JSON object,
+ * the last line on stdout. Every median and every ratio has a key, so the JSON holds what the
+ * table prints.
+ */
 final class BenchReport {
+  /** The document every benchmark appends its table to, relative to the project root. */
+  static final String DOCUMENT = "docs/benchmarks.md";
+
+  private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One measured median, as the table prints it. */
+  record Row(String key, String what, double median, String value, String unit, String note) {}
+
   private final String title;
   private final String command;
-  private final List<String[]> rows = new ArrayList<>();
+  private final int cores;
+  private final List<Row> rows = new ArrayList<>();
+  private final Map<String, Double> ratios = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
 
+  /**
+   * @param title the benchmark's name, also its section in the document ({@code Pipeline})
+   * @param command the command line that reproduces the run
+   */
   BenchReport(String title, String command) {
     this.title = title;
     this.command = command;
+    this.cores = Runtime.getRuntime().availableProcessors();
   }
 
-  void row(String what, String value, String unit, String note) {
-    rows.add(new String[] {what, value, unit, note});
+  /** A median printed without decimals (rates, milliseconds). */
+  void row(String key, String what, double median, String unit, String note) {
+    row(key, what, median, fmt(median), unit, note);
+  }
+
+  /** A median printed with one decimal (small rates, such as sentences/s on a CPU). */
+  void rowWithDecimal(String key, String what, double median, String unit, String note) {
+    row(key, what, median, String.format(Locale.ROOT, "%,.1f", median), unit, note);
+  }
+
+  private void row(String key, String what, double median, String value, String unit,
+      String note) {
+    checkKey(key);
+    if (rows.stream().anyMatch(r -> r.key().equals(key))) {
+      throw new IllegalArgumentException("row key " + key + " is used twice");
+    }
+    rows.add(new Row(key, what, median, value, unit, note));
+  }
+
+  /** Keeps a ratio for the JSON and returns it as the table's notes print it. */
+  String ratio(String key, double value) {
+    checkKey(key);
+    ratios.put(key, value);
+    return ratio(value);
   }
 
   void note(String note) {
     notes.add(note);
   }
 
+  List<Row> rows() {
+    return List.copyOf(rows);
+  }
+
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("### ").append(title).append(" (").append(LocalDate.now(ZoneOffset.UTC))
-        .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores)\n\n");
+        .append(", ").append(cores).append(" cores)\n\n");
     md.append("Command: `").append(command).append("`\n\n");
     md.append("| measure | median | unit | note |\n| --- | ---: | --- | --- |\n");
-    for (String[] r : rows) {
-      md.append("| ").append(String.join(" | ", r)).append(" |\n");
+    for (Row r : rows) {
+      md.append("| ").append(String.join(" | ", r.what(), r.value(), r.unit(), r.note()))
+          .append(" |\n");
     }
     for (String n : notes) {
       md.append("\n").append(n).append("\n");
@@ -50,10 +106,58 @@ final class BenchReport {
   void print(PrintStream out) {
     out.println();
     out.printf(Locale.ROOT, "%-48s %14s  %-10s %s%n", title, "median", "unit", "note");
-    for (String[] r : rows) {
-      out.printf(Locale.ROOT, "%-48s %14s  %-10s %s%n", r[0], r[1], r[2], r[3]);
+    for (Row r : rows) {
+      out.printf(Locale.ROOT, "%-48s %14s  %-10s %s%n", r.what(), r.value(), r.unit(), r.note());
     }
     notes.forEach(out::println);
+  }
+
+  /**
+   * The results as one line of JSON: {@code benchmark}, {@code command}, {@code cores}, {@code
+   * medians} (each with {@code what}, {@code value}, {@code unit}) and {@code ratios}. A median
+   * that could not be measured is null.
+   */
+  String json() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("benchmark", title.toLowerCase(Locale.ROOT));
+    root.put("command", command);
+    root.put("cores", cores);
+    ObjectNode medians = root.putObject("medians");
+    for (Row r : rows) {
+      ObjectNode m = medians.putObject(r.key());
+      m.put("what", r.what());
+      putNumber(m, "value", r.median());
+      m.put("unit", r.unit());
+    }
+    ObjectNode ratioNode = root.putObject("ratios");
+    ratios.forEach((key, value) -> putNumber(ratioNode, key, value));
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report as JSON", e);
+    }
+  }
+
+  /**
+   * Ends a benchmark: prints the table on {@code out}, appends it to {@value #DOCUMENT} unless
+   * {@code --no-record} or {@code record} is false, and with {@code --json} prints the JSON
+   * object as the last line on {@code out}. Messages go to stderr.
+   */
+  void finish(BenchOptions flags, boolean record, PrintStream out) {
+    print(out);
+    if (record && !flags.noRecord) {
+      Path doc = RadarHome.projectRoot().resolve(DOCUMENT);
+      try {
+        appendTo(doc, title);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot record the results in " + doc, e);
+      }
+      System.err.println("recorded in " + doc);
+    }
+    if (flags.json) {
+      out.println(json());
+    }
+    out.flush();
   }
 
   /** Appends under the section heading, creating the document or section when missing. */
@@ -80,5 +184,19 @@ final class BenchReport {
 
   static String ratio(double v) {
     return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static void putNumber(ObjectNode node, String key, double value) {
+    if (Double.isFinite(value)) {
+      node.put(key, value);
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  private static void checkKey(String key) {
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("key must be lower_snake_case, was " + key);
+    }
   }
 }

@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,8 +64,7 @@ import picocli.CommandLine.Option;
     })
 public final class EnrichmentBench implements Callable<Integer> {
 
-  @Option(names = "--repeats", defaultValue = "3", description = "Runs per measure (default ${DEFAULT-VALUE}); the median is reported.")
-  int repeats;
+  @Mixin BenchOptions bench = new BenchOptions();
 
   @Option(names = "--posts", defaultValue = "5000", description = "Generated posts (default ${DEFAULT-VALUE}).")
   int posts;
@@ -81,12 +81,9 @@ public final class EnrichmentBench implements Callable<Integer> {
   @Option(names = "--serving-only", description = "Measure only the serving ceilings, not the job (implies --no-record).")
   boolean servingOnly;
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
-
   @Override
   public Integer call() throws Exception {
-    Path root = RadarHome.projectRoot();
+    int repeats = bench.repeats();
     Path work = Files.createDirectories(RadarHome.resolve().resolve("bench"));
     Path events = work.resolve("bench-enrichment-events.ndjson");
     try (OutputStream out = Files.newOutputStream(events)) {
@@ -97,8 +94,6 @@ public final class EnrichmentBench implements Callable<Integer> {
       lines = all.count();
     }
     String checkpoints = work.resolve("checkpoints").toUri().toString();
-    BenchReport report = new BenchReport("Enrichment", "./radar bench enrichment --repeats "
-        + repeats + " --posts " + posts + " --parallelism " + parallelism);
     PlatformOptions options = PlatformOptions.defaults(work)
         .withElasticsearch(ElasticsearchOptions.defaults(work).withHttpPort(port));
     double without;
@@ -110,8 +105,7 @@ public final class EnrichmentBench implements Callable<Integer> {
     int servingPort = Ports.anyFree();
     try (RunningPlatform platform = LocalPlatform.start(options, System.err);
         RadarProcess serving = RadarProcess.start("serving", servingPort,
-            List.of("serve", "--port", "" + servingPort), "/health/ready", work.resolve("logs"),
-            Map.of())) {
+            List.of("serve", "--port", "" + servingPort), "/health/ready", Map.of())) {
       ElasticsearchClient client = platform.client();
       ElasticsearchOutputs es = new ElasticsearchOutputs(
           ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl())));
@@ -142,40 +136,53 @@ public final class EnrichmentBench implements Callable<Integer> {
       ceiling = ceilings[0];
       batchedCeiling = ceilings[1];
     }
-    double eventsPerPost = (double) lines / posts;
+    report(repeats, new Results(lines, without, with, unbatched, ceiling, batchedCeiling))
+        .finish(bench, !servingOnly, System.out);
+    return 0;
+  }
+
+  /** What one run measured; with --serving-only, the job's rates are NaN. */
+  record Results(long lines, double without, double with, double unbatched, double ceiling,
+      double batchedCeiling) {}
+
+  /** The table of one run. */
+  BenchReport report(int repeats, Results r) {
+    BenchReport report = new BenchReport("Enrichment", "./radar bench enrichment --repeats "
+        + repeats + " --posts " + posts + " --parallelism " + parallelism
+        + (servingOnly ? " --serving-only" : ""));
+    double eventsPerPost = (double) r.lines() / posts;
+    int inFlight = PipelineOptions.defaults().enrichment().capacity() * parallelism;
     if (!servingOnly) {
-      report.row("end to end, without enrichment", BenchReport.fmt(without), "events/s",
+      report.row("without_enrichment", "end to end, without enrichment", r.without(), "events/s",
           "parallelism " + parallelism);
-      report.row("end to end, with enrichment", BenchReport.fmt(with), "events/s",
-          BenchReport.ratio(with / without) + " of without (aim >= 0.70); embeddings, virality,"
+      report.row("with_enrichment", "end to end, with enrichment", r.with(), "events/s",
+          report.ratio("with_of_without", r.with() / r.without())
+              + " of without (aim >= 0.70); embeddings, virality,"
               + " claims, risk and participation rounds on; "
               + PipelineOptions.defaults().enrichment().batchSize() + " posts per call");
-      report.row("end to end, with enrichment, unbatched", BenchReport.fmt(unbatched), "events/s",
-          BenchReport.ratio(unbatched / without) + " of without; 1 post per call");
+      report.row("with_enrichment_unbatched", "end to end, with enrichment, unbatched",
+          r.unbatched(), "events/s",
+          report.ratio("unbatched_of_without", r.unbatched() / r.without())
+              + " of without; 1 post per call");
     }
-    report.row("serving ceiling (POST /v1/enrich)", BenchReport.fmt(ceiling), "posts/s",
+    report.row("serving_ceiling", "serving ceiling (POST /v1/enrich)", r.ceiling(), "posts/s",
         "one post per call (as the job's retries, and its first attempt before batching), "
-            + PipelineOptions.defaults().enrichment().capacity() * parallelism
-            + " in flight; = " + BenchReport.fmt(ceiling * eventsPerPost)
+            + inFlight + " in flight; = " + BenchReport.fmt(r.ceiling() * eventsPerPost)
             + " events/s at this stream's " + String.format(Locale.ROOT, "%.1f", eventsPerPost)
             + " events per post");
-    report.row("serving ceiling, batched calls", BenchReport.fmt(batchedCeiling), "posts/s",
-        postsPerCall + " posts per call, " + Math.max(1, inFlight / postsPerCall)
-            + " calls in flight; = " + BenchReport.fmt(batchedCeiling * eventsPerPost)
+    report.row("serving_ceiling_batched", "serving ceiling, batched calls", r.batchedCeiling(),
+        "posts/s", postsPerCall + " posts per call, " + Math.max(1, inFlight / postsPerCall)
+            + " calls in flight; = " + BenchReport.fmt(r.batchedCeiling() * eventsPerPost)
             + " events/s");
     EnrichmentOptions sent = PipelineOptions.defaults().enrichment();
-    report.note("Generated stream, seed 42: " + posts + " posts, " + lines + " events. The serving"
-        + " tier runs as its own process (`radar serve`, MiniLM on ONNX Runtime, CPU) on the same"
-        + " machine as the job and Elasticsearch. The job sends up to " + sent.batchSize()
-        + " posts per call (waiting at most " + sent.batchDelay().toMillis() + " ms to fill one)."
-        + (servingOnly ? "" : " " + bottleneck(with, without, batchedCeiling * eventsPerPost)));
-    report.print(System.out);
-    if (!noRecord && !servingOnly) {
-      Path doc = root.resolve("docs/benchmarks.md");
-      report.appendTo(doc, "Enrichment");
-      System.err.println("recorded in " + doc);
-    }
-    return 0;
+    report.note("Generated stream, seed 42: " + posts + " posts, " + r.lines() + " events. The"
+        + " serving tier runs as its own process (`radar serve`, MiniLM on ONNX Runtime, CPU) on"
+        + " the same machine as the job and Elasticsearch. The job sends up to "
+        + sent.batchSize() + " posts per call (waiting at most " + sent.batchDelay().toMillis()
+        + " ms to fill one)."
+        + (servingOnly ? "" : " " + bottleneck(report, r.with(), r.without(),
+            r.batchedCeiling() * eventsPerPost)));
+    return report;
   }
 
   private double run(ElasticsearchClient client, ElasticsearchOutputs es, Path events,
@@ -237,9 +244,11 @@ public final class EnrichmentBench implements Callable<Integer> {
 
   /**
    * Names what holds the with-enrichment rate back: the serving tier when the job reaches most of
-   * what the serving tier can answer on its own, the job and Elasticsearch otherwise.
+   * what the serving tier can answer on its own, the job and Elasticsearch otherwise. The ratios
+   * it prints go into {@code report}.
    */
-  static String bottleneck(double with, double without, double servingEventsPerSecond) {
+  static String bottleneck(BenchReport report, double with, double without,
+      double servingEventsPerSecond) {
     double ofCeiling = with / servingEventsPerSecond;
     if (with >= 0.7 * without) {
       return "With enrichment the job keeps " + BenchReport.ratio(with / without)
@@ -247,16 +256,18 @@ public final class EnrichmentBench implements Callable<Integer> {
     }
     if (ofCeiling >= 0.7) {
       return "Bottleneck: the serving tier. With enrichment the job reaches "
-          + BenchReport.ratio(ofCeiling) + " of the batched serving ceiling (the encoder's CPU,"
+          + report.ratio("with_of_batched_serving_ceiling", ofCeiling)
+          + " of the batched serving ceiling (the encoder's CPU,"
           + " shared with the job and Elasticsearch), which is itself "
-          + BenchReport.ratio(servingEventsPerSecond / without) + " of the rate without.";
+          + report.ratio("batched_serving_ceiling_of_without", servingEventsPerSecond / without)
+          + " of the rate without.";
     }
     return "Bottleneck: not the serving tier alone. With enrichment the job reaches only "
-        + BenchReport.ratio(ofCeiling) + " of the batched serving ceiling: the serving tier's"
+        + report.ratio("with_of_batched_serving_ceiling", ofCeiling)
+        + " of the batched serving ceiling: the serving tier's"
         + " CPU is shared with the job and Elasticsearch, which write every video twice (post, then"
         + " enrichment with its 384-d vector) while the encoder runs.";
   }
-
 
   /**
    * Medians of runs compared with each other, taken in turns (a, b, a, b...) after one warm-up
@@ -264,6 +275,7 @@ public final class EnrichmentBench implements Callable<Integer> {
    * them the quieter minutes.
    */
   private double[] alternating(List<String> what, List<Stats.RateRun> runs) throws Exception {
+    int repeats = bench.repeats();
     runs.get(0).once();
     double[][] rates = new double[runs.size()][repeats];
     for (int i = 0; i < repeats; i++) {

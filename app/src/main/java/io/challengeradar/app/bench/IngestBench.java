@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,8 +50,7 @@ public final class IngestBench implements Callable<Integer> {
     IMPORT_INPUTS.put("youtube-trending-csv", "youtube-trending-2017");
   }
 
-  @Option(names = "--repeats", defaultValue = "5", description = "Runs per measure (default ${DEFAULT-VALUE}); the median is reported.")
-  int repeats;
+  @Mixin BenchOptions bench = new BenchOptions(5);
 
   @Option(names = "--posts", defaultValue = "20000", description = "Generated posts for the codec and indexing runs (default ${DEFAULT-VALUE}).")
   int posts;
@@ -61,11 +61,16 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--data", description = "The public data folder (default: ../shared/data beside the project).")
   Path data;
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
+  /** An importer's median rate over the real data it read. */
+  record Imported(String input, long events, double rate) {}
+
+  /** What one run measured: medians in items per second. */
+  record Results(double read, double decode, Map<String, Imported> imports, Path dataDir,
+      boolean dataFound, double bulkOne, double bulkTwo) {}
 
   @Override
   public Integer call() throws Exception {
+    int repeats = bench.repeats();
     Path root = RadarHome.projectRoot();
     Path dataDir = data != null ? data : root.resolve("../shared/data").normalize();
     Path work = Files.createDirectories(RadarHome.resolve().resolve("bench"));
@@ -73,17 +78,14 @@ public final class IngestBench implements Callable<Integer> {
     try (OutputStream out = Files.newOutputStream(events)) {
       new StreamGenerator(GeneratorOptions.of(42, posts)).writeTo(out, Progress.silent());
     }
-    BenchReport report = new BenchReport("Ingest", "./radar bench ingest --repeats " + repeats
-        + " --posts " + posts);
     EventCodec codec = EventCodec.withDefaults();
 
-    double read = measure("read lines", () -> readLines(events));
-    double decode = measure("decode", () -> decodeLines(events, codec));
-    report.row("read NDJSON lines (baseline)", BenchReport.fmt(read), "lines/s", "one thread");
-    report.row("decode with the strict codec", BenchReport.fmt(decode), "events/s",
-        "one thread; " + BenchReport.ratio(decode / read) + " of reading");
+    double read = measure("read lines", repeats, () -> readLines(events));
+    double decode = measure("decode", repeats, () -> decodeLines(events, codec));
 
-    if (Files.isDirectory(dataDir)) {
+    Map<String, Imported> imports = new LinkedHashMap<>();
+    boolean dataFound = Files.isDirectory(dataDir);
+    if (dataFound) {
       for (Map.Entry<String, String> e : IMPORT_INPUTS.entrySet()) {
         Path in = dataDir.resolve(e.getValue());
         if (!Files.exists(in)) {
@@ -91,36 +93,51 @@ public final class IngestBench implements Callable<Integer> {
         }
         Importer importer = Importers.forFormat(e.getKey());
         long[] eventsOut = new long[1];
-        double rate = measure("import " + e.getKey(), () -> {
+        double rate = measure("import " + e.getKey(), repeats, () -> {
           ImportStats stats = importer.importFrom(in, ev -> {}, r -> {}, Progress.silent());
           eventsOut[0] = stats.eventsEmitted();
           return stats.eventsEmitted();
         });
-        report.row("import " + e.getKey(), BenchReport.fmt(rate), "events/s",
-            "one thread, " + eventsOut[0] + " events from " + e.getValue());
+        imports.put(e.getKey(), new Imported(e.getValue(), eventsOut[0], rate));
       }
-    } else {
-      report.note("Importers not measured: no data folder at " + dataDir + ".");
     }
 
     PlatformOptions options = PlatformOptions.defaults(RadarHome.resolve().resolve("bench"))
         .withElasticsearch(
             ElasticsearchOptions.defaults(RadarHome.resolve().resolve("bench")).withHttpPort(port));
+    double[] bulk = new double[2];
     try (RunningPlatform platform = LocalPlatform.start(options, System.err)) {
-      for (int concurrency : new int[] {1, 2}) {
-        double rate = measure("bulk index x" + concurrency,
-            () -> indexAll(platform.client(), events, codec, concurrency));
-        report.row("bulk index, " + concurrency + " request(s) in flight", BenchReport.fmt(rate),
-            "docs/s", "generated stream, " + posts + " posts and their snapshots");
+      for (int concurrency = 1; concurrency <= bulk.length; concurrency++) {
+        int inFlight = concurrency;
+        bulk[concurrency - 1] = measure("bulk index x" + concurrency, repeats,
+            () -> indexAll(platform.client(), events, codec, inFlight));
       }
     }
-    report.print(System.out);
-    if (!noRecord) {
-      Path doc = root.resolve("docs/benchmarks.md");
-      report.appendTo(doc, "Ingest");
-      System.err.println("recorded in " + doc);
-    }
+    report(repeats, posts,
+        new Results(read, decode, imports, dataDir, dataFound, bulk[0], bulk[1]))
+        .finish(bench, true, System.out);
     return 0;
+  }
+
+  /** The table of one run. */
+  static BenchReport report(int repeats, int posts, Results r) {
+    BenchReport report = new BenchReport("Ingest", "./radar bench ingest --repeats " + repeats
+        + " --posts " + posts);
+    report.row("read_lines", "read NDJSON lines (baseline)", r.read(), "lines/s", "one thread");
+    report.row("decode", "decode with the strict codec", r.decode(), "events/s",
+        "one thread; " + report.ratio("decode_of_read", r.decode() / r.read()) + " of reading");
+    r.imports().forEach((format, imported) -> report.row(
+        "import_" + format.replace('-', '_'), "import " + format, imported.rate(), "events/s",
+        "one thread, " + imported.events() + " events from " + imported.input()));
+    if (!r.dataFound()) {
+      report.note("Importers not measured: no data folder at " + r.dataDir() + ".");
+    }
+    String bulkNote = "generated stream, " + posts + " posts and their snapshots";
+    report.row("bulk_index_1", "bulk index, 1 request(s) in flight", r.bulkOne(), "docs/s",
+        bulkNote);
+    report.row("bulk_index_2", "bulk index, 2 request(s) in flight", r.bulkTwo(), "docs/s",
+        bulkNote);
+    return report;
   }
 
   @FunctionalInterface
@@ -129,16 +146,13 @@ public final class IngestBench implements Callable<Integer> {
     long once() throws Exception;
   }
 
-  private double measure(String what, Run run) throws Exception {
-    run.once(); // warm-up: JIT and page cache
-    double[] rates = new double[repeats];
-    for (int i = 0; i < repeats; i++) {
+  /** A warm-up, then {@code repeats} timed runs of {@code run}; the median items per second. */
+  private static double measure(String what, int repeats, Run run) throws Exception {
+    return Stats.medianRate(what, repeats, () -> {
       long start = System.nanoTime();
       long items = run.once();
-      rates[i] = items / ((System.nanoTime() - start) / 1e9);
-      System.err.printf("%s: run %d/%d %,.0f/s%n", what, i + 1, repeats, rates[i]);
-    }
-    return Stats.median(rates);
+      return items / ((System.nanoTime() - start) / 1e9);
+    });
   }
 
   private static long readLines(Path file) throws IOException {

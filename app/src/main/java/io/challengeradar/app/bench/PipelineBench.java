@@ -40,6 +40,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,8 +56,7 @@ import picocli.CommandLine.Option;
         + " raw bulk ceiling) and event-to-searchable latency at half the maximum rate.")
 public final class PipelineBench implements Callable<Integer> {
 
-  @Option(names = "--repeats", defaultValue = "3", description = "Runs per measure (default ${DEFAULT-VALUE}); the median is reported.")
-  int repeats;
+  @Mixin BenchOptions bench = new BenchOptions();
 
   @Option(names = "--posts", defaultValue = "20000", description = "Generated posts (default ${DEFAULT-VALUE}).")
   int posts;
@@ -74,12 +74,9 @@ public final class PipelineBench implements Callable<Integer> {
       + " records nothing).")
   boolean flinkOnly;
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
-
   @Override
   public Integer call() throws Exception {
-    Path root = RadarHome.projectRoot();
+    int repeats = bench.repeats();
     Path home = RadarHome.resolve().resolve("bench");
     Path work = Files.createDirectories(home);
     Path events = work.resolve("bench-events.ndjson");
@@ -88,9 +85,6 @@ public final class PipelineBench implements Callable<Integer> {
     }
     long lines = Files.lines(events).count();
     String checkpoints = work.resolve("checkpoints").toUri().toString();
-    BenchReport report = new BenchReport("Pipeline", "./radar bench pipeline --repeats " + repeats
-        + " --posts " + posts + " --parallelism " + parallelism);
-
     double alone = Stats.medianRate("flink alone", repeats, () -> {
       RadarPipeline job = job(events, discarding(), checkpoints);
       return rate(lines, LocalJob.run(job, "bench-discarding", parallelism,
@@ -98,8 +92,8 @@ public final class PipelineBench implements Callable<Integer> {
     });
 
     if (flinkOnly) {
-      System.out.printf(Locale.ROOT, "Flink alone: %,.0f events/s (parallelism %d)%n", alone,
-          parallelism);
+      report(repeats, new Results(lines, alone, Double.NaN, Double.NaN, Double.NaN, Double.NaN))
+          .finish(bench, false, System.out);
       return 0;
     }
     PlatformOptions options = PlatformOptions.defaults(home)
@@ -132,29 +126,40 @@ public final class PipelineBench implements Callable<Integer> {
       latency = latency(client, es, events, checkpoints, endToEnd / 2, lines);
     }
 
-    report.row("Flink alone (discarding sinks)", BenchReport.fmt(alone), "events/s",
-        "parallelism " + parallelism + "; " + BenchReport.fmt(alone / parallelism)
+    report(repeats, new Results(lines, alone, endToEnd, ceiling, latency[0], latency[1]))
+        .finish(bench, true, System.out);
+    return 0;
+  }
+
+  /** What one run measured; with --flink-only, Flink alone and nothing else (NaN). */
+  record Results(long lines, double alone, double endToEnd, double ceiling, double latencyP50,
+      double latencyP99) {}
+
+  /** The table of one run. */
+  BenchReport report(int repeats, Results r) {
+    BenchReport report = new BenchReport("Pipeline", "./radar bench pipeline --repeats " + repeats
+        + " --posts " + posts + " --parallelism " + parallelism + (flinkOnly ? " --flink-only" : ""));
+    report.row("flink_alone", "Flink alone (discarding sinks)", r.alone(), "events/s",
+        "parallelism " + parallelism + "; " + BenchReport.fmt(r.alone() / parallelism)
             + " per core used; aim >= 50,000 per core");
-    report.row("end to end into Elasticsearch", BenchReport.fmt(endToEnd), "events/s",
-        "parallelism " + parallelism + "; " + BenchReport.ratio(endToEnd / ceiling)
+    if (flinkOnly) {
+      return report;
+    }
+    report.row("end_to_end", "end to end into Elasticsearch", r.endToEnd(), "events/s",
+        "parallelism " + parallelism + "; "
+            + report.ratio("end_to_end_of_bulk_ceiling", r.endToEnd() / r.ceiling())
             + " of the bulk ceiling (aim >= 0.80)");
-    report.row("bulk-indexing ceiling (radar bench ingest)", BenchReport.fmt(ceiling), "docs/s",
-        "same events as raw documents, 2 requests in flight");
-    report.row("event-to-searchable latency p50", BenchReport.fmt(latency[0]), "ms",
-        "at " + BenchReport.fmt(endToEnd / 2) + " events/s (half the end-to-end rate)");
-    report.row("event-to-searchable latency p99", BenchReport.fmt(latency[1]), "ms",
+    report.row("bulk_ceiling", "bulk-indexing ceiling (radar bench ingest)", r.ceiling(),
+        "docs/s", "same events as raw documents, 2 requests in flight");
+    report.row("latency_p50_ms", "event-to-searchable latency p50", r.latencyP50(), "ms",
+        "at " + BenchReport.fmt(r.endToEnd() / 2) + " events/s (half the end-to-end rate)");
+    report.row("latency_p99_ms", "event-to-searchable latency p99", r.latencyP99(), "ms",
         "aim < 2,000 ms; one run of " + latencySeconds + " s");
-    report.note("Generated stream, seed 42: " + posts + " posts, " + lines + " events. Latency"
+    report.note("Generated stream, seed 42: " + posts + " posts, " + r.lines() + " events. Latency"
         + " counts an event searchable when Elasticsearch's count of events applied plus dead"
         + " letters reaches its position in the feed (polled every "
         + LATENCY_POLL.toMillis() + " ms).");
-    report.print(System.out);
-    if (!noRecord) {
-      Path doc = root.resolve("docs/benchmarks.md");
-      report.appendTo(doc, "Pipeline");
-      System.err.println("recorded in " + doc);
-    }
-    return 0;
+    return report;
   }
 
   static final Duration LATENCY_POLL = Duration.ofMillis(100);

@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,6 +59,8 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured seconds before each phase (default ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
+  @Mixin BenchOptions bench = new BenchOptions(1);
+
   @Option(names = "--store", description = "Model store holding minilm/<version> (default serving/target/model-store).")
   Path store;
 
@@ -82,26 +85,55 @@ public final class ServingBench implements Callable<Integer> {
     DjlRuntime.configure(cache);
     List<String> captions = captions(4096, 42);
 
+    int repeats = bench.repeats();
     System.err.printf(Locale.ROOT, "bench serving: %d clients, batch %d, %d captions/request, %ds per phase%n",
         clients, batch, requestSize, seconds);
-    double ceiling = inProcess(ModelSpec.read("minilm", "1", minilm, null), captions);
-    double batched = overHttp(minilm, cache, batch, captions);
-    double single = overHttp(minilm, cache, 1, captions);
-    double[] latency = latencyAtRate(minilm, cache, batched / 2, captions);
-
-    int cores = Runtime.getRuntime().availableProcessors();
-    System.out.println();
-    System.out.printf(Locale.ROOT, "%-44s %12s%n", "serving benchmark (all-MiniLM-L6-v2, CPU)", "value");
-    System.out.printf(Locale.ROOT, "%-44s %12d%n", "cores available", cores);
-    System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "in-process, batch " + batch + " (sentences/s)", ceiling);
-    System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "HTTP, " + clients + " clients, dynamic batch " + batch + " (sent/s)", batched);
-    System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "HTTP, " + clients + " clients, batch 1 (sentences/s)", single);
-    System.out.printf(Locale.ROOT, "%-44s %12.3f%n", "HTTP / in-process (aim >= 0.85)", batched / ceiling);
-    System.out.printf(Locale.ROOT, "%-44s %12.2f%n", "dynamic batching / batch 1 (aim >= 2)", batched / single);
-    System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "latency probe rate (sentences/s)", batched / 2);
-    System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "p50 latency at half rate (ms)", latency[0]);
-    System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "p99 latency at half rate (ms)", latency[1]);
+    ModelSpec spec = ModelSpec.read("minilm", "1", minilm, null);
+    double ceiling = Stats.median("in-process", repeats, () -> inProcess(spec, captions));
+    double batched = Stats.median("HTTP, dynamic batch", repeats,
+        () -> overHttp(minilm, cache, batch, captions));
+    double single = Stats.median("HTTP, batch 1", repeats,
+        () -> overHttp(minilm, cache, 1, captions));
+    double[] p50 = new double[repeats];
+    double[] p99 = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      double[] latency = latencyAtRate(minilm, cache, batched / 2, captions);
+      p50[i] = latency[0];
+      p99[i] = latency[1];
+    }
+    report(repeats, new Results(ceiling, batched, single, Stats.median(p50), Stats.median(p99)))
+        .finish(bench, true, System.out);
     return 0;
+  }
+
+  /** What one run measured: medians in sentences/s and milliseconds. */
+  record Results(double inProcess, double batched, double single, double latencyP50,
+      double latencyP99) {}
+
+  /** The table of one run. */
+  BenchReport report(int repeats, Results r) {
+    BenchReport report = new BenchReport("Serving", "./radar bench serving --repeats " + repeats
+        + " --clients " + clients + " --batch " + batch + " --request-size " + requestSize
+        + " --seconds " + seconds + " --warmup-seconds " + warmupSeconds);
+    report.rowWithDecimal("in_process", "in-process, batch " + batch, r.inProcess(),
+        "sentences/s", "the ceiling on this machine");
+    report.rowWithDecimal("http_dynamic_batch", "HTTP, " + clients + " clients, dynamic batch "
+        + batch, r.batched(), "sentences/s",
+        report.ratio("http_of_in_process", r.batched() / r.inProcess())
+            + " of in-process (aim >= 0.85)");
+    report.rowWithDecimal("http_batch_1", "HTTP, " + clients + " clients, batch 1", r.single(),
+        "sentences/s", "dynamic batching gives "
+            + report.ratio("dynamic_over_batch_1", r.batched() / r.single())
+            + " times this (aim >= 2)");
+    report.rowWithDecimal("latency_p50_ms", "latency p50 at half the dynamic-batch rate",
+        r.latencyP50(), "ms", "open loop at " + BenchReport.fmt(r.batched() / 2)
+            + " sentences/s, from each request's scheduled send");
+    report.rowWithDecimal("latency_p99_ms", "latency p99 at half the dynamic-batch rate",
+        r.latencyP99(), "ms", "");
+    report.note("all-MiniLM-L6-v2 on ONNX Runtime (CPU), " + requestSize + " of 4,096 seeded"
+        + " captions per request; each phase measured for " + seconds + " s after "
+        + warmupSeconds + " s of warm-up.");
+    return report;
   }
 
   /** Deterministic captions from a fixed seed. */

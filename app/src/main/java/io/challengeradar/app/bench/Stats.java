@@ -19,6 +19,11 @@ final class Stats {
    */
   static double medianRate(String what, int repeats, RateRun run) throws Exception {
     run.once();
+    return median(what, repeats, run);
+  }
+
+  /** {@code repeats} runs with no warm-up (each warms up on its own), printed; the median. */
+  static double median(String what, int repeats, RateRun run) throws Exception {
     double[] rates = new double[repeats];
     for (int i = 0; i < repeats; i++) {
       rates[i] = run.once();

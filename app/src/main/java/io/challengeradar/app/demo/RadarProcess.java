@@ -1,12 +1,15 @@
 package io.challengeradar.app.demo;
 
+import io.challengeradar.app.CliLogging;
 import io.challengeradar.infra.PlatformException;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.ServerProcess;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.Map;
 /**
  * Another {@code radar} command ({@code serve}, {@code api}) run as its own JVM, as the platform
  * runs it in production: the demo starts it with this JVM's class path, waits for its health
- * answer and stops it with SIGTERM at the end.
+ * answer and stops it with SIGTERM at the end. Its output and its library logs go to one file,
+ * {@link #logFile}, under the radar home's logs folder.
  */
 public final class RadarProcess implements AutoCloseable {
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
@@ -35,11 +39,10 @@ public final class RadarProcess implements AutoCloseable {
    *
    * @param name the service's name, for messages and its log file
    * @param port the port the command is told to listen on (refused when already taken)
-   * @param logDir where {@code <name>.log} collects its output
    * @param environment extra environment variables (API keys, say)
    */
   public static RadarProcess start(String name, int port, List<String> arguments, String healthPath,
-      Path logDir, Map<String, String> environment) {
+      Map<String, String> environment) {
     if (!Ports.isFree(port)) {
       throw new PlatformException(name + ": port " + port + " is taken; choose another with the"
           + " demo's --" + name + "-port option");
@@ -54,9 +57,16 @@ public final class RadarProcess implements AutoCloseable {
         command.add("-D" + property + "=" + value);
       }
     }
+    Path log = logFile(name);
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      throw new PlatformException(name + ": cannot replace its log " + log + ": " + e, e);
+    }
+    // One file per process: the child's library logs go where its console goes.
+    command.add("-D" + CliLogging.FILE_PROPERTY + "=" + log);
     command.add("io.challengeradar.app.Radar");
     command.addAll(arguments);
-    Path log = logDir.resolve(name + ".log");
     ServerProcess p = ServerProcess.spawn(
         new ServerProcess.Spec(name, command, environment, Path.of("").toAbsolutePath(), log,
             List.of()),
@@ -68,6 +78,11 @@ public final class RadarProcess implements AutoCloseable {
     p.awaitReady(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200,
         DEFAULT_START_TIMEOUT);
     return new RadarProcess(p, base);
+  }
+
+  /** The file that collects the output and the library logs of the service {@code name}. */
+  public static Path logFile(String name) {
+    return CliLogging.logsDir().resolve(name + ".log");
   }
 
   public URI baseUri() {

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.app.Radar;
 import io.challengeradar.contract.Index;
 import io.challengeradar.flink.es.Documents;
+import io.challengeradar.flink.model.Engagement;
+import io.challengeradar.flink.model.EngagementFeatures;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoPost;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
@@ -143,10 +146,11 @@ class ReenrichIT {
     int n = Math.floorMod(id.hashCode(), CAPTIONS.length);
     String caption = id.startsWith("in-")
         ? CAPTIONS[Integer.parseInt(id.substring(3)) % CAPTIONS.length] : CAPTIONS[n];
-    return new VideoDocument(id, "author-" + n, "@author" + n, createdAt, caption,
-        new String[] {"challenge"}, "m" + n, 15, 1_000L * (n + 1), "en", "US", null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        (int) version - 1, version, createdAt, VideoSignals.PENDING);
+    VideoPost post = new VideoPost(id, "author-" + n, "@author" + n, createdAt, caption,
+        new String[] {"challenge"}, "m" + n, 15, 1_000L * (n + 1), "en", "US");
+    // Posted and waiting for its enrichment; the versions say how many events came before.
+    return new VideoDocument(post, Engagement.NONE, EngagementFeatures.NONE, (int) version - 1,
+        version, createdAt, VideoSignals.PENDING);
   }
 
   /** As the job writes: the document's version as the external version. */

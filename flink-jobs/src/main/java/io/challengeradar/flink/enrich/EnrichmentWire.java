@@ -36,10 +36,10 @@ public final class EnrichmentWire {
           + ", expected " + p.videoId());
     }
     return new Enrichment(p.videoId(), p.authorId(), p.createdAt(),
-        p.hashtags().toArray(new String[0]), p.musicId(), false, e.embedding(),
-        answer.embeddingModel(),
-        e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(),
-        e.claimProbability() == null ? null : e.claimProbability().doubleValue(),
-        answer.claimsModel(), at, answer.viralityRatioCut());
+        p.hashtags().toArray(new String[0]), p.musicId(), new Enrichment.Answer(e.embedding(),
+            answer.embeddingModel(),
+            e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(),
+            e.claimProbability() == null ? null : e.claimProbability().doubleValue(),
+            answer.claimsModel(), at, answer.viralityRatioCut()));
   }
 }

@@ -39,7 +39,7 @@ public final class Documents {
    * previous document.
    */
   public static boolean worthWriting(WindowStats w) {
-    return w.newPosts() > 0 || w.viewsGained() > 0;
+    return w.counts().newPosts() > 0 || w.counts().viewsGained() > 0;
   }
 
   public static EsOperation window(WindowStats w) {

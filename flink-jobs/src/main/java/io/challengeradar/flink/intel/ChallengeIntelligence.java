@@ -59,7 +59,7 @@ public final class ChallengeIntelligence {
         .process(new ParticipationScoring(options, serving),
             TypeInformation.of(LocalRanking.class))
         .name("participation-scoring").uid("participation-scoring")
-        .keyBy(LocalRanking::round, Types.STRING)
+        .keyBy(LocalRanking::roundId, Types.STRING)
         .process(new ParticipationMerge(options),
             TypeInformation.of(ParticipationPrediction.class))
         .name("participation-merge").uid("participation-merge");

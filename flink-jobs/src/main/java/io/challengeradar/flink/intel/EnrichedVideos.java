@@ -29,7 +29,7 @@ public final class EnrichedVideos {
   }
 
   static boolean embedded(Enrichment e) {
-    return !e.pending() && e.embedding() != null;
+    return !e.pending() && e.answer().embedding() != null;
   }
 
   /** Fans an embedded video out to its tags. */
@@ -40,7 +40,7 @@ public final class EnrichedVideos {
     public void flatMap(Enrichment e, Collector<TagVector> out) {
       if (embedded(e)) {
         for (String challenge : challenges(e)) {
-          out.collect(new TagVector(challenge, e.videoId(), e.embedding()));
+          out.collect(new TagVector(challenge, e.videoId(), e.answer().embedding()));
         }
       }
     }
@@ -54,7 +54,7 @@ public final class EnrichedVideos {
     public void flatMap(Enrichment e, Collector<UserVideo> out) {
       if (embedded(e)) {
         out.collect(new UserVideo(e.authorId(), e.videoId(), e.createdAt().toEpochMilli(),
-            challenges(e), e.embedding()));
+            challenges(e), e.answer().embedding()));
       }
     }
   }

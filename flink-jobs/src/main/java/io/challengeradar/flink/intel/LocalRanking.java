@@ -11,19 +11,14 @@ import java.util.Comparator;
  * Every subtask answers every round it scores, even with no candidates, so the merge knows when
  * all have answered; merged answers are the same type with {@code answers} added up.
  *
- * @param round the id of the alert that started the round
+ * @param round the round this ranking answers
  * @param parallelism how many subtasks answer this round
  * @param answers how many of them this ranking holds
  * @param failed whether any of them could not score (serving down, no participation head)
  * @param predictions the best candidates, likeliest first, at most top N
  */
 public record LocalRanking(
-    String round,
-    String challenge,
-    TagKind kind,
-    String tag,
-    Stage stage,
-    long roundAtMillis,
+    Round round,
     int parallelism,
     int answers,
     boolean failed,
@@ -31,6 +26,22 @@ public record LocalRanking(
     String modelVersion,
     long scoredAtMillis,
     Scored[] predictions) {
+
+  /**
+   * One scoring round: the alert that started it.
+   *
+   * @param id the alert's id
+   * @param challenge {@code <kind>:<tag>}
+   * @param atMillis the alert's detection time (event time)
+   */
+  public record Round(
+      String id, String challenge, TagKind kind, String tag, Stage stage, long atMillis) {
+
+    static Round of(ChallengeAssessment a) {
+      return new Round(a.alert().id(), a.challenge(), a.alert().kind(), a.alert().tag(),
+          a.alert().stage(), a.alert().detectedAt().toEpochMilli());
+    }
+  }
 
   /** One candidate's probability. */
   public record Scored(String userId, double probability, int userVideos) {}
@@ -41,9 +52,8 @@ public record LocalRanking(
 
   static LocalRanking answer(ChallengeAssessment a, int parallelism, boolean failed,
       String model, String modelVersion, long scoredAtMillis, Scored[] predictions) {
-    return new LocalRanking(a.alert().id(), a.challenge(), a.alert().kind(), a.alert().tag(),
-        a.alert().stage(), a.alert().detectedAt().toEpochMilli(), parallelism, 1, failed, model,
-        modelVersion, scoredAtMillis, predictions);
+    return new LocalRanking(Round.of(a), parallelism, 1, failed, model, modelVersion,
+        scoredAtMillis, predictions);
   }
 
   /** Both answers together, keeping the {@code topN} likeliest. */
@@ -51,11 +61,21 @@ public record LocalRanking(
     Scored[] all = Arrays.copyOf(predictions, predictions.length + other.predictions.length);
     System.arraycopy(other.predictions, 0, all, predictions.length, other.predictions.length);
     Arrays.sort(all, LIKELIEST_FIRST);
-    return new LocalRanking(round, challenge, kind, tag, stage, roundAtMillis, parallelism,
-        answers + other.answers, failed || other.failed, model != null ? model : other.model,
+    return new LocalRanking(round, parallelism, answers + other.answers, failed || other.failed, model != null ? model : other.model,
         modelVersion != null ? modelVersion : other.modelVersion,
         Math.max(scoredAtMillis, other.scoredAtMillis),
         Arrays.copyOf(all, Math.min(topN, all.length)));
+  }
+
+  /** A ranking of {@code round} that holds no answer yet. */
+  static LocalRanking none(Round round, int parallelism) {
+    return new LocalRanking(round, parallelism, 0, false, null, null, Long.MIN_VALUE,
+        new Scored[0]);
+  }
+
+  /** The key the answers of one round meet under. */
+  String roundId() {
+    return round.id();
   }
 
   boolean complete() {

@@ -1,5 +1,6 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.flink.intel.LocalRanking.Round;
 import io.challengeradar.flink.intel.LocalRanking.Scored;
 import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.ops.ReasonCounters;
@@ -52,7 +53,9 @@ public final class ParticipationMerge
   public void processElement(LocalRanking answer, Context ctx,
       Collector<ParticipationPrediction> out) throws Exception {
     LocalRanking before = pending.value();
-    LocalRanking merged = before == null ? answer.merge(empty(answer), topN)
+    // One answer alone also goes through merge, for its top N.
+    LocalRanking merged = before == null
+        ? answer.merge(LocalRanking.none(answer.round(), answer.parallelism()), topN)
         : before.merge(answer, topN);
     if (!merged.complete()) {
       pending.update(merged);
@@ -62,25 +65,19 @@ public final class ParticipationMerge
     if (merged.failed()) {
       outcomes.inc("unscored");
       LOG.warn("round {} of {}: the serving tier could not score every candidate; no"
-          + " predictions this round", merged.round(), merged.challenge());
+          + " predictions this round", merged.round().id(), merged.round().challenge());
       return;
     }
     outcomes.inc("published");
     outcomes.inc("predictions", merged.predictions().length);
-    Instant roundAt = Instant.ofEpochMilli(merged.roundAtMillis());
+    Round round = merged.round();
+    Instant roundAt = Instant.ofEpochMilli(round.atMillis());
     Instant scoredAt = Instant.ofEpochMilli(merged.scoredAtMillis());
     Scored[] best = merged.predictions();
     for (int i = 0; i < best.length; i++) {
-      out.collect(new ParticipationPrediction(merged.kind(), merged.tag(), merged.challenge(),
-          best[i].userId(), best[i].probability(), i + 1, merged.stage(), merged.round(), roundAt,
+      out.collect(new ParticipationPrediction(round.kind(), round.tag(), round.challenge(),
+          best[i].userId(), best[i].probability(), i + 1, round.stage(), round.id(), roundAt,
           merged.model(), merged.modelVersion(), scoredAt, best[i].userVideos()));
     }
-  }
-
-  /** A ranking with no answers, so that one answer alone also goes through merge's top N. */
-  private static LocalRanking empty(LocalRanking like) {
-    return new LocalRanking(like.round(), like.challenge(), like.kind(), like.tag(), like.stage(),
-        like.roundAtMillis(), like.parallelism(), 0, false, null, null, Long.MIN_VALUE,
-        new Scored[0]);
   }
 }

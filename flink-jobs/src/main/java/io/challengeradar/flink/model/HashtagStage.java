@@ -51,8 +51,8 @@ public record HashtagStage(
       long representationVideos, Double risk, String nearestHarmful) {
     WindowStats trigger = alert.trigger();
     return new HashtagStage(alert.kind(), alert.tag(), alert.stage(), alert.detectedAt(),
-        alert.firstSeen(), trigger.cumulativeParticipants(), alert.id(),
-        trigger.participantGrowth(), trigger.newParticipants(), representation,
+        alert.firstSeen(), trigger.counts().cumulativeParticipants(), alert.id(),
+        trigger.counts().participantGrowth(), trigger.counts().newParticipants(), representation,
         representationVideos, risk, nearestHarmful);
   }
 }

@@ -33,7 +33,7 @@ public record VideoSignals(
   public static final VideoSignals PENDING =
       new VideoSignals(null, null, true, null, null, null, null, null, null, null);
 
-  public static VideoSignals of(Enrichment e) {
+  public static VideoSignals of(Enrichment.Answer e) {
     return new VideoSignals(e.embedding(), e.embeddingModel(), false, e.enrichedAt(),
         e.viralityAtPost(), e.viralityAtPost(), e.viralityModel(), e.claimProbability(),
         e.claimsModel(), e.viralityRatioCut());

@@ -88,7 +88,7 @@ public final class ChallengePatterns {
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.surge() >= minSurge;
+      return w.trend().surge() >= minSurge;
     }
   }
 
@@ -103,7 +103,7 @@ public final class ChallengePatterns {
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.peakSurge() >= minSurge;
+      return w.trend().peakSurge() >= minSurge;
     }
   }
 
@@ -120,9 +120,10 @@ public final class ChallengePatterns {
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.newParticipants() >= minNew
-          && w.previousNewParticipants() > 0
-          && w.newParticipants() >= factor * w.previousNewParticipants();
+      WindowStats.Counts c = w.counts();
+      return c.newParticipants() >= minNew
+          && c.previousNewParticipants() > 0
+          && c.newParticipants() >= factor * c.previousNewParticipants();
     }
   }
 
@@ -137,7 +138,7 @@ public final class ChallengePatterns {
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.newParticipants() >= minNew;
+      return w.counts().newParticipants() >= minNew;
     }
   }
 
@@ -159,9 +160,10 @@ public final class ChallengePatterns {
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.previousNewParticipants() >= minPrevious
-          && w.cumulativeParticipants() >= minCumulative
-          && w.newParticipants() <= (1 - minDrop) * w.previousNewParticipants();
+      WindowStats.Counts c = w.counts();
+      return c.previousNewParticipants() >= minPrevious
+          && c.cumulativeParticipants() >= minCumulative
+          && c.newParticipants() <= (1 - minDrop) * c.previousNewParticipants();
     }
   }
 }

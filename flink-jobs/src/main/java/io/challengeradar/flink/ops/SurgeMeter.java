@@ -1,6 +1,7 @@
 package io.challengeradar.flink.ops;
 
 import io.challengeradar.flink.SurgeSettings;
+import io.challengeradar.flink.model.WindowStats;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -47,6 +48,11 @@ public final class SurgeMeter implements Serializable {
         sum += n;
       }
       return sum;
+    }
+
+    /** What a window's statistics show of this trend. */
+    public WindowStats.Trend figures() {
+      return new WindowStats.Trend(recentNewParticipants(), baseline, surge, peakSurge);
     }
   }
 

@@ -2,7 +2,7 @@ package io.challengeradar.flink.ops;
 
 import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.model.TagActivity;
-import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoPost;
 import io.challengeradar.flink.model.VideoUpdate;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
@@ -17,15 +17,15 @@ public final class TagActivities implements FlatMapFunction<VideoUpdate, TagActi
     if (!newPost && u.viewsGained() == 0) {
       return;
     }
-    VideoDocument d = u.document();
+    VideoPost post = u.document().post();
     long at = u.changeTime().toEpochMilli();
-    for (String tag : d.hashtags()) {
-      out.collect(new TagActivity(TagKind.HASHTAG, tag, d.videoId(), d.authorId(), at, newPost,
-          u.viewsGained()));
-    }
-    if (d.musicId() != null) {
-      out.collect(new TagActivity(TagKind.SOUND, d.musicId(), d.videoId(), d.authorId(), at,
+    for (String tag : post.hashtags()) {
+      out.collect(new TagActivity(TagKind.HASHTAG, tag, post.videoId(), post.authorId(), at,
           newPost, u.viewsGained()));
+    }
+    if (post.musicId() != null) {
+      out.collect(new TagActivity(TagKind.SOUND, post.musicId(), post.videoId(),
+          post.authorId(), at, newPost, u.viewsGained()));
     }
   }
 }

@@ -186,15 +186,15 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
         before == null ? SurgeMeter.Trend.start() : before.trend(), skipped, newParticipants);
     String[] earliestArray = earliest.toArray(new String[0]);
     String[] key = ctx.getCurrentKey().split(":", 2);
+    WindowStats.Counts counts = new WindowStats.Counts(c.posts(), authors.size(),
+        newParticipants, cumulativeBefore + newParticipants, c.viewsGained(),
+        (double) newParticipants / Math.max(1, cumulativeBefore),
+        before == null ? 0 : before.previousNewParticipants(),
+        before == null ? 0 : before.previousViewsGained());
     WindowStats stats = new WindowStats(
         TagKind.valueOf(key[0].toUpperCase(java.util.Locale.ROOT)), key[1],
-        Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + sizeMillis),
-        c.posts(), authors.size(), newParticipants, cumulativeBefore + newParticipants,
-        c.viewsGained(), (double) newParticipants / Math.max(1, cumulativeBefore),
-        before == null ? 0 : before.previousNewParticipants(),
-        before == null ? 0 : before.previousViewsGained(),
-        trend.recentNewParticipants(), trend.baseline(), trend.surge(), trend.peakSurge(),
-        Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
+        Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + sizeMillis), counts,
+        trend.figures(), Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
     out.collect(stats);
 
     boolean empty = c.posts() == 0 && c.viewsGained() == 0;

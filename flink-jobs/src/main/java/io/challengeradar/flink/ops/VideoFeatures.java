@@ -2,8 +2,11 @@ package io.challengeradar.flink.ops;
 
 import io.challengeradar.core.event.EngagementSnapshot;
 import io.challengeradar.core.event.Post;
+import io.challengeradar.flink.model.Engagement;
+import io.challengeradar.flink.model.EngagementFeatures;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoPost;
 import io.challengeradar.flink.model.VideoSignals;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,76 +30,63 @@ public final class VideoFeatures {
    *     VideoSignals#NONE}
    */
   public static VideoDocument ofPost(Post p, VideoSignals signals) {
-    return new VideoDocument(
-        p.videoId(), p.authorId(), p.authorHandle(), p.createdAt(), p.caption(),
-        p.hashtags().toArray(new String[0]), p.musicId(), p.durationSec(), p.followerCount(),
-        p.language(), p.region(),
-        null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null,
+    return new VideoDocument(VideoPost.of(p), Engagement.NONE, EngagementFeatures.NONE,
         0, 1, p.createdAt(), signals);
   }
 
   /** The document after a snapshot newer than any applied so far. */
   public static VideoDocument withSnapshot(VideoDocument d, EngagementSnapshot s) {
-    Instant previousAt = d.observedAt() == null ? d.createdAt() : d.observedAt();
+    VideoPost post = d.post();
+    Engagement before = d.engagement();
+    Instant previousAt = before.observedAt() == null ? post.createdAt() : before.observedAt();
     double hours = Duration.between(previousAt, s.observedAt()).toMillis() / MILLIS_PER_HOUR;
-    long viewsDelta = s.views() - orZero(d.views());
-    long likesDelta = s.likes() - orZero(d.likes());
-    long commentsDelta = s.comments() - orZero(d.comments());
-    long sharesDelta = s.shares() - orZero(d.shares());
-    Double viewsPerHour = perHour(viewsDelta, hours);
+    Engagement now = new Engagement(s.observedAt(),
+        s.views(), s.likes(), s.comments(), s.shares(), s.downloads(),
+        s.views() - orZero(before.views()), s.likes() - orZero(before.likes()),
+        s.comments() - orZero(before.comments()), s.shares() - orZero(before.shares()));
+    Double viewsPerHour = perHour(now.viewsDelta(), hours);
+    Double previousViewsPerHour = d.features().viewsPerHour();
     Double acceleration =
-        viewsPerHour == null || d.viewsPerHour() == null
+        viewsPerHour == null || previousViewsPerHour == null
             ? null
-            : (viewsPerHour - d.viewsPerHour()) / hours;
+            : (viewsPerHour - previousViewsPerHour) / hours;
     Double engagementRate =
         s.views() == 0 ? null : (double) (s.likes() + s.comments() + s.shares()) / s.views();
     Double viewsPerFollower =
-        d.followerCount() == null || d.followerCount() == 0
+        post.followerCount() == null || post.followerCount() == 0
             ? null
-            : (double) s.views() / d.followerCount();
+            : (double) s.views() / post.followerCount();
     double ageHours =
-        Duration.between(d.createdAt(), s.observedAt()).toMillis() / MILLIS_PER_HOUR;
-    return new VideoDocument(
-        d.videoId(), d.authorId(), d.authorHandle(), d.createdAt(), d.caption(), d.hashtags(),
-        d.musicId(), d.durationSec(), d.followerCount(), d.language(), d.region(),
-        s.observedAt(), s.views(), s.likes(), s.comments(), s.shares(), s.downloads(),
-        viewsDelta, likesDelta, commentsDelta, sharesDelta,
-        viewsPerHour, perHour(likesDelta, hours), perHour(commentsDelta, hours),
-        perHour(sharesDelta, hours), acceleration, engagementRate, viewsPerFollower, ageHours,
-        d.snapshots() + 1, d.version() + 1, s.observedAt(),
-        d.signals().withVirality(virality(d.signals(), s.views(), d.followerCount(), ageHours)));
+        Duration.between(post.createdAt(), s.observedAt()).toMillis() / MILLIS_PER_HOUR;
+    EngagementFeatures features = new EngagementFeatures(viewsPerHour,
+        perHour(now.likesDelta(), hours), perHour(now.commentsDelta(), hours),
+        perHour(now.sharesDelta(), hours), acceleration, engagementRate, viewsPerFollower,
+        ageHours);
+    VideoSignals signals = d.signals().withVirality(
+        virality(d.signals(), s.views(), post.followerCount(), ageHours));
+    return new VideoDocument(post, now, features, d.snapshots() + 1, d.version() + 1,
+        s.observedAt(), signals);
   }
 
   /** The document after a snapshot older than the latest applied: counted, features unchanged. */
   public static VideoDocument withSupersededSnapshot(VideoDocument d) {
-    return new VideoDocument(
-        d.videoId(), d.authorId(), d.authorHandle(), d.createdAt(), d.caption(), d.hashtags(),
-        d.musicId(), d.durationSec(), d.followerCount(), d.language(), d.region(),
-        d.observedAt(), d.views(), d.likes(), d.comments(), d.shares(), d.downloads(),
-        d.viewsDelta(), d.likesDelta(), d.commentsDelta(), d.sharesDelta(),
-        d.viewsPerHour(), d.likesPerHour(), d.commentsPerHour(), d.sharesPerHour(),
-        d.viewsAcceleration(), d.engagementRate(), d.viewsPerFollower(), d.ageHours(),
-        d.snapshots() + 1, d.version() + 1, d.updatedAt(), d.signals());
+    return new VideoDocument(d.post(), d.engagement(), d.features(), d.snapshots() + 1,
+        d.version() + 1, d.updatedAt(), d.signals());
   }
 
   /**
    * The document once the serving tier's answer {@code e} is in: one more applied event. Its
    * virality starts from the head's and takes in the views observed so far.
    */
-  public static VideoDocument withEnrichment(VideoDocument d, Enrichment e, Instant at) {
+  public static VideoDocument withEnrichment(VideoDocument d, Enrichment.Answer e, Instant at) {
     VideoSignals signals = VideoSignals.of(e);
-    if (d.views() != null) {
-      signals = signals.withVirality(virality(signals, d.views(), d.followerCount(), d.ageHours()));
+    Long views = d.engagement().views();
+    if (views != null) {
+      signals = signals.withVirality(
+          virality(signals, views, d.post().followerCount(), d.features().ageHours()));
     }
-    return new VideoDocument(
-        d.videoId(), d.authorId(), d.authorHandle(), d.createdAt(), d.caption(), d.hashtags(),
-        d.musicId(), d.durationSec(), d.followerCount(), d.language(), d.region(),
-        d.observedAt(), d.views(), d.likes(), d.comments(), d.shares(), d.downloads(),
-        d.viewsDelta(), d.likesDelta(), d.commentsDelta(), d.sharesDelta(),
-        d.viewsPerHour(), d.likesPerHour(), d.commentsPerHour(), d.sharesPerHour(),
-        d.viewsAcceleration(), d.engagementRate(), d.viewsPerFollower(), d.ageHours(),
-        d.snapshots(), d.version() + 1, at, signals);
+    return new VideoDocument(d.post(), d.engagement(), d.features(), d.snapshots(),
+        d.version() + 1, at, signals);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.flink.model.VideoUpdate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -175,23 +176,26 @@ public final class VideoJoin
   private VideoDocument apply(SourcedEvent in, VideoDocument doc, Context ctx,
       Collector<VideoUpdate> out) throws Exception {
     EngagementSnapshot s = (EngagementSnapshot) in.event();
-    if (s.observedAt().isBefore(doc.createdAt())) {
+    Instant postedAt = doc.post().createdAt();
+    if (s.observedAt().isBefore(postedAt)) {
       refuse(in, ctx, DeadLetter.REASON_SNAPSHOT_BEFORE_POST,
-          "observed at " + s.observedAt() + ", before the video was posted at " + doc.createdAt());
+          "observed at " + s.observedAt() + ", before the video was posted at " + postedAt);
       return doc;
     }
     VideoUpdate update;
-    if (doc.observedAt() != null && s.observedAt().equals(doc.observedAt())) {
+    Instant latest = doc.engagement().observedAt();
+    if (latest != null && s.observedAt().equals(latest)) {
       refuse(in, ctx, DeadLetter.REASON_DUPLICATE,
           "a snapshot of video " + s.videoId() + " at " + s.observedAt() + " was already applied");
       return doc;
-    } else if (doc.observedAt() != null && s.observedAt().isBefore(doc.observedAt())) {
+    } else if (latest != null && s.observedAt().isBefore(latest)) {
       // Counters are cumulative: an older observation carries nothing the newer one lacks.
       update = new VideoUpdate(VideoFeatures.withSupersededSnapshot(doc), VideoUpdate.SUPERSEDED,
           0, s.observedAt());
     } else {
       VideoDocument next = VideoFeatures.withSnapshot(doc, s);
-      update = new VideoUpdate(next, VideoUpdate.ENGAGEMENT, next.viewsDelta(), s.observedAt());
+      update = new VideoUpdate(next, VideoUpdate.ENGAGEMENT, next.engagement().viewsDelta(),
+          s.observedAt());
     }
     video.update(update.document());
     outcomes.inc(update.change());
@@ -220,8 +224,9 @@ public final class VideoJoin
       outcomes.inc("enrichment-repeated");
       return;
     }
-    VideoDocument next = VideoFeatures.withEnrichment(doc, e,
-        e.enrichedAt() != null ? e.enrichedAt() : doc.updatedAt());
+    Enrichment.Answer answer = e.answer();
+    VideoDocument next = VideoFeatures.withEnrichment(doc, answer,
+        answer.enrichedAt() != null ? answer.enrichedAt() : doc.updatedAt());
     video.update(next);
     outcomes.inc("enrichment");
     out.collect(new VideoUpdate(next, VideoUpdate.ENRICHMENT, 0, next.updatedAt()));

@@ -1,5 +1,7 @@
 package io.challengeradar.flink.es;
 
+import static io.challengeradar.flink.model.Windows.aWindow;
+import static io.challengeradar.flink.model.Windows.alertOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.WindowStats;
+import io.challengeradar.flink.model.Windows;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Set;
@@ -26,13 +29,11 @@ import org.junit.jupiter.api.Test;
 class DocumentsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static final WindowStats WINDOW = new WindowStats(TagKind.HASHTAG, "dance",
-      TestEvents.BEGINNING, TestEvents.minutes(60), 3, 3, 2, 5, 900, 0.66, 1, 300,
-      4, 0.5, 0.67, 0.8, TestEvents.BEGINNING, new String[] {"v1"}, new String[] {"a1"});
-  static final ChallengeAlert ALERT = new ChallengeAlert(
-      ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.EMERGING, WINDOW.windowEnd()),
-      TagKind.HASHTAG, "dance", Stage.EMERGING, WINDOW.windowEnd(), WINDOW.firstSeen(),
-      new WindowStats[] {WINDOW}, new String[] {"v1"}, new String[] {"a1"});
+  static final WindowStats WINDOW = aWindow().hashtag("dance").hourFrom(TestEvents.BEGINNING)
+      .newPosts(3).participants(3).newParticipants(2).cumulativeParticipants(5)
+      .participantGrowth(0.66).surge(0.67).sampleVideos("v1").earliestParticipants("a1")
+      .build();
+  static final ChallengeAlert ALERT = alertOn(Stage.EMERGING, WINDOW);
 
   static Set<String> templateFields(String index, String path) throws Exception {
     try (InputStream in = DocumentsTest.class.getResourceAsStream(
@@ -67,12 +68,12 @@ class DocumentsTest {
 
   @Test
   void writesOnlyWindowsWithAPostOrViewsGained() {
-    WindowStats idle = new WindowStats(TagKind.HASHTAG, "dance", TestEvents.minutes(60),
-        TestEvents.minutes(120), 0, 0, 0, 5, 0, 0, 2, 900, 4, 0.5, 0.67, 0.8,
-        TestEvents.BEGINNING, new String[0], new String[] {"a1"});
-    WindowStats viewsOnly = new WindowStats(TagKind.SOUND, "m1", TestEvents.minutes(60),
-        TestEvents.minutes(120), 0, 0, 0, 5, 40, 0, 2, 900, 4, 0.5, 0.67, 0.8,
-        TestEvents.BEGINNING, new String[0], new String[] {"a1"});
+    // The window after a busy one: the tag's totals and its previous window are not activity.
+    Windows.Builder afterBusyWindow = aWindow().hourFrom(TestEvents.minutes(60))
+        .cumulativeParticipants(5).previousNewParticipants(2).previousViewsGained(900)
+        .recentNewParticipants(4).baselineNewParticipants(0.5).surge(0.67).peakSurge(0.8);
+    WindowStats idle = afterBusyWindow.build();
+    WindowStats viewsOnly = afterBusyWindow.sound("m1").viewsGained(40).build();
 
     assertThat(Documents.worthWriting(WINDOW)).isTrue();
     assertThat(Documents.worthWriting(viewsOnly)).isTrue();

@@ -1,10 +1,11 @@
 package io.challengeradar.flink.intel;
 
+import static io.challengeradar.flink.model.Windows.aWindow;
+import static io.challengeradar.flink.model.Windows.alertOn;
+
 import io.challengeradar.contract.Stage;
-import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
-import io.challengeradar.flink.model.WindowStats;
 import java.time.Instant;
 
 /** Alerts for intelligence tests: one trigger window ending at the given time. */
@@ -18,11 +19,10 @@ final class Alerts {
   }
 
   static ChallengeAlert alert(String tag, Stage stage, Instant windowEnd) {
-    WindowStats w = new WindowStats(TagKind.HASHTAG, tag, windowEnd.minusSeconds(3600), windowEnd,
-        6, 6, 5, 12, 3000, 0.7, 3, 1000, 5, 1.0, 3.0, 3.0, DAY_ONE, new String[] {"v1"}, new String[] {"a1"});
-    return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, tag, stage, windowEnd),
-        TagKind.HASHTAG, tag, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
-        new String[] {"v1"}, new String[] {"a1"});
+    // Only the tag, the stage and the time matter to the intelligence, not the window's figures.
+    return alertOn(stage, aWindow().hashtag(tag).hourTo(windowEnd).firstSeen(DAY_ONE)
+        .sampleVideos("v1").earliestParticipants("a1")
+        .build());
   }
 
   static ChallengeAssessment assessed(String tag, Stage stage, Instant windowEnd,

@@ -31,7 +31,7 @@ class ParticipationMergeTest {
             "serving.url", "http://serving:8081",
             "intelligence.participation.max-candidates", "100",
             "intelligence.participation.top-n", "3"))),
-        LocalRanking::round, Types.STRING);
+        LocalRanking::roundId, Types.STRING);
   }
 
   @AfterEach

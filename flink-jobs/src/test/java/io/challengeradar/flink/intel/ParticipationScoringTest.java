@@ -73,7 +73,8 @@ class ParticipationScoringTest {
     assertThat(r.predictions()[0].userVideos()).isEqualTo(2);
     assertThat(r.failed()).isFalse();
     assertThat(r.model()).isEqualTo("participation");
-    assertThat(r.round()).isEqualTo(assessed("crates", Stage.EMERGING, hours(5), null).alert().id());
+    assertThat(r.round().id())
+        .isEqualTo(assessed("crates", Stage.EMERGING, hours(5), null).alert().id());
     assertThat(serving.lastScoredUsers).isEqualTo(3);
   }
 
@@ -136,7 +137,7 @@ class ParticipationScoringTest {
 
     assertThat(harness.extractOutputValues()).singleElement()
         .satisfies(r -> {
-          assertThat(r.stage()).isEqualTo(Stage.ACCELERATING);
+          assertThat(r.round().stage()).isEqualTo(Stage.ACCELERATING);
           assertThat(r.predictions()).isEmpty();
           assertThat(r.failed()).isFalse();
         });

@@ -2,12 +2,11 @@ package io.challengeradar.flink.ops;
 
 import static io.challengeradar.flink.TestEvents.BEGINNING;
 import static io.challengeradar.flink.TestEvents.HOUR;
+import static io.challengeradar.flink.model.Windows.aWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.challengeradar.contract.Stage;
-import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.CepThresholds;
-import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.flink.ops.ChallengePatterns.StagePattern;
@@ -51,10 +50,14 @@ class ChallengePatternsTest {
       long n = newParticipants[i];
       peak = Math.max(peak, surges[i]);
       Instant start = BEGINNING.plus(HOUR.multipliedBy(i));
-      windows.add(new WindowStats(TagKind.HASHTAG, "dance", start, start.plus(HOUR), n, n, n,
-          cumulative + n, n * 100, (double) n / Math.max(1, cumulative), previous, 0,
-          n * 12, n / surges[i], surges[i], peak, BEGINNING,
-          new String[] {"v" + i}, new String[] {"a0"}));
+      windows.add(aWindow().hashtag("dance").hourFrom(start)
+          .newPosts(n).participants(n).newParticipants(n).cumulativeParticipants(cumulative + n)
+          .viewsGained(n * 100).participantGrowth((double) n / Math.max(1, cumulative))
+          .previousNewParticipants(previous)
+          .recentNewParticipants(n * 12).baselineNewParticipants(n / surges[i])
+          .surge(surges[i]).peakSurge(peak)
+          .firstSeen(BEGINNING).sampleVideos("v" + i).earliestParticipants("a0")
+          .build());
       cumulative += n;
       previous = n;
     }
@@ -108,7 +111,7 @@ class ChallengePatternsTest {
       assertThat(a.stage()).isEqualTo(Stage.EMERGING);
       assertThat(a.detectedAt()).isEqualTo(endOfHour(2));
       assertThat(a.id()).isEqualTo("hashtag:dance:EMERGING:" + endOfHour(2).toEpochMilli());
-      assertThat(a.windows()).extracting(WindowStats::newParticipants).containsExactly(6L, 8L);
+      assertThat(a.windows()).extracting(w -> w.counts().newParticipants()).containsExactly(6L, 8L);
       assertThat(a.sampleVideos()).containsExactly("v2", "v1");
       assertThat(a.firstSeen()).isEqualTo(BEGINNING);
     });
@@ -149,7 +152,8 @@ class ChallengePatternsTest {
     assertThat(alerts).singleElement().satisfies(a -> {
       assertThat(a.stage()).isEqualTo(Stage.ACCELERATING);
       assertThat(a.detectedAt()).isEqualTo(endOfHour(2));
-      assertThat(a.windows()).extracting(WindowStats::newParticipants).containsExactly(15L, 25L);
+      assertThat(a.windows()).extracting(w -> w.counts().newParticipants())
+          .containsExactly(15L, 25L);
     });
   }
 
@@ -172,7 +176,8 @@ class ChallengePatternsTest {
     assertThat(alerts).singleElement().satisfies(a -> {
       assertThat(a.stage()).isEqualTo(Stage.PEAKED);
       assertThat(a.detectedAt()).isEqualTo(endOfHour(2));
-      assertThat(a.windows()).extracting(WindowStats::newParticipants).containsExactly(20L, 10L);
+      assertThat(a.windows()).extracting(w -> w.counts().newParticipants())
+          .containsExactly(20L, 10L);
     });
   }
 
@@ -196,7 +201,7 @@ class ChallengePatternsTest {
     assertThat(alerts).singleElement().satisfies(a -> {
       assertThat(a.stage()).isEqualTo(Stage.FADING);
       assertThat(a.detectedAt()).isEqualTo(endOfHour(3));
-      assertThat(a.windows()).extracting(WindowStats::newParticipants)
+      assertThat(a.windows()).extracting(w -> w.counts().newParticipants())
           .containsExactly(20L, 12L, 6L);
     });
   }

@@ -67,10 +67,10 @@ class TrendWindowsTest {
     assertThat(harness.extractOutputValues()).singleElement().satisfies(w -> {
       assertThat(w.id()).isEqualTo("hashtag:dance:" + minutes(0).toEpochMilli());
       assertThat(w.windowEnd()).isEqualTo(minutes(60));
-      assertThat(w.newPosts()).isEqualTo(2);
-      assertThat(w.participants()).isEqualTo(2);
-      assertThat(w.newParticipants()).isEqualTo(2);
-      assertThat(w.viewsGained()).isEqualTo(700);
+      assertThat(w.counts().newPosts()).isEqualTo(2);
+      assertThat(w.counts().participants()).isEqualTo(2);
+      assertThat(w.counts().newParticipants()).isEqualTo(2);
+      assertThat(w.counts().viewsGained()).isEqualTo(700);
       assertThat(w.firstSeen()).isEqualTo(minutes(0));
       assertThat(w.sampleVideos()).containsExactly("v1", "v2");
       assertThat(w.earliestParticipants()).containsExactly("a1", "a2");
@@ -92,11 +92,11 @@ class TrendWindowsTest {
 
     assertThat(harness.extractOutputValues()).hasSize(2);
     WindowStats second = harness.extractOutputValues().get(1);
-    assertThat(second.participants()).isEqualTo(4);
-    assertThat(second.newParticipants()).isEqualTo(3);
-    assertThat(second.cumulativeParticipants()).isEqualTo(5);
-    assertThat(second.previousNewParticipants()).isEqualTo(2);
-    assertThat(second.participantGrowth()).isEqualTo(1.5);
+    assertThat(second.counts().participants()).isEqualTo(4);
+    assertThat(second.counts().newParticipants()).isEqualTo(3);
+    assertThat(second.counts().cumulativeParticipants()).isEqualTo(5);
+    assertThat(second.counts().previousNewParticipants()).isEqualTo(2);
+    assertThat(second.counts().participantGrowth()).isEqualTo(1.5);
     assertThat(second.earliestParticipants()).containsExactly("a1", "a2", "a3", "a4", "a5");
   }
 
@@ -106,7 +106,7 @@ class TrendWindowsTest {
 
     harness.processWatermark(Long.MAX_VALUE);
 
-    assertThat(harness.extractOutputValues()).extracting(WindowStats::newPosts)
+    assertThat(harness.extractOutputValues()).extracting(w -> w.counts().newPosts())
         .containsExactly(1L, 0L, 0L, 0L);
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -155,14 +155,14 @@ class TrendWindowsTest {
     harness.processWatermark(minutes(240).plus(LATENESS).toEpochMilli() - 1);
 
     assertThat(harness.extractOutputValues()).hasSize(4).last().satisfies(w -> {
-      assertThat(w.newParticipants()).isEqualTo(6);
-      assertThat(w.recentNewParticipants()).isEqualTo(7);
+      assertThat(w.counts().newParticipants()).isEqualTo(6);
+      assertThat(w.trend().recentNewParticipants()).isEqualTo(7);
       // Windows 0 and 1 left the recent span with 1 each: baseline 1, surge 7 / (2 x 1).
-      assertThat(w.baselineNewParticipants()).isEqualTo(1.0);
-      assertThat(w.surge()).isEqualTo(3.5);
-      assertThat(w.peakSurge()).isEqualTo(3.5);
+      assertThat(w.trend().baselineNewParticipants()).isEqualTo(1.0);
+      assertThat(w.trend().surge()).isEqualTo(3.5);
+      assertThat(w.trend().peakSurge()).isEqualTo(3.5);
     });
-    assertThat(harness.extractOutputValues().get(1).surge()).isZero();
+    assertThat(harness.extractOutputValues().get(1).trend().surge()).isZero();
   }
 
   @Test

@@ -73,17 +73,18 @@ class VideoJoinTest {
     List<VideoDocument> docs = documents();
     assertThat(docs).hasSize(3);
     VideoDocument first = docs.get(1);
-    assertThat(first.viewsDelta()).isEqualTo(1_000);
-    assertThat(first.viewsPerHour()).isCloseTo(2_000.0, within(1e-9));
-    assertThat(first.viewsAcceleration()).isNull();
+    assertThat(first.engagement().viewsDelta()).isEqualTo(1_000);
+    assertThat(first.features().viewsPerHour()).isCloseTo(2_000.0, within(1e-9));
+    assertThat(first.features().viewsAcceleration()).isNull();
     VideoDocument second = docs.get(2);
-    assertThat(second.viewsDelta()).isEqualTo(3_000);
-    assertThat(second.likesDelta()).isEqualTo(300);
-    assertThat(second.viewsPerHour()).isCloseTo(3_000.0, within(1e-9));
-    assertThat(second.viewsAcceleration()).isCloseTo(1_000.0, within(1e-9));
-    assertThat(second.engagementRate()).isCloseTo((400 + 40 + 80) / 4_000.0, within(1e-9));
-    assertThat(second.viewsPerFollower()).isCloseTo(4.0, within(1e-9));
-    assertThat(second.ageHours()).isCloseTo(1.5, within(1e-9));
+    assertThat(second.engagement().viewsDelta()).isEqualTo(3_000);
+    assertThat(second.engagement().likesDelta()).isEqualTo(300);
+    assertThat(second.features().viewsPerHour()).isCloseTo(3_000.0, within(1e-9));
+    assertThat(second.features().viewsAcceleration()).isCloseTo(1_000.0, within(1e-9));
+    assertThat(second.features().engagementRate())
+        .isCloseTo((400 + 40 + 80) / 4_000.0, within(1e-9));
+    assertThat(second.features().viewsPerFollower()).isCloseTo(4.0, within(1e-9));
+    assertThat(second.features().ageHours()).isCloseTo(1.5, within(1e-9));
     assertThat(second.version()).isEqualTo(3);
     assertThat(harness.extractOutputValues()).extracting(VideoUpdate::change)
         .containsExactly(VideoUpdate.NEW_POST, VideoUpdate.ENGAGEMENT, VideoUpdate.ENGAGEMENT);
@@ -98,7 +99,8 @@ class VideoJoinTest {
 
     send(post("v1", "a1", minutes(0), null, "dance"));
 
-    assertThat(documents()).extracting(VideoDocument::views).containsExactly(null, 100L, 500L);
+    assertThat(documents()).extracting(d -> d.engagement().views())
+        .containsExactly(null, 100L, 500L);
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(deadLetters()).isEmpty();
   }
@@ -146,7 +148,7 @@ class VideoJoinTest {
 
     send(post("v1", "a1", minutes(0), null, "dance"));
 
-    assertThat(documents()).extracting(VideoDocument::views).containsExactly(null, 100L);
+    assertThat(documents()).extracting(d -> d.engagement().views()).containsExactly(null, 100L);
     assertThat(deadLetters()).isEmpty();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -191,7 +193,7 @@ class VideoJoinTest {
     send(snapshot("v1", minutes(20), 600));
 
     VideoDocument last = documents().get(2);
-    assertThat(last.views()).isEqualTo(1_000);
+    assertThat(last.engagement().views()).isEqualTo(1_000);
     assertThat(last.snapshots()).isEqualTo(2);
     assertThat(last.version()).isEqualTo(3);
     assertThat(harness.extractOutputValues().get(2).change()).isEqualTo(VideoUpdate.SUPERSEDED);
@@ -209,6 +211,7 @@ class VideoJoinTest {
     assertThat(deadLetters()).extracting(DeadLetter::reason)
         .containsExactly(DeadLetter.REASON_EARLY_BUFFER_FULL);
     send(post("v1", "a1", minutes(0), null, "dance"));
-    assertThat(documents()).extracting(VideoDocument::views).containsExactly(null, 1L, 2L);
+    assertThat(documents()).extracting(d -> d.engagement().views())
+        .containsExactly(null, 1L, 2L);
   }
 }

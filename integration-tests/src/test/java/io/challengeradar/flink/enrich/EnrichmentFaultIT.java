@@ -88,7 +88,7 @@ class EnrichmentFaultIT {
         .source(kafka.source("enrichment-fault-it", false))
         .options(ItPipelines.options(
             "lateness.allowed", "1d",
-            "enrichment.serving-url", "http://localhost:" + port,
+            "serving.url", "http://localhost:" + port,
             "enrichment.timeout", "2s",
             "enrichment.retry.initial-backoff", "200ms",
             "enrichment.retry.max-backoff", "1s",

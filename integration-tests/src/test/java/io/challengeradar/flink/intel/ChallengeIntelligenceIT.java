@@ -1,19 +1,19 @@
 package io.challengeradar.flink.intel;
 
-import io.challengeradar.flink.ItPipelines;
+import static io.challengeradar.flink.model.Windows.aWindow;
+import static io.challengeradar.flink.model.Windows.alertOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.Stage;
-import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.EsContents;
+import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.Enrichment;
-import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
@@ -211,12 +211,10 @@ class ChallengeIntelligenceIT {
   }
 
   private static ChallengeAlert alert(String tag, Stage stage, Instant windowEnd) {
-    WindowStats w = new WindowStats(TagKind.HASHTAG, tag, windowEnd.minusSeconds(3600),
-        windowEnd, 6, 6, 6, 6, 5000, 0.7, 0, 0, 6, 1.0, 3.0, 3.0, DAY_ONE, new String[] {"crate-0"},
-        new String[] {"joiner-0"});
-    return new ChallengeAlert(ChallengeAlert.idFor(TagKind.HASHTAG, tag, stage, windowEnd),
-        TagKind.HASHTAG, tag, stage, windowEnd, DAY_ONE, new WindowStats[] {w},
-        new String[] {"crate-0"}, new String[] {"joiner-0"});
+    // The stage document carries the trigger window's growth (asserted above).
+    return alertOn(stage, aWindow().hashtag(tag).hourTo(windowEnd).firstSeen(DAY_ONE)
+        .participantGrowth(0.7).sampleVideos("crate-0").earliestParticipants("joiner-0")
+        .build());
   }
 
   /**
@@ -265,8 +263,9 @@ class ChallengeIntelligenceIT {
       Instant at = first;
       for (String caption : captions) {
         String id = tag.equals(CRATES) ? "crate-" + user : user + "-" + enrichments.size();
-        enrichments.add(new Enrichment(id, user, at, new String[] {tag}, null, false,
-            embeddings.get(caption), "minilm/1", null, null, null, null, at));
+        enrichments.add(new Enrichment(id, user, at, new String[] {tag}, null,
+            new Enrichment.Answer(embeddings.get(caption), "minilm/1", null, null, null, null, at,
+                null)));
         at = at.plusSeconds(60);
       }
     }
