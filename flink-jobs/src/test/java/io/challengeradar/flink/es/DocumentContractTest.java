@@ -91,13 +91,13 @@ class DocumentContractTest {
     VideoDocument twice = VideoFeatures.withSnapshot(observed, SECOND);
     VideoDocument superseded = VideoFeatures.withSupersededSnapshot(twice);
     VideoDocument enrichedAtPost = VideoFeatures.withEnrichment(pending,
-        EnrichmentWire.answer(POST, ANSWER, 0, minutes(1)), minutes(1));
+        EnrichmentWire.answer(POST, ANSWER, 0, minutes(1)).answer(), minutes(1));
     VideoDocument enriched = VideoFeatures.withEnrichment(twice,
-        EnrichmentWire.answer(POST, ANSWER, 0, minutes(95)), minutes(95));
+        EnrichmentWire.answer(POST, ANSWER, 0, minutes(95)).answer(), minutes(95));
     VideoDocument withoutHeads = VideoFeatures.withEnrichment(observed, EnrichmentWire.answer(
         POST, new Wire.EnrichResponse("minilm", null, null, null,
             List.of(new Wire.EnrichedPost("v1", vector(), null, null)), List.of()), 0,
-        minutes(40)), minutes(40));
+        minutes(40)).answer(), minutes(40));
     return List.of(plain, pending, observed, twice, superseded, enrichedAtPost, enriched,
             withoutHeads).stream().map(Documents::video).toList();
   }
