@@ -9,6 +9,7 @@ import io.challengeradar.core.importer.ImportException;
 import io.challengeradar.core.importer.ImportStats;
 import io.challengeradar.core.importer.Importer;
 import io.challengeradar.core.importer.Importers;
+import io.challengeradar.core.importer.MapSuggester;
 import io.challengeradar.core.importer.Reject;
 import io.challengeradar.core.util.Progress;
 import java.io.BufferedWriter;
@@ -18,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,16 +48,38 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+  /** The {@code --format} of a layout described by a mapping file ({@code --map}). */
+  static final String MAPPED = "mapped";
+
+  @Option(names = "--format", paramLabel = "FORMAT",
       completionCandidates = Formats.class,
-      description = "The input layout, one of: ${COMPLETION-CANDIDATES}.")
+      description = "The input layout, one of: ${COMPLETION-CANDIDATES}; or mapped, with --map.")
   String format;
+
+  @Option(names = "--map", paramLabel = "FILE",
+      description = "With --format mapped: the mapping file that describes the layout "
+          + "(docs/importers.md, \"Mapped layouts\").")
+  Path mapFile;
+
+  @Option(names = "--observed-at", paramLabel = "TIME",
+      description = "With a mapping whose engagement.observedAt.derive is command-line: when "
+          + "the data was pulled (ISO-8601, e.g. 2021-05-09T00:00:00Z).")
+  Instant observedAt;
+
+  @Option(names = "--suggest-map",
+      description = "Propose a mapping for the --in file (guesses marked) and show what its "
+          + "first rows become; writes nothing.")
+  boolean suggestMap;
+
+  @Option(names = "--rows", paramLabel = "N", defaultValue = "5",
+      description = "With --suggest-map: how many rows to preview (default: ${DEFAULT-VALUE}).")
+  int previewRows;
 
   @Option(names = "--in", required = true, paramLabel = "PATH",
       description = "A file, or a folder whose files of that format are imported in name order.")
   Path in;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE",
+  @Option(names = "--out", paramLabel = "FILE",
       description = "Where to write the events, one JSON object per line.")
   Path out;
 
@@ -65,14 +89,24 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Importer importer;
-    try {
-      importer = Importers.forFormat(format);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
     if (!Files.exists(in)) {
       throw new ParameterException(spec.commandLine(), "input not found: " + in);
+    }
+    if (suggestMap) {
+      return suggest();
+    }
+    if (format == null || out == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--format and --out are required (or --suggest-map to propose a mapping)");
+    }
+    Importer importer;
+    try {
+      importer = importer();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (ImportException e) {
+      spec.commandLine().getErr().println("radar import: " + e.getMessage());
+      return EXIT_BAD_INPUT;
     }
     Path rejectsFile = rejectsPath != null ? rejectsPath
         : out.resolveSibling(out.getFileName() + ".rejects.ndjson");
@@ -95,6 +129,35 @@ public final class ImportCommand implements Callable<Integer> {
     double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     printSummary(spec.commandLine().getOut(), stats, tally, rejectsFile, secs);
     return 0;
+  }
+
+  private Importer importer() throws IOException {
+    if (!MAPPED.equals(format)) {
+      if (mapFile != null) {
+        throw new IllegalArgumentException("--map goes with --format mapped");
+      }
+      try {
+        return Importers.forFormat(format);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + "; or mapped, with --map FILE");
+      }
+    }
+    if (mapFile == null) {
+      throw new IllegalArgumentException("--format mapped needs --map FILE");
+    }
+    return Importers.mapped(mapFile, observedAt, EventCodec.withDefaults());
+  }
+
+  private int suggest() throws IOException {
+    try {
+      spec.commandLine().getOut().print(
+          MapSuggester.suggest(in, previewRows, EventCodec.withDefaults()));
+      spec.commandLine().getOut().flush();
+      return 0;
+    } catch (ImportException e) {
+      spec.commandLine().getErr().println("radar import: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
   }
 
   private ImportStats run(Importer importer, EventCodec codec, Tally tally, Path rejectsFile)

@@ -113,4 +113,86 @@ class ImportCommandTest {
         "lacks user_name").doesNotContain("Exception");
     assertThat(dir.resolve("e.ndjson")).doesNotExist();
   }
+
+  private static final String CLIPS = """
+      Clip Ref;Creator @;Posted;Plays;Hearts;Replies;Reposts;Tags
+      7301000000000000001;@mia;2023-11-05 14:30:00;1.4M;12.5K;686000.0;300;#Sunset #golden_hour
+      7301000000000000002;leo;2023-11-06 09:05:00;lots;1;7;0;
+      """;
+
+  private static final String CLIPS_MAPPING = """
+      csv.delimiter = ;
+      post.videoId = Clip Ref
+      post.authorId = Creator @
+      post.authorId.style = handle
+      post.createdAt = Posted
+      post.createdAt.format = yyyy-MM-dd HH:mm:ss
+      post.createdAt.zone = Europe/Berlin
+      post.hashtags = Tags
+      engagement.views = Plays
+      engagement.likes = Hearts
+      engagement.comments = Replies
+      engagement.shares = Reposts
+      engagement.observedAt.derive = command-line
+      """;
+
+  @Test
+  void importsALayoutDescribedByAMappingFile() throws Exception {
+    Path in = Files.writeString(dir.resolve("clips.csv"), CLIPS);
+    Path map = Files.writeString(dir.resolve("clips.properties"), CLIPS_MAPPING);
+    Path out = dir.resolve("e.ndjson");
+
+    Run run = radar("import", "--format", "mapped", "--map", map.toString(), "--in",
+        in.toString(), "--out", out.toString(), "--observed-at", "2023-11-08T00:00:00Z");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(out)).containsExactly(
+        "{\"type\":\"post\",\"videoId\":\"7301000000000000001\",\"authorId\":\"@mia\","
+            + "\"createdAt\":\"2023-11-05T13:30:00Z\",\"caption\":\"\","
+            + "\"hashtags\":[\"sunset\",\"golden_hour\"],\"musicId\":null,"
+            + "\"durationSec\":null}",
+        "{\"type\":\"engagement\",\"videoId\":\"7301000000000000001\","
+            + "\"observedAt\":\"2023-11-08T00:00:00Z\",\"views\":1400000,\"likes\":12500,"
+            + "\"comments\":686000,\"shares\":300}");
+    assertThat(Files.readString(dir.resolve("e.ndjson.rejects.ndjson")))
+        .contains("\"line\":3", "\"field\":\"Plays\"", "'lots' is not a count");
+    assertThat(run.out()).containsPattern("rows read\\s+2").containsPattern("rows rejected\\s+1");
+  }
+
+  @Test
+  void aBadMappingStopsBeforeAnyRowNamingTheKey() throws Exception {
+    Path in = Files.writeString(dir.resolve("clips.csv"), CLIPS);
+    Path map = Files.writeString(dir.resolve("clips.properties"),
+        CLIPS_MAPPING.replace("yyyy-MM-dd HH:mm:ss", "dd/MM/yyyy"));
+
+    Run run = radar("import", "--format", "mapped", "--map", map.toString(), "--in",
+        in.toString(), "--out", dir.resolve("e.ndjson").toString(), "--observed-at",
+        "2023-11-08T00:00:00Z");
+
+    assertThat(run.exit()).isEqualTo(ImportCommand.EXIT_BAD_INPUT);
+    assertThat(run.err()).startsWith("radar import: ").contains("post.createdAt.format",
+        "reads none of the 2 filled values of Posted");
+    assertThat(dir.resolve("e.ndjson")).doesNotExist();
+  }
+
+  @Test
+  void suggestMapProposesAMappingAndPreviewsTheFirstRows() throws Exception {
+    Path in = Files.writeString(dir.resolve("clips.csv"), CLIPS);
+
+    Run run = radar("import", "--suggest-map", "--in", in.toString(), "--rows", "1");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("csv.delimiter = ;", "post.hashtags.style = hash-words",
+        "# guess: ", "engagement.observedAt.derive = newest-created-at",
+        "# {\"type\":\"post\",\"videoId\":\"7301000000000000001\"");
+  }
+
+  @Test
+  void formatMappedWithoutAMapIsAUsageError() {
+    Run run = radar("import", "--format", "mapped", "--in", dir.toString(), "--out",
+        dir.resolve("e.ndjson").toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--format mapped needs --map FILE");
+  }
 }

@@ -6,6 +6,7 @@ import io.challengeradar.core.event.InvalidEventException;
 import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;
+import io.challengeradar.core.importer.FlatCsvSample;
 import io.challengeradar.core.importer.ImportStats;
 import io.challengeradar.core.importer.Importer;
 import io.challengeradar.core.importer.Importers;
@@ -50,6 +51,9 @@ public final class IngestBench implements Callable<Integer> {
     IMPORT_INPUTS.put("youtube-trending-csv", "youtube-trending-2017");
   }
 
+  /** Rows of the generated flat CSV read through a mapping file (a post and a snapshot each). */
+  static final int FLAT_CSV_ROWS = 100_000;
+
   @Mixin BenchOptions bench = new BenchOptions(5);
 
   @Option(names = "--posts", defaultValue = "20000", description = "Generated posts for the codec and indexing runs (default ${DEFAULT-VALUE}).")
@@ -84,6 +88,13 @@ public final class IngestBench implements Callable<Integer> {
     double decode = measure("decode", repeats, () -> decodeLines(events, codec));
 
     Map<String, Imported> imports = new LinkedHashMap<>();
+    // Generated, so a mapped layout is measured with or without the data folder.
+    FlatCsvSample.Sample flat = FlatCsvSample.write(work.resolve("flat-csv"), FLAT_CSV_ROWS, 42);
+    Importer mapped = Importers.mapped(flat.mapping(), null, codec);
+    double flatRate = measure("import mapped flat CSV", repeats, () -> mapped
+        .importFrom(flat.csv(), ev -> {}, r -> {}, Progress.silent()).eventsEmitted());
+    imports.put("mapped", new Imported(FLAT_CSV_ROWS + " generated flat CSV rows",
+        2L * FLAT_CSV_ROWS, flatRate));
     boolean dataFound = Files.isDirectory(dataDir);
     if (dataFound) {
       for (Map.Entry<String, String> e : IMPORT_INPUTS.entrySet()) {

@@ -55,7 +55,7 @@ abstract class CsvImporter implements Importer {
 
   private void importFile(Path file, RowProcessor rows) throws IOException {
     String source = file.toString();
-    try (CsvReader reader = open(file)) {
+    try (CsvReader reader = reader(file)) {
       CsvRecord first = reader.next();
       if (first == null) {
         throw new ImportException(source + ": the file is empty (no header row)");
@@ -84,6 +84,11 @@ abstract class CsvImporter implements Importer {
     }
   }
 
+  /** A reader of one input file; formats with another delimiter than a comma override it. */
+  protected CsvReader reader(Path file) throws IOException {
+    return open(file);
+  }
+
   static CsvReader open(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
     return new CsvReader(in);
@@ -97,7 +102,7 @@ abstract class CsvImporter implements Importer {
   protected final Instant newestTime(Path file, Column column, TimeParser parser)
       throws IOException {
     Instant newest = null;
-    try (CsvReader reader = open(file)) {
+    try (CsvReader reader = reader(file)) {
       reader.next(); // header
       CsvRecord r;
       while ((r = reader.next()) != null) {
@@ -161,6 +166,10 @@ abstract class CsvImporter implements Importer {
 
     int size() {
       return names.size();
+    }
+
+    List<String> names() {
+      return names;
     }
 
     boolean has(String name) {

@@ -39,6 +39,7 @@ final class CsvReader implements Closeable {
 
   private final InputStream in;
   private final int maxRecordBytes;
+  private final byte delimiter;
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
@@ -55,8 +56,17 @@ final class CsvReader implements Closeable {
   }
 
   CsvReader(InputStream in, int maxRecordBytes) {
+    this(in, maxRecordBytes, (byte) ',');
+  }
+
+  /** @param delimiter the one-byte field separator ({@code ,}, {@code ;}, tab, {@code |}) */
+  CsvReader(InputStream in, int maxRecordBytes, byte delimiter) {
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("a quote or a line break cannot be the delimiter");
+    }
     this.in = in;
     this.maxRecordBytes = maxRecordBytes;
+    this.delimiter = delimiter;
   }
 
   /** The next record, or null at the end of the input. */
@@ -100,7 +110,7 @@ final class CsvReader implements Closeable {
         case START_FIELD -> {
           if (b == '"') {
             state = IN_QUOTED;
-          } else if (b == ',') {
+          } else if (b == delimiter) {
             record.endField();
           } else if (newline) {
             record.endField();
@@ -111,7 +121,7 @@ final class CsvReader implements Closeable {
           }
         }
         case IN_FIELD -> {
-          if (b == ',') {
+          if (b == delimiter) {
             record.endField();
             state = START_FIELD;
           } else if (newline) {
@@ -132,7 +142,7 @@ final class CsvReader implements Closeable {
           if (b == '"') {
             record.append(b);
             state = IN_QUOTED;
-          } else if (b == ',') {
+          } else if (b == delimiter) {
             record.endField();
             state = START_FIELD;
           } else if (newline) {

@@ -1,6 +1,9 @@
 package io.challengeradar.core.importer;
 
 import io.challengeradar.core.event.EventCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +19,33 @@ public final class Importers {
   private static Map<String, Function<EventCodec, Importer>> registry() {
     Map<String, Function<EventCodec, Importer>> m = new LinkedHashMap<>();
     m.put(TiktokScraperJsonImporter.FORMAT, TiktokScraperJsonImporter::new);
-    m.put(TiktokApiCsvImporter.FORMAT, TiktokApiCsvImporter::new);
-    m.put(DataresUsersCsvImporter.FORMAT, DataresUsersCsvImporter::new);
-    m.put(DataresSoundsCsvImporter.FORMAT, DataresSoundsCsvImporter::new);
-    m.put(VnCsvImporter.FEED_FORMAT, VnCsvImporter::feed);
-    m.put(VnCsvImporter.HISTORIES_FORMAT, VnCsvImporter::histories);
+    m.put("tiktokapi-csv", shipped("tiktokapi-csv"));
+    m.put("datares-users-csv", shipped("datares-users-csv"));
+    m.put("datares-sounds-csv", shipped("datares-sounds-csv"));
+    m.put("vn-feed-csv", shipped("vn-feed-csv"));
+    m.put("vn-histories-csv", shipped("vn-histories-csv"));
     m.put(YoutubeTrendingCsvImporter.FORMAT, YoutubeTrendingCsvImporter::new);
     return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** A layout whose logic is a mapping file shipped with the importer. */
+  private static Function<EventCodec, Importer> shipped(String name) {
+    Mapping mapping = Mapping.shipped(name);
+    return codec -> new MappedCsvImporter(mapping, null, codec);
+  }
+
+  /**
+   * A new importer for the layout a mapping file describes ({@code radar import --format mapped}).
+   *
+   * @param observedAt the observation time for a mapping that takes it from the command line, or
+   *     null
+   * @throws MappingException when the file is not a usable mapping, naming the key and reason
+   */
+  public static Importer mapped(Path mappingFile, Instant observedAt, EventCodec codec)
+      throws IOException {
+    Mapping mapping = Mapping.load(mappingFile);
+    return mapping.isJsonLines() ? new MappedJsonLinesImporter(mapping, observedAt, codec)
+        : new MappedCsvImporter(mapping, observedAt, codec);
   }
 
   /** Every format name, in a stable order. */

@@ -46,6 +46,7 @@ public final class ImportThroughputBenchmark {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     System.out.printf(Locale.ROOT, "%-22s %9s %13s %11s %20s%n", "format", "events",
         "events/cpu-s", "rows/cpu-s", "baseline rows/cpu-s");
+    mappedFlatCsv(cpu);
     for (String[] c : CASES) {
       Path in = data.resolve(c[1]);
       if (!Files.isDirectory(in)) {
@@ -78,6 +79,29 @@ public final class ImportThroughputBenchmark {
           stats.eventsEmitted(), stats.eventsEmitted() / secs, stats.rowsRead() / secs,
           baseline);
     }
+  }
+
+  /** A generated flat CSV of 100,000 rows through its mapping file ({@link FlatCsvSample}). */
+  private static void mappedFlatCsv(ThreadMXBean cpu) throws IOException {
+    Path dir = Files.createTempDirectory("flat-csv");
+    FlatCsvSample.Sample sample = FlatCsvSample.write(dir, 100_000, 42);
+    ImportStats stats = null;
+    for (int i = 0; i < WARMUP_ROUNDS; i++) {
+      stats = Importers.mapped(sample.mapping(), null, Collected.CODEC)
+          .importFrom(sample.csv(), e -> {}, r -> {}, Progress.silent());
+    }
+    long t0 = cpu.getCurrentThreadCpuTime();
+    for (int i = 0; i < MEASURED_ROUNDS; i++) {
+      Importers.mapped(sample.mapping(), null, Collected.CODEC)
+          .importFrom(sample.csv(), e -> {}, r -> {}, Progress.silent());
+    }
+    double secs = (cpu.getCurrentThreadCpuTime() - t0) / 1e9 / MEASURED_ROUNDS;
+    if (stats.rowsRejected() > 0) {
+      throw new IllegalStateException("the generated sample must convert whole: " + stats);
+    }
+    System.out.printf(Locale.ROOT, "%-22s %,9d %,13.0f %,11.0f %,20.0f%n", "mapped (flat CSV)",
+        stats.eventsEmitted(), stats.eventsEmitted() / secs, stats.rowsRead() / secs,
+        baselineRowsPerSecond(sample.csv(), "mapped", cpu));
   }
 
   /** Rows per CPU-second of reading the same files with the CSV reader alone. */
