@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EventIndexer implements AutoCloseable {
 
-  public static final String VIDEOS = Index.VIDEOS.indexName();
-  public static final String ENGAGEMENT = Index.ENGAGEMENT.indexName();
-  public static final String DEADLETTER = Index.DEADLETTER.indexName();
+  private static final String VIDEOS = Index.VIDEOS.indexName();
+  private static final String ENGAGEMENT = Index.ENGAGEMENT.indexName();
+  private static final String DEADLETTER = Index.DEADLETTER.indexName();
 
   public static final int DEFAULT_MAX_OPERATIONS = 2_000;
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 2;
