@@ -43,6 +43,7 @@ class OpenApiDocumentTest {
     }
     Set<String> registered = new HashSet<>();
     routes().forEach(r -> registered.add(r.method() + " " + r.path().template()));
+    assertThat(registered).contains("GET /v1/challenges/emerging");
     assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);
   }
 
@@ -71,6 +72,8 @@ class OpenApiDocumentTest {
   @Test
   void protectsEveryRouteButHealthAndTheDocument() throws IOException {
     JsonNode paths = document().path("paths");
+    assertThat(routes()).extracting(Route::open).as("open and protected routes")
+        .contains(true, false);
     for (Route r : routes()) {
       JsonNode security = paths.path(r.path().template()).path("get").path("security");
       boolean openInDocument = security.isArray() && security.isEmpty();

@@ -3,7 +3,6 @@ package io.challengeradar.flink.enrich;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.serving.client.ClientOptions;
-import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * The first attempt to enrich a new post: posts are gathered into one non-blocking call to the
@@ -34,10 +34,11 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAttempt> {
   private static final long serialVersionUID = 1L;
 
-  private final ClientOptions client;
+  private final EnrichCalls.Factory calls;
+  private final SerializableSupplier<ScheduledExecutorService> timers;
   private final int batchSize;
   private final long batchDelayMillis;
-  private transient ServingClient serving;
+  private transient EnrichCalls serving;
   private transient ScheduledExecutorService timer;
   /** Guards {@link #gathering} and {@link #flushLater}: the task thread adds, the timer sends. */
   private transient Object lock;
@@ -49,10 +50,28 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   public EnrichPosts(EnrichmentOptions options) {
     // No retries inside the call: a retry would hold an async slot; the keyed retrier waits
     // without holding anything.
-    this.client = clientOptions(options).withMaxRetries(0)
-        .withMaxBatch(Math.max(options.batchSize(), 1));
+    this(options, EnrichCalls.client(clientOptions(options).withMaxRetries(0)
+        .withMaxBatch(Math.max(options.batchSize(), 1))), EnrichPosts::batchTimer);
+  }
+
+  /**
+   * @param calls the serving tier's enrich call
+   * @param timers the scheduler that sends a batch that is not full once its delay is up
+   */
+  EnrichPosts(EnrichmentOptions options, EnrichCalls.Factory calls,
+      SerializableSupplier<ScheduledExecutorService> timers) {
+    this.calls = calls;
+    this.timers = timers;
     this.batchSize = options.batchSize();
     this.batchDelayMillis = options.batchDelay().toMillis();
+  }
+
+  private static ScheduledExecutorService batchTimer() {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "enrich-batch-timer");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   static ClientOptions clientOptions(EnrichmentOptions options) {
@@ -63,14 +82,10 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
 
   @Override
   public void open(OpenContext ctx) {
-    serving = new ServingClient(client);
+    serving = calls.open();
     lock = new Object();
     gathering = new ArrayList<>(batchSize);
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "enrich-batch-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    timer = timers.get();
   }
 
   @Override
@@ -128,7 +143,7 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
     }
     CompletableFuture<Wire.EnrichResponse> answered;
     try {
-      answered = serving.enrichAsync(posts);
+      answered = serving.enrich(posts);
     } catch (RuntimeException refused) {
       answered = CompletableFuture.failedFuture(refused);
     }

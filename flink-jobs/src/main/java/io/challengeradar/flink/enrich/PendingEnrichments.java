@@ -5,7 +5,6 @@ import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.flink.model.SourcedEventSerializer;
 import io.challengeradar.flink.ops.ReasonCounters;
-import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.wire.Wire;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +52,24 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
 
   private final EnrichmentOptions options;
   private final Duration stateTtl;
+  private final EnrichCalls.Factory calls;
 
   private transient ValueState<SourcedEvent> post;
   private transient ValueState<Integer> attempts;
-  private transient ServingClient serving;
+  private transient EnrichCalls serving;
   private transient Map<String, CompletableFuture<Wire.EnrichResponse>> inFlight;
   private transient ReasonCounters counters;
   private transient Map<String, LongCounter> totals;
 
   public PendingEnrichments(EnrichmentOptions options, Duration stateTtl) {
+    this(options, stateTtl, EnrichCalls.client(EnrichPosts.clientOptions(options)));
+  }
+
+  /** @param calls the serving tier's enrich call, one post per retry */
+  PendingEnrichments(EnrichmentOptions options, Duration stateTtl, EnrichCalls.Factory calls) {
     this.options = options;
     this.stateTtl = stateTtl;
+    this.calls = calls;
   }
 
   @Override
@@ -76,7 +82,7 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
     attemptsDesc.enableTimeToLive(ttl);
     post = getRuntimeContext().getState(postDesc);
     attempts = getRuntimeContext().getState(attemptsDesc);
-    serving = new ServingClient(EnrichPosts.clientOptions(options));
+    serving = calls.open();
     inFlight = new HashMap<>();
     counters = new ReasonCounters(getRuntimeContext().getMetricGroup(), "enrichment");
     totals = new HashMap<>();
@@ -84,6 +90,13 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
       LongCounter c = new LongCounter();
       getRuntimeContext().addAccumulator(name, c);
       totals.put(name, c);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (serving != null) {
+      serving.close();
     }
   }
 
@@ -122,7 +135,7 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
       }
       attempts.update(attempts.value() + 1);
       count(RETRIED);
-      inFlight.put(id, serving.enrichAsync(List.of(EnrichmentWire.request(p)))
+      inFlight.put(id, serving.enrich(List.of(EnrichmentWire.request(p)))
           .orTimeout(options.timeout().toMillis() + POLL_MILLIS, TimeUnit.MILLISECONDS));
       later(ctx, POLL_MILLIS);
       return;

@@ -74,6 +74,43 @@ class ChallengeRepresentationsTest {
   }
 
   @Test
+  void aWaitingAlertIsKeptInStateWithAnEventTimeTimerUntilBothWatermarksPassIt()
+      throws Exception {
+    open(options());
+    ChallengeAlert alert = alert("crates", Stage.EMERGING, hours(3));
+    long at = alert.detectedAt().toEpochMilli();
+    harness.processElement1(new TagVector("hashtag:crates", "v1", axis(1)), at - 10);
+    assertThat(harness.numKeyedStateEntries()).as("the representation").isEqualTo(1);
+
+    harness.processElement2(alert, at);
+    assertThat(harness.numKeyedStateEntries()).as("and the waiting alert").isEqualTo(2);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processWatermark1(new Watermark(at));
+    harness.processWatermark2(new Watermark(at - 1));
+    assertThat(harness.extractOutputValues()).as("one input's watermark is not enough").isEmpty();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processWatermark2(new Watermark(at));
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).as("only the representation").isEqualTo(1);
+  }
+
+  @Test
+  void anAlertBehindBothWatermarksIsAssessedAtOnceWithoutATimer() throws Exception {
+    open(options());
+    harness.processElement1(new TagVector("hashtag:crates", "v1", axis(1)), 0);
+    harness.processBothWatermarks(new Watermark(hours(4).toEpochMilli()));
+
+    harness.processElement2(alert("crates", Stage.EMERGING, hours(3)), hours(3).toEpochMilli());
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+  }
+
+  @Test
   void assessesAnAlertWithTheMeanOfItsTagsVideos() throws Exception {
     open(options());
     harness.processElement1(new TagVector("hashtag:crates", "v1", axis(1)), 0);

@@ -32,6 +32,16 @@ public final class ClaimsTask implements TrainingTask {
   public static final String DATA_SET = "tiktok-claims-capstone";
   public static final double TEST_SHARE = 0.2;
 
+  /**
+   * The head's declared input ({@code input.*} in its model.properties, see HeadInputs): the
+   * transcription vector, then {@link ClaimsData#FEATURES}, which the serving tier computes with
+   * PostFeatures under these names.
+   */
+  public static Map<String, String> headInputs() {
+    return Map.of("input.encoder", Embedder.ENCODER_NAME, "input.layout", "vector",
+        "input.features", String.join(",", ClaimsData.FEATURES));
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -133,9 +143,7 @@ public final class ClaimsTask implements TrainingTask {
 
     Map<String, String> props = new LinkedHashMap<>();
     props.put("task", NAME);
-    props.put("input.encoder", Embedder.ENCODER_NAME);
-    props.put("input.layout", "vector");
-    props.put("input.features", String.join(",", ClaimsData.FEATURES));
+    props.putAll(headInputs());
     props.put("output", "probability that the video states a claim");
     props.put("threshold", Double.toString(threshold));
     Path modelDir = new HeadRegistrar(ctx.store()).register(NAME, ModelKind.CLAIMS_HEAD, head, props, dir);

@@ -59,6 +59,14 @@ public final class ParticipationTask implements TrainingTask {
     this.proxy = proxy;
   }
 
+  /**
+   * The head's declared input ({@code input.*} in its model.properties, see HeadInputs): the
+   * user's vector, then the challenge's, with no extra features.
+   */
+  public static Map<String, String> headInputs() {
+    return Map.of("input.encoder", Embedder.ENCODER_NAME, "input.layout", "pair");
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -237,8 +245,7 @@ public final class ParticipationTask implements TrainingTask {
 
     Map<String, String> props = new LinkedHashMap<>();
     props.put("task", NAME);
-    props.put("input.encoder", Embedder.ENCODER_NAME);
-    props.put("input.layout", "pair");
+    props.putAll(headInputs());
     props.put("output", "probability that the user joins the challenge");
     props.put("threshold", Double.toString(time.model().threshold()));
     props.put("trained.on", "time split training pairs (before " + Instant.ofEpochSecond(byTime.cutoff()) + ")");

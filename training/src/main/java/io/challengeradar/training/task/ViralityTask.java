@@ -70,6 +70,15 @@ public final class ViralityTask implements TrainingTask {
           "weekday_sin",
           "weekday_cos");
 
+  /**
+   * The head's declared input ({@code input.*} in its model.properties, see HeadInputs): the
+   * caption vector, then {@link #FEATURES}.
+   */
+  public static Map<String, String> headInputs() {
+    return Map.of("input.encoder", Embedder.ENCODER_NAME, "input.layout", "vector",
+        "input.features", String.join(",", FEATURES));
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -266,9 +275,7 @@ public final class ViralityTask implements TrainingTask {
 
     Map<String, String> props = new LinkedHashMap<>();
     props.put("task", NAME);
-    props.put("input.encoder", Embedder.ENCODER_NAME);
-    props.put("input.layout", "vector");
-    props.put("input.features", String.join(",", FEATURES));
+    props.putAll(headInputs());
     props.put("output", "probability that views / followers reaches label.ratio.cut");
     props.put("label.ratio.cut", Double.toString(random.ratioCut()));
     props.put("threshold", Double.toString(random.threshold()));
