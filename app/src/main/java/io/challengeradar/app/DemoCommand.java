@@ -11,6 +11,7 @@ import io.challengeradar.app.pipeline.EventTimeOrder;
 import io.challengeradar.app.pipeline.KafkaReplay;
 import io.challengeradar.app.pipeline.LocalJob;
 import io.challengeradar.app.pipeline.PipelineResults;
+import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.generator.GenerationSummary;
@@ -40,7 +41,6 @@ import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +72,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DemoCommand implements Callable<Integer> {
 
   /** What the demo empties before it runs: the pipeline's indices and the old direct path's. */
-  private static final List<String> INDICES = concat(PipelineResults.INDICES, "radar-engagement");
+  private static final List<String> INDICES = Index.names(Index.values());
 
   /** --format value that replays canonical NDJSON as it is, without an importer. */
   static final String CANONICAL = "ndjson";
@@ -376,12 +376,6 @@ public final class DemoCommand implements Callable<Integer> {
         serving.close();
       }
     }
-  }
-
-  private static List<String> concat(List<String> list, String more) {
-    List<String> all = new ArrayList<>(list);
-    all.add(more);
-    return List.copyOf(all);
   }
 
   private static void printTable(PrintStream out, Map<String, Object> summary) {

@@ -13,6 +13,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.api.BackendUnavailableException;
 import io.challengeradar.api.NotFoundException;
+import io.challengeradar.contract.AlertFields;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.ParticipationFields;
+import io.challengeradar.contract.StageFields;
+import io.challengeradar.contract.VideoFields;
+import io.challengeradar.contract.WindowFields;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,16 +65,17 @@ public final class RadarQueries {
   public PageResult<ObjectNode> emerging(EmergingQuery q) {
     List<Query> filters = new ArrayList<>();
     List<FieldValue> stages = q.stages().stream().map(s -> FieldValue.of(s.name())).toList();
-    filters.add(Query.of(f -> f.terms(t -> t.field("stage").terms(v -> v.value(stages)))));
-    q.kindFilter().ifPresent(k -> filters.add(term("kind", k.wire())));
-    q.sinceFilter().ifPresent(s -> filters.add(
-        Query.of(f -> f.range(r -> r.date(d -> d.field("since").gte(s.toString()))))));
-    SearchResponse<ObjectNode> r = search(List.of(Indices.HASHTAGS), b -> b
+    filters.add(Query.of(f -> f.terms(t -> t.field(StageFields.STAGE)
+        .terms(v -> v.value(stages)))));
+    q.kindFilter().ifPresent(k -> filters.add(term(StageFields.KIND, k.wire())));
+    q.sinceFilter().ifPresent(s -> filters.add(Query.of(f -> f.range(r -> r.date(d -> d
+        .field(StageFields.SINCE).gte(s.toString()))))));
+    SearchResponse<ObjectNode> r = search(List.of(Index.HASHTAGS), b -> b
         .query(x -> x.bool(bool -> bool.filter(filters)))
         .sort(s -> s.field(f -> f.field(q.sort().field()).order(SortOrder.Desc).missing("_last")))
-        .sort(s -> s.field(f -> f.field("kind").order(SortOrder.Asc)))
-        .sort(s -> s.field(f -> f.field("tag").order(SortOrder.Asc)))
-        .source(src -> src.filter(f -> f.excludes("representation")))
+        .sort(s -> s.field(f -> f.field(StageFields.KIND).order(SortOrder.Asc)))
+        .sort(s -> s.field(f -> f.field(StageFields.TAG).order(SortOrder.Asc)))
+        .source(src -> src.filter(f -> f.excludes(StageFields.REPRESENTATION)))
         .from(q.page().from())
         .size(q.page().size()));
     return page(r, RadarQueries::challengeItem);
@@ -95,10 +102,10 @@ public final class RadarQueries {
   public PageResult<ObjectNode> timeline(
       ChallengeKey key, Instant from, Instant to, PageRequest page) {
     int needed = page.from() + page.size();
-    SearchResponse<ObjectNode> windows = timeSeries(key, key.kind().windowIndex(), "windowEnd",
-        from, to, needed);
-    SearchResponse<ObjectNode> alerts = timeSeries(key, Indices.ALERTS, "detectedAt",
-        from, to, needed);
+    SearchResponse<ObjectNode> windows = timeSeries(key, key.kind().windows(),
+        WindowFields.WINDOW_END, WindowFields.WINDOW_START, from, to, needed);
+    SearchResponse<ObjectNode> alerts = timeSeries(key, Index.ALERTS, AlertFields.DETECTED_AT,
+        AlertFields.STAGE, from, to, needed);
     long total = total(windows) + total(alerts);
     if (total == 0) {
       requireKnown(key);
@@ -110,17 +117,19 @@ public final class RadarQueries {
     int j = 0;
     while (merged.size() < needed && (i < w.size() || j < a.size())) {
       boolean takeWindow = j >= a.size() || i < w.size()
-          && !instant(w.get(i), "windowEnd").isAfter(instant(a.get(j), "detectedAt"));
+          && !instant(w.get(i), WindowFields.WINDOW_END)
+              .isAfter(instant(a.get(j), AlertFields.DETECTED_AT));
       merged.add(takeWindow
-          ? timelineItem("window", "windowEnd", w.get(i++))
-          : timelineItem("alert", "detectedAt", a.get(j++)));
+          ? timelineItem("window", WindowFields.WINDOW_END, w.get(i++))
+          : timelineItem("alert", AlertFields.DETECTED_AT, a.get(j++)));
     }
     return new PageResult<>(total,
         merged.subList(Math.min(page.from(), merged.size()), merged.size()));
   }
 
-  private SearchResponse<ObjectNode> timeSeries(ChallengeKey key, String index, String timeField,
-      Instant from, Instant to, int size) {
+  /** The index's documents about the challenge in {@code timeField} order, then {@code tieField}. */
+  private SearchResponse<ObjectNode> timeSeries(ChallengeKey key, Index index, String timeField,
+      String tieField, Instant from, Instant to, int size) {
     List<Query> filters = new ArrayList<>(tagFilters(key));
     if (from != null || to != null) {
       filters.add(Query.of(f -> f.range(r -> r.date(d -> {
@@ -137,8 +146,7 @@ public final class RadarQueries {
     return search(List.of(index), b -> b
         .query(x -> x.bool(bool -> bool.filter(filters)))
         .sort(s -> s.field(f -> f.field(timeField).order(SortOrder.Asc)))
-        .sort(s -> s.field(f -> f.field(index.equals(Indices.ALERTS) ? "stage" : "windowStart")
-            .order(SortOrder.Asc)))
+        .sort(s -> s.field(f -> f.field(tieField).order(SortOrder.Asc)))
         .size(size));
   }
 
@@ -162,24 +170,27 @@ public final class RadarQueries {
    * their document from an older round is still stored.
    */
   public Participants participants(ChallengeKey key, PageRequest page) {
-    SearchResponse<ObjectNode> latest = search(List.of(Indices.PARTICIPATION), b -> b
-        .query(x -> x.bool(bool -> bool.filter(term("challenge", key.id()))))
-        .sort(s -> s.field(f -> f.field("scoredAt").order(SortOrder.Desc)))
-        .source(src -> src.filter(f -> f.includes(
-            "round", "stage", "scoredAt", "model", "modelVersion")))
+    SearchResponse<ObjectNode> latest = search(List.of(Index.PARTICIPATION), b -> b
+        .query(x -> x.bool(bool -> bool.filter(term(ParticipationFields.CHALLENGE, key.id()))))
+        .sort(s -> s.field(f -> f.field(ParticipationFields.SCORED_AT).order(SortOrder.Desc)))
+        .source(src -> src.filter(f -> f.includes(ParticipationFields.ROUND,
+            ParticipationFields.STAGE, ParticipationFields.SCORED_AT, ParticipationFields.MODEL,
+            ParticipationFields.MODEL_VERSION)))
         .size(1));
     if (latest.hits().hits().isEmpty()) {
       requireKnown(key);
       return new Participants(key, Optional.empty(), PageResult.empty());
     }
     ObjectNode round = latest.hits().hits().get(0).source();
-    String roundId = round.path("round").asText();
-    SearchResponse<ObjectNode> r = search(List.of(Indices.PARTICIPATION), b -> b
-        .query(x -> x.bool(bool -> bool.filter(
-            term("challenge", key.id()), term("round", roundId))))
-        .sort(s -> s.field(f -> f.field("rank").order(SortOrder.Asc)))
-        .sort(s -> s.field(f -> f.field("userId").order(SortOrder.Asc)))
-        .source(src -> src.filter(f -> f.includes("userId", "probability", "rank", "userVideos")))
+    String roundId = round.path(ParticipationFields.ROUND).asText();
+    SearchResponse<ObjectNode> r = search(List.of(Index.PARTICIPATION), b -> b
+        .query(x -> x.bool(bool -> bool.filter(term(ParticipationFields.CHALLENGE, key.id()),
+            term(ParticipationFields.ROUND, roundId))))
+        .sort(s -> s.field(f -> f.field(ParticipationFields.RANK).order(SortOrder.Asc)))
+        .sort(s -> s.field(f -> f.field(ParticipationFields.USER_ID).order(SortOrder.Asc)))
+        .source(src -> src.filter(f -> f.includes(ParticipationFields.USER_ID,
+            ParticipationFields.PROBABILITY, ParticipationFields.RANK,
+            ParticipationFields.USER_VIDEOS)))
         .from(page.from())
         .size(page.size()));
     return new Participants(key, Optional.of(round), page(r, Hit::source));
@@ -197,21 +208,22 @@ public final class RadarQueries {
    * so one terms filter on round is exact.
    */
   public PageResult<ObjectNode> userChallenges(String userId, PageRequest page) {
-    Query user = term("userId", userId);
-    List<String> challenges = distinct(List.of(Indices.PARTICIPATION), user, "challenge");
+    Query user = term(ParticipationFields.USER_ID, userId);
+    List<String> challenges =
+        distinct(List.of(Index.PARTICIPATION), user, ParticipationFields.CHALLENGE);
     if (challenges.isEmpty()) {
-      if (count(List.of(Indices.VIDEOS), term("authorId", userId)) == 0) {
+      if (count(List.of(Index.VIDEOS), term(VideoFields.AUTHOR_ID, userId)) == 0) {
         throw new NotFoundException(
             "no user " + userId + ": no predictions for them and no videos by them");
       }
       return PageResult.empty();
     }
     List<FieldValue> rounds = latestRounds(challenges).stream().map(FieldValue::of).toList();
-    SearchResponse<ObjectNode> r = search(List.of(Indices.PARTICIPATION), b -> b
-        .query(x -> x.bool(bool -> bool.filter(user,
-            Query.of(f -> f.terms(t -> t.field("round").terms(v -> v.value(rounds)))))))
-        .sort(s -> s.field(f -> f.field("probability").order(SortOrder.Desc)))
-        .sort(s -> s.field(f -> f.field("challenge").order(SortOrder.Asc)))
+    SearchResponse<ObjectNode> r = search(List.of(Index.PARTICIPATION), b -> b
+        .query(x -> x.bool(bool -> bool.filter(user, Query.of(f -> f.terms(t -> t
+            .field(ParticipationFields.ROUND).terms(v -> v.value(rounds)))))))
+        .sort(s -> s.field(f -> f.field(ParticipationFields.PROBABILITY).order(SortOrder.Desc)))
+        .sort(s -> s.field(f -> f.field(ParticipationFields.CHALLENGE).order(SortOrder.Asc)))
         .from(page.from())
         .size(page.size()));
     return page(r, Hit::source);
@@ -220,19 +232,20 @@ public final class RadarQueries {
   /** The newest-scored round of each challenge. */
   private List<String> latestRounds(List<String> challenges) {
     List<FieldValue> keys = challenges.stream().map(FieldValue::of).toList();
-    SearchResponse<ObjectNode> r = search(List.of(Indices.PARTICIPATION), b -> b
-        .query(x -> x.bool(bool -> bool.filter(
-            Query.of(f -> f.terms(t -> t.field("challenge").terms(v -> v.value(keys)))))))
+    SearchResponse<ObjectNode> r = search(List.of(Index.PARTICIPATION), b -> b
+        .query(x -> x.bool(bool -> bool.filter(Query.of(f -> f.terms(t -> t
+            .field(ParticipationFields.CHALLENGE).terms(v -> v.value(keys)))))))
         .size(0)
         .aggregations("challenge", a -> a
-            .terms(t -> t.field("challenge").size(challenges.size()))
+            .terms(t -> t.field(ParticipationFields.CHALLENGE).size(challenges.size()))
             .aggregations("latest", l -> l.topHits(h -> h.size(1)
-                .sort(s -> s.field(f -> f.field("scoredAt").order(SortOrder.Desc)))
-                .source(src -> src.filter(f -> f.includes("round")))))));
+                .sort(s -> s.field(f -> f.field(ParticipationFields.SCORED_AT)
+                    .order(SortOrder.Desc)))
+                .source(src -> src.filter(f -> f.includes(ParticipationFields.ROUND)))))));
     List<String> rounds = new ArrayList<>(challenges.size());
     for (var bucket : r.aggregations().get("challenge").sterms().buckets().array()) {
       for (var hit : bucket.aggregations().get("latest").topHits().hits().hits()) {
-        rounds.add(hit.source().to(ObjectNode.class).path("round").asText());
+        rounds.add(hit.source().to(ObjectNode.class).path(ParticipationFields.ROUND).asText());
       }
     }
     return rounds;
@@ -243,7 +256,7 @@ public final class RadarQueries {
    * #MAX_DISTINCT}: a user is ranked at most once per challenge, and no deployment tracks that many
    * challenges at once.
    */
-  private List<String> distinct(List<String> indices, Query query, String field) {
+  private List<String> distinct(List<Index> indices, Query query, String field) {
     SearchResponse<ObjectNode> r = search(indices, b -> b
         .query(query)
         .size(0)
@@ -263,7 +276,7 @@ public final class RadarQueries {
   public PageResult<ObjectNode> similar(ChallengeKey key, PageRequest page) {
     ObjectNode doc = challengeDocument(key, true).orElseThrow(
         () -> new NotFoundException("no challenge " + key.id()));
-    JsonNode vector = doc.get("representation");
+    JsonNode vector = doc.get(StageFields.REPRESENTATION);
     if (vector == null || !vector.isArray() || vector.isEmpty()) {
       throw new NotFoundException("challenge " + key.id()
           + " has no representation yet: none of its videos has been enriched with an embedding");
@@ -271,17 +284,17 @@ public final class RadarQueries {
     List<Float> query = new ArrayList<>(vector.size());
     vector.forEach(v -> query.add(v.floatValue()));
     Query others = Query.of(x -> x.bool(bool -> bool
-        .filter(f -> f.exists(e -> e.field("representation")))
+        .filter(f -> f.exists(e -> e.field(StageFields.REPRESENTATION)))
         .mustNot(m -> m.ids(i -> i.values(key.id())))));
     int k = page.from() + page.size();
-    SearchResponse<ObjectNode> r = search(List.of(Indices.HASHTAGS), b -> b
-        .knn(kn -> kn.field("representation").queryVector(query).k(k)
+    SearchResponse<ObjectNode> r = search(List.of(Index.HASHTAGS), b -> b
+        .knn(kn -> kn.field(StageFields.REPRESENTATION).queryVector(query).k(k)
             .numCandidates(Math.min(PageRequest.MAX_DEPTH, Math.max(100, 2 * k)))
             .filter(others))
-        .source(src -> src.filter(f -> f.excludes("representation")))
+        .source(src -> src.filter(f -> f.excludes(StageFields.REPRESENTATION)))
         .from(page.from())
         .size(page.size()));
-    long total = count(List.of(Indices.HASHTAGS), others);
+    long total = count(List.of(Index.HASHTAGS), others);
     List<ObjectNode> items = new ArrayList<>();
     for (Hit<ObjectNode> hit : r.hits().hits()) {
       ObjectNode item = challengeItem(hit.source());
@@ -294,10 +307,10 @@ public final class RadarQueries {
 
   /** One video's document; its embedding only when asked for. */
   public ObjectNode video(String videoId, boolean withEmbedding) {
-    SearchResponse<ObjectNode> r = search(List.of(Indices.VIDEOS), b -> {
+    SearchResponse<ObjectNode> r = search(List.of(Index.VIDEOS), b -> {
       b.query(x -> x.ids(i -> i.values(videoId))).size(1);
       if (!withEmbedding) {
-        b.source(src -> src.filter(f -> f.excludes("embedding")));
+        b.source(src -> src.filter(f -> f.excludes(VideoFields.EMBEDDING)));
       }
     });
     if (r.hits().hits().isEmpty()) {
@@ -317,10 +330,10 @@ public final class RadarQueries {
   }
 
   private Optional<ObjectNode> challengeDocument(ChallengeKey key, boolean withVector) {
-    SearchResponse<ObjectNode> r = search(List.of(Indices.HASHTAGS), b -> {
+    SearchResponse<ObjectNode> r = search(List.of(Index.HASHTAGS), b -> {
       b.query(x -> x.ids(i -> i.values(key.id()))).size(1);
       if (!withVector) {
-        b.source(src -> src.filter(f -> f.excludes("representation")));
+        b.source(src -> src.filter(f -> f.excludes(StageFields.REPRESENTATION)));
       }
     });
     return r.hits().hits().stream().findFirst().map(Hit::source);
@@ -329,13 +342,17 @@ public final class RadarQueries {
   /** Throws not-found unless the pipeline has written anything about the challenge. */
   private void requireKnown(ChallengeKey key) {
     Query q = Query.of(x -> x.bool(bool -> bool.filter(tagFilters(key))));
-    if (count(List.of(Indices.HASHTAGS, key.kind().windowIndex(), Indices.ALERTS), q) == 0) {
+    if (count(List.of(Index.HASHTAGS, key.kind().windows(), Index.ALERTS), q) == 0) {
       throw new NotFoundException("no challenge " + key.id() + ": no windows, alerts or stage for it");
     }
   }
 
+  /**
+   * The challenge's documents in radar-hashtags, its windows and its alerts: all three name the
+   * challenge by the same two fields.
+   */
   private static List<Query> tagFilters(ChallengeKey key) {
-    return List.of(term("kind", key.kind().wire()), term("tag", key.tag()));
+    return List.of(term(StageFields.KIND, key.kind().wire()), term(StageFields.TAG, key.tag()));
   }
 
   private static Query term(String field, String value) {
@@ -349,7 +366,8 @@ public final class RadarQueries {
   /** The document with its key first: {@code challenge = <kind>:<tag>}. */
   private static ObjectNode challengeItem(ObjectNode source) {
     ObjectNode item = NODES.objectNode();
-    item.put("challenge", source.path("kind").asText() + ":" + source.path("tag").asText());
+    item.put("challenge",
+        source.path(StageFields.KIND).asText() + ":" + source.path(StageFields.TAG).asText());
     item.setAll(source);
     return item;
   }
@@ -364,9 +382,9 @@ public final class RadarQueries {
   }
 
   private SearchResponse<ObjectNode> search(
-      List<String> indices, Consumer<SearchRequest.Builder> body) {
+      List<Index> indices, Consumer<SearchRequest.Builder> body) {
     SearchRequest.Builder b = new SearchRequest.Builder()
-        .index(indices)
+        .index(Index.names(indices))
         .ignoreUnavailable(true)
         .allowNoIndices(true)
         .trackTotalHits(t -> t.enabled(true));
@@ -375,8 +393,8 @@ public final class RadarQueries {
     return call(() -> client.search(request, ObjectNode.class), "search of " + indices);
   }
 
-  private long count(List<String> indices, Query query) {
-    return call(() -> client.count(c -> c.index(indices).ignoreUnavailable(true)
+  private long count(List<Index> indices, Query query) {
+    return call(() -> client.count(c -> c.index(Index.names(indices)).ignoreUnavailable(true)
         .allowNoIndices(true).query(query)), "count of " + indices).count();
   }
 

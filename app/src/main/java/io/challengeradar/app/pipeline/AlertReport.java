@@ -1,8 +1,8 @@
 package io.challengeradar.app.pipeline;
 
 import io.challengeradar.app.pipeline.PipelineResults.Alert;
+import io.challengeradar.contract.Stage;
 import io.challengeradar.core.generator.Scenario;
-import io.challengeradar.flink.model.Stage;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
