@@ -11,9 +11,9 @@ import io.challengeradar.api.auth.Access;
 import io.challengeradar.api.auth.ApiKeys;
 import io.challengeradar.api.http.AccessLog;
 import io.challengeradar.api.http.Json;
-import io.challengeradar.api.query.Indices;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.contract.Index;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.io.IOException;
@@ -48,8 +48,8 @@ class QueryApiIT {
 
   private static final String KEY = "it-key-0123456789abcdef";
   private static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
-  private static final List<String> INDICES = List.of(Indices.HASHTAGS, Indices.HASHTAG_WINDOWS,
-      Indices.SOUND_WINDOWS, Indices.ALERTS, Indices.PARTICIPATION, Indices.VIDEOS);
+  private static final List<String> INDICES = Index.names(Index.HASHTAGS, Index.HASHTAG_WINDOWS,
+      Index.SOUND_WINDOWS, Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS);
 
   private final HttpClient http = HttpClient.newHttpClient();
   private QueryApi api;
@@ -167,12 +167,12 @@ class QueryApiIT {
     stages.put("sound:7001", stage("sound", "7001", "EMERGING", hours(1), 25, 0.3, 0.05, SOUND));
     stages.put("hashtag:newtag", stage("hashtag", "newtag", "EMERGING", hours(4), 10, 0.4, 0, null));
     stages.put("hashtag:yoyo", stage("hashtag", "yoyo", "FADING", hours(5), 300, 0.1, 0.02, SOUND));
-    stages.forEach((id, doc) -> bulk.operations(o -> o.index(i -> i.index(Indices.HASHTAGS).id(id)
+    stages.forEach((id, doc) -> bulk.operations(o -> o.index(i -> i.index(Index.HASHTAGS.indexName()).id(id)
         .document(doc))));
     for (int i = 0; i < 3; i++) {
       Map<String, Object> w = window("milkcrate", i);
       String id = "hashtag:milkcrate:" + hours(i).toEpochMilli();
-      bulk.operations(o -> o.index(x -> x.index(Indices.HASHTAG_WINDOWS).id(id).document(w)));
+      bulk.operations(o -> o.index(x -> x.index(Index.HASHTAG_WINDOWS.indexName()).id(id).document(w)));
     }
     Map<String, Object> alert = new LinkedHashMap<>();
     alert.put("id", "hashtag:milkcrate:EMERGING:" + hours(3).toEpochMilli());
@@ -187,7 +187,7 @@ class QueryApiIT {
     alert.put("risk", 0.92);
     alert.put("nearestHarmful", "Milk Crate Challenge");
     alert.put("representationVideos", 12);
-    bulk.operations(o -> o.index(x -> x.index(Indices.ALERTS).id((String) alert.get("id"))
+    bulk.operations(o -> o.index(x -> x.index(Index.ALERTS.indexName()).id((String) alert.get("id"))
         .document(alert)));
     // Round r1 scored u1..u3; the later round r2 rescored u1 (same id, overwritten) and added u4,
     // leaving u2's and u3's r1 documents stale. Round c1 of cratestack also ranks u2.
@@ -200,7 +200,7 @@ class QueryApiIT {
         participation("hashtag:cratestack", "u2", 0.3, 2, "c1", hours(2)));
     for (Map<String, Object> p : participation) {
       String id = p.get("challenge") + ":" + p.get("userId");
-      bulk.operations(o -> o.index(x -> x.index(Indices.PARTICIPATION).id(id).document(p)));
+      bulk.operations(o -> o.index(x -> x.index(Index.PARTICIPATION.indexName()).id(id).document(p)));
     }
     Map<String, Object> video = new LinkedHashMap<>();
     video.put("videoId", "v1");
@@ -220,7 +220,7 @@ class QueryApiIT {
     video.put("viralityModel", "virality/2");
     video.put("claimProbability", 0.08);
     video.put("claimsModel", "claims/1");
-    bulk.operations(o -> o.index(x -> x.index(Indices.VIDEOS).id("v1").document(video)));
+    bulk.operations(o -> o.index(x -> x.index(Index.VIDEOS.indexName()).id("v1").document(video)));
     BulkResponse r = client.bulk(bulk.build());
     assertThat(r.errors()).as("seed documents must fit the strict templates: %s",
         r.items().stream().filter(i -> i.error() != null).map(i -> i.error().reason()).toList())

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.challengeradar.app.demo.DemoRun;
+import io.challengeradar.contract.Index;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.Ports;
@@ -175,7 +176,7 @@ class DemoIT {
     try (RunningPlatform platform = LocalPlatform.start(
         DemoRun.platformOptions(RadarHome.resolve(), port), System.err)) {
       SearchResponse<JsonNode> response =
-          platform.client().search(r -> r.index("radar-deadletter"), JsonNode.class);
+          platform.client().search(r -> r.index(Index.DEADLETTER.indexName()), JsonNode.class);
       assertThat(response.hits().hits()).hasSize(1);
       JsonNode doc = response.hits().hits().get(0).source();
       assertThat(doc.get("field").asText()).isEqualTo("shares");

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.Engagement;
 import io.challengeradar.flink.model.EngagementFeatures;
@@ -63,7 +64,7 @@ class ReenrichIT {
 
   @BeforeEach
   void seed() throws IOException {
-    es.indices().delete(d -> d.index(VideoDocument.INDEX).ignoreUnavailable(true));
+    es.indices().delete(d -> d.index(Index.VIDEOS.indexName()).ignoreUnavailable(true));
     BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
     for (int i = 0; i < PENDING_IN_RANGE; i++) {
       add(bulk, video("in-" + i, FROM.plus(Duration.ofMinutes(5L * i)), 2 + i));
@@ -154,14 +155,14 @@ class ReenrichIT {
   /** As the job writes: the document's version as the external version. */
   private static void add(BulkRequest.Builder bulk, VideoDocument d) throws IOException {
     ObjectNode json = (ObjectNode) JSON.readTree(Documents.json(d));
-    bulk.operations(o -> o.index(x -> x.index(VideoDocument.INDEX).id(d.id())
+    bulk.operations(o -> o.index(x -> x.index(Index.VIDEOS.indexName()).id(d.id())
         .version(d.version()).versionType(VersionType.External).document(json)));
   }
 
   private Map<String, Hit<ObjectNode>> videos() throws IOException {
-    es.indices().refresh(r -> r.index(VideoDocument.INDEX));
+    es.indices().refresh(r -> r.index(Index.VIDEOS.indexName()));
     Map<String, Hit<ObjectNode>> out = new LinkedHashMap<>();
-    es.search(s -> s.index(VideoDocument.INDEX).size(100).version(true), ObjectNode.class)
+    es.search(s -> s.index(Index.VIDEOS.indexName()).size(100).version(true), ObjectNode.class)
         .hits().hits().forEach(h -> out.put(h.id(), h));
     return out;
   }

@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.challengeradar.flink.es.Documents;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Origin;
-import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -103,8 +102,8 @@ class BadInputIT {
     Files.write(file, lines, StandardCharsets.UTF_8);
 
     run(file);
-    Map<String, ObjectNode> videos = contents.documents(VideoDocument.INDEX);
-    Map<String, ObjectNode> deadLetters = contents.documents(Documents.DEADLETTER_INDEX);
+    Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());
+    Map<String, ObjectNode> deadLetters = contents.documents(Index.DEADLETTER.indexName());
 
     long applied = videos.values().stream().mapToLong(v -> v.get("version").asLong()).sum();
     assertThat(applied + deadLetters.size()).isEqualTo(lines.size());

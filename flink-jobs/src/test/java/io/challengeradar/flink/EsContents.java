@@ -6,12 +6,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.challengeradar.flink.es.Documents;
-import io.challengeradar.flink.model.ChallengeAlert;
-import io.challengeradar.flink.model.HashtagStage;
-import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.TagKind;
-import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.contract.Index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -29,9 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * fixed, so ITs sharing the server {@link #clear} them first (JUnit runs the classes one at a time).
  */
 public final class EsContents {
-  public static final List<String> INDICES = List.of(VideoDocument.INDEX,
-      Documents.DEADLETTER_INDEX, TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(),
-      ChallengeAlert.INDEX, HashtagStage.INDEX, ParticipationPrediction.INDEX);
+  public static final List<String> INDICES = Index.names(Index.written());
 
   /** Fields holding the processing time of a write: they differ from run to run by design. */
   public static final Set<String> PROCESSING_TIME_FIELDS =
@@ -100,8 +93,8 @@ public final class EsContents {
    * enrichment on that sum runs ahead of the events and a wait on it ends early.
    */
   public long accountedEvents() {
-    return appliedEvents(documents(VideoDocument.INDEX).values())
-        + documents(Documents.DEADLETTER_INDEX).size();
+    return appliedEvents(documents(Index.VIDEOS.indexName()).values())
+        + documents(Index.DEADLETTER.indexName()).size();
   }
 
   /** Posts and snapshots applied to these video documents: one post each plus its snapshots. */

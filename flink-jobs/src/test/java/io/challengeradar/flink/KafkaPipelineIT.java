@@ -3,15 +3,13 @@ package io.challengeradar.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.core.event.Event;
-import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.DeadLetter;
-import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.Origin;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
-import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -97,8 +95,8 @@ class KafkaPipelineIT {
         .build()
         .execute(env, "kafka-pipeline-it");
 
-    Map<String, ObjectNode> videos = contents.documents(VideoDocument.INDEX);
-    Map<String, ObjectNode> deadLetters = contents.documents(Documents.DEADLETTER_INDEX);
+    Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());
+    Map<String, ObjectNode> deadLetters = contents.documents(Index.DEADLETTER.indexName());
     assertThat(videos).hasSize(ChallengeScenario.VIDEOS);
     assertThat(videos.values()).allSatisfy(v -> {
       assertThat(v.get("snapshots").asInt()).isEqualTo(2);
@@ -129,13 +127,13 @@ class KafkaPipelineIT {
     assertThat(contents.documents(TagKind.SOUND.windowIndex()).values())
         .extracting(w -> w.get("tag").asText()).containsOnly("m1");
 
-    Map<String, ObjectNode> alerts = contents.documents(ChallengeAlert.INDEX);
+    Map<String, ObjectNode> alerts = contents.documents(Index.ALERTS.indexName());
     String emerging = ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.EMERGING,
         TestEvents.minutes(3 * 60));
     assertThat(alerts).containsKey(emerging);
     assertThat(alerts.get(emerging).get("windows")).hasSize(2);
     assertThat(alerts.values()).extracting(a -> a.get("tag").asText()).doesNotContain("cooking");
-    assertThat(contents.documents(HashtagStage.INDEX)).containsKey("hashtag:dance")
+    assertThat(contents.documents(Index.HASHTAGS.indexName())).containsKey("hashtag:dance")
         .doesNotContainKey("hashtag:cooking");
   }
 

@@ -7,10 +7,10 @@ import static io.challengeradar.flink.TestEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.HashtagStage;
-import io.challengeradar.flink.model.Stage;
 import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.flink.source.PipelineSources;

@@ -1,5 +1,8 @@
 package io.challengeradar.infra;
 
+import io.challengeradar.contract.TemplateException;
+import io.challengeradar.contract.TemplateInstaller;
+import io.challengeradar.contract.TemplateOutcome;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public final class LocalPlatform {
       elasticsearch.start();
       connection = ElasticsearchClients.create(elasticsearch.url());
       List<TemplateOutcome> templates = options.installTemplates()
-          ? new TemplateInstaller(connection.client()).installAll()
+          ? installTemplates(connection)
           : List.of();
       if (options.kafka().isPresent()) {
         kafka = new KafkaLauncher(options.kafka().get(), notices);
@@ -42,6 +45,15 @@ public final class LocalPlatform {
     } catch (RuntimeException e) {
       new RunningPlatform(elasticsearch, connection, kafka, List.of()).closeQuietly(e);
       throw e;
+    }
+  }
+
+  /** The contract's templates; a failure is the platform's, as the CLI reports those. */
+  private static List<TemplateOutcome> installTemplates(ElasticsearchConnection connection) {
+    try {
+      return new TemplateInstaller(connection.client()).installAll();
+    } catch (TemplateException e) {
+      throw new PlatformException(e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.challengeradar.infra;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.challengeradar.contract.TemplateOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -9,6 +9,11 @@ import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.IndexTemplate;
+import io.challengeradar.contract.IndexTemplates;
+import io.challengeradar.contract.TemplateInstaller;
+import io.challengeradar.contract.TemplateOutcome;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.io.IOException;
@@ -54,7 +59,8 @@ class SharedElasticsearchIT {
       assertThat(installed).containsEntry(template.name(), template.version());
     }
     assertThat(server.templates()).extracting(TemplateOutcome::name)
-        .contains("radar-videos", "radar-engagement", "radar-deadletter");
+        .contains(Index.VIDEOS.indexName(), Index.ENGAGEMENT.indexName(),
+            Index.DEADLETTER.indexName());
   }
 
   @Test

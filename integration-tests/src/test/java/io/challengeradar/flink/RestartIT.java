@@ -3,13 +3,12 @@ package io.challengeradar.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.core.event.Event;
-import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.DeadLetter;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
-import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.enrich.EnrichedRuns;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
@@ -106,12 +105,12 @@ class RestartIT {
     Runs runs = restartedAndUninterrupted(cluster, () -> { });
 
     assertThat(contents.accountedEvents()).isEqualTo(runs.total());
-    assertThat(runs.restarted().get(VideoDocument.INDEX)).hasSize(ChallengeScenario.VIDEOS);
-    assertThat(runs.restarted().get(Documents.DEADLETTER_INDEX).values())
+    assertThat(runs.restarted().get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
+    assertThat(runs.restarted().get(Index.DEADLETTER.indexName()).values())
         .extracting(d -> d.get("reason").asText())
         .containsExactlyInAnyOrder(DeadLetter.REASON_INVALID, DeadLetter.REASON_LATE);
     assertThat(runs.restarted().get(TagKind.HASHTAG.windowIndex())).isNotEmpty();
-    assertThat(runs.restarted().get(ChallengeAlert.INDEX)).containsKey(ChallengeAlert.idFor(
+    assertThat(runs.restarted().get(Index.ALERTS.indexName())).containsKey(ChallengeAlert.idFor(
         TagKind.HASHTAG, "dance", Stage.EMERGING, TestEvents.minutes(3 * 60)));
     assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
     assertThat(runs.uninterruptedVersions()).isEqualTo(runs.restartedVersions());
@@ -130,7 +129,7 @@ class RestartIT {
           "enrichment.retry.initial-backoff", "200ms",
           "enrichment.retry.max-backoff", "1s");
 
-      Map<String, JsonNode> videos = runs.restarted().get(VideoDocument.INDEX);
+      Map<String, JsonNode> videos = runs.restarted().get(Index.VIDEOS.indexName());
       assertThat(videos).hasSize(ChallengeScenario.VIDEOS);
       assertThat(videos.values()).allSatisfy(v -> {
         assertThat(v.get("pendingEnrichment").asBoolean()).isFalse();
@@ -138,7 +137,7 @@ class RestartIT {
         assertThat(v.get("embeddingModel").asText()).isEqualTo("minilm/1");
       });
       // The post, its snapshots and one enrichment: the enrichment applied once.
-      Map<String, JsonNode> plain = runs.uninterrupted().get(VideoDocument.INDEX);
+      Map<String, JsonNode> plain = runs.uninterrupted().get(Index.VIDEOS.indexName());
       assertThat(runs.restartedVersions()).allSatisfy((id, version) ->
           assertThat(version).as(id).isEqualTo(plain.get(id).get("snapshots").asLong() + 2));
       assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
@@ -183,7 +182,7 @@ class RestartIT {
     beforeDrain.run();
     drain(resumed, work);
     Map<String, Map<String, JsonNode>> restarted = contents.comparable();
-    Map<String, Long> restartedVersions = contents.versions(VideoDocument.INDEX);
+    Map<String, Long> restartedVersions = contents.versions(Index.VIDEOS.indexName());
 
     contents.clear();
     JobClient uninterrupted = start(work, "uninterrupted-it", null, options);
@@ -191,7 +190,7 @@ class RestartIT {
     beforeDrain.run();
     drain(uninterrupted, work);
     return new Runs(restarted, restartedVersions, contents.comparable(),
-        contents.versions(VideoDocument.INDEX), total);
+        contents.versions(Index.VIDEOS.indexName()), total);
   }
 
   @FunctionalInterface

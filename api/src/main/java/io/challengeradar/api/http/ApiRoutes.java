@@ -8,8 +8,6 @@ import io.challengeradar.api.query.EmergingQuery;
 import io.challengeradar.api.query.PageRequest;
 import io.challengeradar.api.query.PageResult;
 import io.challengeradar.api.query.RadarQueries;
-import io.challengeradar.api.query.Stage;
-import io.challengeradar.api.query.TagKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,8 +82,9 @@ public final class ApiRoutes {
   private ApiResponse emerging(Route.Call c) {
     QueryParams q = c.query();
     EmergingQuery query = new EmergingQuery(
-        q.text("stage").map(s -> Stage.parseList("stage", s)).orElse(Stage.RISING),
-        q.text("kind").map(k -> TagKind.parse("kind", k)).orElse(null),
+        q.text("stage").map(s -> EmergingQuery.parseStages("stage", s))
+            .orElse(EmergingQuery.RISING),
+        q.text("kind").map(k -> ChallengeKey.parseKind("kind", k)).orElse(null),
         q.instant("since").orElse(null),
         q.text("sort").map(ApiRoutes::sort).orElse(EmergingQuery.Sort.SINCE),
         q.page());

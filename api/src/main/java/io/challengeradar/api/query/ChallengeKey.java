@@ -1,6 +1,7 @@
 package io.challengeradar.api.query;
 
 import io.challengeradar.api.BadRequestException;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.core.event.Hashtags;
 
 /**
@@ -14,12 +15,18 @@ public record ChallengeKey(TagKind kind, String tag) {
    * "milkcrate"); sound ids are taken as they are.
    */
   public static ChallengeKey parse(String kind, String tag) {
-    TagKind k = TagKind.parse("kind", kind);
+    TagKind k = parseKind("kind", kind);
     String t = k == TagKind.HASHTAG ? Hashtags.normalise(tag) : tag.strip();
     if (t.isEmpty()) {
       throw new BadRequestException("tag", "must not be blank");
     }
     return new ChallengeKey(k, t);
+  }
+
+  /** A kind by its wire name; {@code field} names the parameter in the error. */
+  public static TagKind parseKind(String field, String value) {
+    return TagKind.fromWire(value).orElseThrow(() ->
+        new BadRequestException(field, "must be hashtag or sound, was '" + value + "'"));
   }
 
   public String id() {

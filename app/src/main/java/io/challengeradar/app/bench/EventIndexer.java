@@ -7,6 +7,10 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
+import io.challengeradar.contract.DeadLetterFields;
+import io.challengeradar.contract.EngagementFields;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.VideoFields;
 import io.challengeradar.core.event.EngagementSnapshot;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.core.event.Post;
@@ -31,9 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EventIndexer implements AutoCloseable {
 
-  public static final String VIDEOS = "radar-videos";
-  public static final String ENGAGEMENT = "radar-engagement";
-  public static final String DEADLETTER = "radar-deadletter";
+  private static final String VIDEOS = Index.VIDEOS.indexName();
+  private static final String ENGAGEMENT = Index.ENGAGEMENT.indexName();
+  private static final String DEADLETTER = Index.DEADLETTER.indexName();
 
   public static final int DEFAULT_MAX_OPERATIONS = 2_000;
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 2;
@@ -147,30 +151,30 @@ public final class EventIndexer implements AutoCloseable {
 
   static Map<String, Object> videoDocument(Post p) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("videoId", p.videoId());
-    doc.put("authorId", p.authorId());
-    doc.put("createdAt", p.createdAt().toString());
-    doc.put("caption", p.caption());
-    doc.put("hashtags", p.hashtags());
-    putIfPresent(doc, "musicId", p.musicId());
-    putIfPresent(doc, "durationSec", p.durationSec());
-    putIfPresent(doc, "followerCount", p.followerCount());
-    putIfPresent(doc, "authorHandle", p.authorHandle());
-    putIfPresent(doc, "thumbnailUrl", p.thumbnailUrl());
-    putIfPresent(doc, "language", p.language());
-    putIfPresent(doc, "region", p.region());
+    doc.put(VideoFields.VIDEO_ID, p.videoId());
+    doc.put(VideoFields.AUTHOR_ID, p.authorId());
+    doc.put(VideoFields.CREATED_AT, p.createdAt().toString());
+    doc.put(VideoFields.CAPTION, p.caption());
+    doc.put(VideoFields.HASHTAGS, p.hashtags());
+    putIfPresent(doc, VideoFields.MUSIC_ID, p.musicId());
+    putIfPresent(doc, VideoFields.DURATION_SEC, p.durationSec());
+    putIfPresent(doc, VideoFields.FOLLOWER_COUNT, p.followerCount());
+    putIfPresent(doc, VideoFields.AUTHOR_HANDLE, p.authorHandle());
+    putIfPresent(doc, VideoFields.THUMBNAIL_URL, p.thumbnailUrl());
+    putIfPresent(doc, VideoFields.LANGUAGE, p.language());
+    putIfPresent(doc, VideoFields.REGION, p.region());
     return doc;
   }
 
   static Map<String, Object> snapshotDocument(EngagementSnapshot s) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("videoId", s.videoId());
-    doc.put("observedAt", s.observedAt().toString());
-    doc.put("views", s.views());
-    doc.put("likes", s.likes());
-    doc.put("comments", s.comments());
-    doc.put("shares", s.shares());
-    putIfPresent(doc, "downloads", s.downloads());
+    doc.put(EngagementFields.VIDEO_ID, s.videoId());
+    doc.put(EngagementFields.OBSERVED_AT, s.observedAt().toString());
+    doc.put(EngagementFields.VIEWS, s.views());
+    doc.put(EngagementFields.LIKES, s.likes());
+    doc.put(EngagementFields.COMMENTS, s.comments());
+    doc.put(EngagementFields.SHARES, s.shares());
+    putIfPresent(doc, EngagementFields.DOWNLOADS, s.downloads());
     return doc;
   }
 
@@ -178,14 +182,16 @@ public final class EventIndexer implements AutoCloseable {
       Origin origin, String stage, String reason, String field, String detail) {
     Map<String, Object> doc = new LinkedHashMap<>();
     String raw = origin.raw();
-    doc.put("raw", raw.length() <= MAX_RAW_CHARS ? raw : raw.substring(0, MAX_RAW_CHARS));
-    doc.put("stage", stage);
-    doc.put("reason", reason);
-    doc.put("field", field);
-    doc.put("detail", detail);
-    doc.put("origin", Map.of("kind", "file", "name", origin.file(), "partition", -1,
-        "position", origin.line()));
-    doc.put("at", Instant.now().toString());
+    doc.put(DeadLetterFields.RAW,
+        raw.length() <= MAX_RAW_CHARS ? raw : raw.substring(0, MAX_RAW_CHARS));
+    doc.put(DeadLetterFields.STAGE, stage);
+    doc.put(DeadLetterFields.REASON, reason);
+    doc.put(DeadLetterFields.FIELD, field);
+    doc.put(DeadLetterFields.DETAIL, detail);
+    doc.put(DeadLetterFields.ORIGIN, Map.of(DeadLetterFields.Origin.KIND, "file",
+        DeadLetterFields.Origin.NAME, origin.file(), DeadLetterFields.Origin.PARTITION, -1,
+        DeadLetterFields.Origin.POSITION, origin.line()));
+    doc.put(DeadLetterFields.AT, Instant.now().toString());
     return doc;
   }
 

@@ -1,6 +1,7 @@
 package io.challengeradar.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.InvalidEventException;
 import io.challengeradar.core.event.NdjsonReader;
@@ -202,8 +203,8 @@ public final class IngestBench implements Callable<Integer> {
   static long indexAll(ElasticsearchClient client, Path events, EventCodec codec,
       int concurrency) throws IOException {
     // Named, not a wildcard: Elasticsearch refuses wildcard deletes by default.
-    client.indices().delete(d -> d.index(EventIndexer.VIDEOS, EventIndexer.ENGAGEMENT,
-        EventIndexer.DEADLETTER).ignoreUnavailable(true));
+    client.indices().delete(d -> d.index(Index.names(Index.VIDEOS, Index.ENGAGEMENT,
+        Index.DEADLETTER)).ignoreUnavailable(true));
     EventIndexer indexer =
         new EventIndexer(client, EventIndexer.DEFAULT_MAX_OPERATIONS, concurrency);
     try {

@@ -1,8 +1,8 @@
 package io.challengeradar.app.demo;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.results.PipelineResults.Alert;
 import io.challengeradar.core.generator.Scenario;
-import io.challengeradar.flink.model.Stage;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

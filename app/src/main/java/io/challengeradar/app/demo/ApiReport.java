@@ -2,6 +2,8 @@ package io.challengeradar.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.contract.ParticipationFields;
+import io.challengeradar.contract.StageFields;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -44,19 +46,21 @@ public final class ApiReport {
     JsonNode emerging = get("/v1/challenges/emerging?stage=" + STAGES + "&sort=participants&size=" + size);
     List<Row> rows = new ArrayList<>();
     for (JsonNode c : emerging.path("items")) {
-      String kind = c.path("kind").asText();
-      String tag = c.path("tag").asText();
+      String kind = c.path(StageFields.KIND).asText();
+      String tag = c.path(StageFields.TAG).asText();
       JsonNode participants = get("/v1/challenges/" + kind + "/" + encode(tag)
           + "/participants?size=" + perChallenge, true);
       List<String> users = new ArrayList<>();
       for (JsonNode p : participants.path("items")) {
-        users.add(String.format(Locale.ROOT, "%s %.2f", p.path("userId").asText(),
-            p.path("probability").asDouble()));
+        users.add(String.format(Locale.ROOT, "%s %.2f",
+            p.path(ParticipationFields.USER_ID).asText(),
+            p.path(ParticipationFields.PROBABILITY).asDouble()));
       }
-      rows.add(new Row(c.path("challenge").asText(), c.path("stage").asText(),
-          c.hasNonNull("growth") ? c.get("growth").asDouble() : null,
-          c.hasNonNull("risk") ? c.get("risk").asDouble() : null,
-          c.path("nearestHarmful").asText(null), c.path("cumulativeParticipants").asLong(), users));
+      rows.add(new Row(c.path("challenge").asText(), c.path(StageFields.STAGE).asText(),
+          c.hasNonNull(StageFields.GROWTH) ? c.get(StageFields.GROWTH).asDouble() : null,
+          c.hasNonNull(StageFields.RISK) ? c.get(StageFields.RISK).asDouble() : null,
+          c.path(StageFields.NEAREST_HARMFUL).asText(null),
+          c.path(StageFields.CUMULATIVE_PARTICIPANTS).asLong(), users));
     }
     return rows;
   }

@@ -5,6 +5,7 @@ import io.challengeradar.app.config.Components;
 import io.challengeradar.app.demo.AlertReport.ScenarioCheck;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.util.Progress;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +46,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 public final class DemoRun implements AutoCloseable {
 
   /** What the demo empties before it runs: the pipeline's indices and the old direct path's. */
-  private static final List<String> INDICES = concat(PipelineResults.INDICES, "radar-engagement");
+  private static final List<String> INDICES = Index.names(Index.values());
 
   private final DemoRequest request;
   private final PrintStream log;
@@ -266,11 +266,5 @@ public final class DemoRun implements AutoCloseable {
   public static Config jobSettings(Path config, Map<String, String> environment) {
     return JobConfig.loader().knownElsewhere(Components.others("job")).file(config)
         .environment(environment).load();
-  }
-
-  private static List<String> concat(List<String> list, String more) {
-    List<String> all = new ArrayList<>(list);
-    all.add(more);
-    return List.copyOf(all);
   }
 }

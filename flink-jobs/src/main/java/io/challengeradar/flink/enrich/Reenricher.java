@@ -14,6 +14,8 @@ import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.VideoFields;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.client.ServingClientException;
@@ -37,7 +39,7 @@ import java.util.List;
  */
 public final class Reenricher {
 
-  public static final String INDEX = "radar-videos";
+  private static final String INDEX = Index.VIDEOS.indexName();
   public static final int DEFAULT_BATCH = 32;
 
   /**
@@ -76,7 +78,7 @@ public final class Reenricher {
       List<FieldValue> cursor = after;
       SearchResponse<ObjectNode> page = es.search(s -> {
         s.index(INDEX).ignoreUnavailable(true).size(batch).version(true)
-            .query(pending(from, to)).sort(o -> o.field(f -> f.field("videoId").order(SortOrder.Asc)));
+            .query(pending(from, to)).sort(o -> o.field(f -> f.field(VideoFields.VIDEO_ID).order(SortOrder.Asc)));
         if (cursor != null) {
           s.searchAfter(cursor);
         }
@@ -124,42 +126,43 @@ public final class Reenricher {
 
   private static Query pending(Instant from, Instant to) {
     return Query.of(q -> q.bool(b -> b
-        .filter(f -> f.term(t -> t.field("pendingEnrichment").value(true)))
-        .filter(f -> f.range(r -> r.untyped(u -> u.field("createdAt")
+        .filter(f -> f.term(t -> t.field(VideoFields.PENDING_ENRICHMENT).value(true)))
+        .filter(f -> f.range(r -> r.untyped(u -> u.field(VideoFields.CREATED_AT)
             .gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))));
   }
 
   static Wire.EnrichPost request(ObjectNode d) {
     List<String> tags = new ArrayList<>();
-    if (d.get("hashtags") instanceof ArrayNode a) {
+    if (d.get(VideoFields.HASHTAGS) instanceof ArrayNode a) {
       a.forEach(t -> tags.add(t.asText()));
     }
-    return Wire.EnrichPost.atPost(d.get("videoId").asText(), text(d, "caption", ""), tags,
-        text(d, "musicId", null), number(d, "durationSec") == null ? null
-            : number(d, "durationSec").intValue(), number(d, "followerCount"),
-        d.get("createdAt").asText());
+    return Wire.EnrichPost.atPost(d.get(VideoFields.VIDEO_ID).asText(),
+        text(d, VideoFields.CAPTION, ""), tags,
+        text(d, VideoFields.MUSIC_ID, null), number(d, VideoFields.DURATION_SEC) == null ? null
+            : number(d, VideoFields.DURATION_SEC).intValue(),
+        number(d, VideoFields.FOLLOWER_COUNT), d.get(VideoFields.CREATED_AT).asText());
   }
 
   /** The document with the serving tier's answer {@code i}, as the job would have written it. */
   static ObjectNode withAnswer(ObjectNode d, Wire.EnrichResponse answer, int i, Instant at) {
     Wire.EnrichedPost e = answer.posts().get(i);
     ObjectNode doc = d.deepCopy();
-    ArrayNode vector = doc.putArray("embedding");
+    ArrayNode vector = doc.putArray(VideoFields.EMBEDDING);
     for (float x : e.embedding()) {
       vector.add(x);
     }
-    doc.put("embeddingModel", answer.embeddingModel());
-    doc.put("pendingEnrichment", false);
-    doc.put("enrichedAt", at.toString());
+    doc.put(VideoFields.EMBEDDING_MODEL, answer.embeddingModel());
+    doc.put(VideoFields.PENDING_ENRICHMENT, false);
+    doc.put(VideoFields.ENRICHED_AT, at.toString());
     if (e.virality() != null) {
-      doc.put("viralityAtPost", e.virality().doubleValue());
+      doc.put(VideoFields.VIRALITY_AT_POST, e.virality().doubleValue());
       // No views are folded in here: the job moves virality with the next snapshot it sees.
-      doc.put("virality", e.virality().doubleValue());
-      doc.put("viralityModel", answer.viralityModel());
+      doc.put(VideoFields.VIRALITY, e.virality().doubleValue());
+      doc.put(VideoFields.VIRALITY_MODEL, answer.viralityModel());
     }
     if (e.claimProbability() != null) {
-      doc.put("claimProbability", e.claimProbability().doubleValue());
-      doc.put("claimsModel", answer.claimsModel());
+      doc.put(VideoFields.CLAIM_PROBABILITY, e.claimProbability().doubleValue());
+      doc.put(VideoFields.CLAIMS_MODEL, answer.claimsModel());
     }
     return doc;
   }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.TransportException;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.es.BulkItemClassifier.Outcome;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Origin;
@@ -199,7 +200,7 @@ public final class BulkOutcomes {
 
   private static void refuse(EsOperation op, String reason, String detail,
       List<EsOperation> deadLetters, List<EsOperation> lost, Map<Tally, Integer> tallies) {
-    if (Documents.DEADLETTER_INDEX.equals(op.index())) {
+    if (Index.DEADLETTER.indexName().equals(op.index())) {
       add(tallies, Tally.DEAD_LETTER_LOST);
       lost.add(op);
       return;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.AlertFields;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.DeadLetter;
@@ -18,8 +20,6 @@ import io.challengeradar.flink.model.WindowStats;
  * and JSON (instants as ISO-8601 strings). Thread-safe.
  */
 public final class Documents {
-  public static final String DEADLETTER_INDEX = "radar-deadletter";
-
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -27,7 +27,7 @@ public final class Documents {
   private Documents() {}
 
   public static EsOperation video(VideoDocument d) {
-    return EsOperation.of(VideoDocument.INDEX, d.id(), json(d), d.version());
+    return EsOperation.of(Index.VIDEOS.indexName(), d.id(), json(d), d.version());
   }
 
   /**
@@ -54,19 +54,19 @@ public final class Documents {
   /** An alert with its challenge's representation size and risk (the vector itself is not kept). */
   public static EsOperation alert(ChallengeAssessment a) {
     ObjectNode doc = JSON.valueToTree(a.alert());
-    doc.put("representationVideos", a.representationVideos());
+    doc.put(AlertFields.REPRESENTATION_VIDEOS, a.representationVideos());
     if (a.risk() == null) {
-      doc.putNull("risk");
+      doc.putNull(AlertFields.RISK);
     } else {
-      doc.put("risk", a.risk());
+      doc.put(AlertFields.RISK, a.risk());
     }
-    doc.put("nearestHarmful", a.nearestHarmful());
-    return EsOperation.of(ChallengeAlert.INDEX, a.alert().id(), json(doc), null);
+    doc.put(AlertFields.NEAREST_HARMFUL, a.nearestHarmful());
+    return EsOperation.of(Index.ALERTS.indexName(), a.alert().id(), json(doc), null);
   }
 
   /** Versioned by the stage's time, so a stage never goes back to an older alert's. */
   public static EsOperation stage(HashtagStage s) {
-    return EsOperation.of(HashtagStage.INDEX, s.id(), json(s), s.since().toEpochMilli());
+    return EsOperation.of(Index.HASHTAGS.indexName(), s.id(), json(s), s.since().toEpochMilli());
   }
 
   /**
@@ -74,12 +74,12 @@ public final class Documents {
    * overwrites a newer round's.
    */
   public static EsOperation participation(ParticipationPrediction p) {
-    return EsOperation.of(ParticipationPrediction.INDEX, p.id(), json(p),
+    return EsOperation.of(Index.PARTICIPATION.indexName(), p.id(), json(p),
         p.roundAt().toEpochMilli());
   }
 
   public static EsOperation deadLetter(DeadLetter d) {
-    return EsOperation.of(DEADLETTER_INDEX, d.id(), json(d), null);
+    return EsOperation.of(Index.DEADLETTER.indexName(), d.id(), json(d), null);
   }
 
   public static byte[] json(Object document) {

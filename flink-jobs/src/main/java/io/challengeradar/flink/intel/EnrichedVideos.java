@@ -1,8 +1,8 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.Ids;
-import io.challengeradar.flink.model.TagKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;

@@ -7,7 +7,7 @@ import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.config.OptionType;
 import io.challengeradar.config.OptionTypes;
-import io.challengeradar.flink.model.Stage;
+import io.challengeradar.contract.Stage;
 import io.challengeradar.serving.client.ClientOptions;
 import java.io.Serializable;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.model.ChallengeAssessment;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
 import java.util.Arrays;
 import java.util.Comparator;
 

@@ -1,5 +1,6 @@
 package io.challengeradar.flink.intel;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.intel.CandidateRules.Candidate;
 import io.challengeradar.flink.intel.CandidateRules.Verdict;
 import io.challengeradar.flink.intel.LocalRanking.Scored;
@@ -52,7 +53,7 @@ public final class ParticipationScoring
       Comparator.comparingLong(Candidate::lastActiveMillis)
           .thenComparing(Candidate::userId, Comparator.reverseOrder());
 
-  private final Set<io.challengeradar.flink.model.Stage> scoreStages;
+  private final Set<Stage> scoreStages;
   private final CandidateRules rules;
   private final int maxVideos;
   private final int maxTags;

@@ -1,5 +1,7 @@
 package io.challengeradar.flink.model;
 
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 
 /**
@@ -19,8 +21,6 @@ public record ChallengeAlert(
     WindowStats[] windows,
     String[] sampleVideos,
     String[] earliestParticipants) {
-
-  public static final String INDEX = "radar-challenge-alerts";
 
   public static String idFor(TagKind kind, String tag, Stage stage, Instant windowEnd) {
     return Ids.join(kind.wire(), tag, stage.name(), windowEnd.toEpochMilli());

@@ -1,5 +1,7 @@
 package io.challengeradar.flink.model;
 
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 
 /**
@@ -29,8 +31,6 @@ public record HashtagStage(
     long representationVideos,
     Double risk,
     String nearestHarmful) {
-
-  public static final String INDEX = "radar-hashtags";
 
   public String id() {
     return Ids.join(kind.wire(), tag);

@@ -1,6 +1,8 @@
 package io.challengeradar.flink.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 
 /**
@@ -34,8 +36,6 @@ public record ParticipationPrediction(
     String modelVersion,
     Instant scoredAt,
     int userVideos) {
-
-  public static final String INDEX = "radar-participation";
 
   public String id() {
     return Ids.join(challenge, userId);

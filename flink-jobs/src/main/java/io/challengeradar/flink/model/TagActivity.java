@@ -1,5 +1,7 @@
 package io.challengeradar.flink.model;
 
+import io.challengeradar.contract.TagKind;
+
 /**
  * One contribution to a tag's trend: a new post by an author, or views gained by a video carrying
  * the tag. Keyed by {@link #key()} so hashtags and sounds with the same text never mix.

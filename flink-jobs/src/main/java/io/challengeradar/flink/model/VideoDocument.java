@@ -24,8 +24,6 @@ public record VideoDocument(
     Instant updatedAt,
     @JsonUnwrapped VideoSignals signals) {
 
-  public static final String INDEX = "radar-videos";
-
   public VideoDocument {
     Objects.requireNonNull(post, "post");
     Objects.requireNonNull(engagement, "engagement");

@@ -1,6 +1,7 @@
 package io.challengeradar.flink.model;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.challengeradar.flink.ops;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.CepThresholds;
-import io.challengeradar.flink.model.Stage;
 import io.challengeradar.flink.model.WindowStats;
 import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;

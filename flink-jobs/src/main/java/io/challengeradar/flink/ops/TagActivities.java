@@ -1,7 +1,7 @@
 package io.challengeradar.flink.ops;
 
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.model.TagActivity;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.VideoPost;
 import io.challengeradar.flink.model.VideoUpdate;
 import org.apache.flink.api.common.functions.FlatMapFunction;

@@ -1,11 +1,11 @@
 package io.challengeradar.flink.ops;
 
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Ids;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.TagActivity;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,13 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.challengeradar.flink.es.Documents;
-import io.challengeradar.flink.model.ChallengeAlert;
-import io.challengeradar.flink.model.HashtagStage;
+import io.challengeradar.contract.AlertFields;
+import io.challengeradar.contract.DeadLetterFields;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.TagKind;
+import io.challengeradar.contract.VideoFields;
 import io.challengeradar.flink.model.Origin;
-import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.TagKind;
-import io.challengeradar.flink.model.VideoDocument;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +42,7 @@ public record PipelineResults(
   public static final int MAX_ALERTS_READ = 10_000;
 
   /** Every index the pipeline writes. */
-  public static final List<String> INDICES = List.of(VideoDocument.INDEX,
-      TagKind.HASHTAG.windowIndex(), TagKind.SOUND.windowIndex(), ChallengeAlert.INDEX,
-      HashtagStage.INDEX, Documents.DEADLETTER_INDEX, ParticipationPrediction.INDEX);
+  public static final List<String> INDICES = Index.names(Index.written());
 
   /**
    * What the serving tier added, read back from Elasticsearch.
@@ -60,14 +57,14 @@ public record PipelineResults(
   /** Counts the enriched and pending videos and the participation predictions. */
   public static Enrichments enrichments(ElasticsearchClient client) throws IOException {
     client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
-    if (!exists(client, VideoDocument.INDEX)) {
-      return new Enrichments(0, 0, count(client, ParticipationPrediction.INDEX));
+    if (!exists(client, Index.VIDEOS.indexName())) {
+      return new Enrichments(0, 0, count(client, Index.PARTICIPATION.indexName()));
     }
-    long enriched = client.count(c -> c.index(VideoDocument.INDEX)
-        .query(q -> q.exists(e -> e.field("embedding")))).count();
-    long pending = client.count(c -> c.index(VideoDocument.INDEX)
-        .query(q -> q.term(t -> t.field("pendingEnrichment").value(true)))).count();
-    return new Enrichments(enriched, pending, count(client, ParticipationPrediction.INDEX));
+    long enriched = client.count(c -> c.index(Index.VIDEOS.indexName())
+        .query(q -> q.exists(e -> e.field(VideoFields.EMBEDDING)))).count();
+    long pending = client.count(c -> c.index(Index.VIDEOS.indexName())
+        .query(q -> q.term(t -> t.field(VideoFields.PENDING_ENRICHMENT).value(true)))).count();
+    return new Enrichments(enriched, pending, count(client, Index.PARTICIPATION.indexName()));
   }
 
   /** One alert as the summary shows it. */
@@ -81,12 +78,12 @@ public record PipelineResults(
   /** Refreshes the pipeline's indices and reads everything back. */
   public static PipelineResults read(ElasticsearchClient client) throws IOException {
     client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
-    long allDeadLetters = count(client, Documents.DEADLETTER_INDEX);
+    long allDeadLetters = count(client, Index.DEADLETTER.indexName());
     long input = inputDeadLetters(client);
     return new PipelineResults(eventsApplied(client), input, allDeadLetters - input,
-        count(client, VideoDocument.INDEX), count(client, TagKind.HASHTAG.windowIndex()),
-        count(client, TagKind.SOUND.windowIndex()), count(client, HashtagStage.INDEX),
-        count(client, ChallengeAlert.INDEX), alerts(client));
+        count(client, Index.VIDEOS.indexName()), count(client, TagKind.HASHTAG.windowIndex()),
+        count(client, TagKind.SOUND.windowIndex()), count(client, Index.HASHTAGS.indexName()),
+        count(client, Index.ALERTS.indexName()), alerts(client));
   }
 
   /** Every alert whose tag is a hashtag. */
@@ -96,23 +93,23 @@ public record PipelineResults(
   }
 
   private static long eventsApplied(ElasticsearchClient client) throws IOException {
-    if (!exists(client, VideoDocument.INDEX)) {
+    if (!exists(client, Index.VIDEOS.indexName())) {
       return 0;
     }
     // Each video is one post plus the snapshots applied to it. The version is no count of input
     // events: the serving tier's answer raises it too, and radar reenrich writes without raising it.
-    SearchResponse<Void> r = client.search(s -> s.index(VideoDocument.INDEX).size(0)
+    SearchResponse<Void> r = client.search(s -> s.index(Index.VIDEOS.indexName()).size(0)
         .trackTotalHits(t -> t.enabled(true))
-        .aggregations("snapshots", a -> a.sum(f -> f.field("snapshots"))), Void.class);
+        .aggregations("snapshots", a -> a.sum(f -> f.field(VideoFields.SNAPSHOTS))), Void.class);
     return r.hits().total().value() + Math.round(r.aggregations().get("snapshots").sum().value());
   }
 
   private static long inputDeadLetters(ElasticsearchClient client) throws IOException {
-    if (!exists(client, Documents.DEADLETTER_INDEX)) {
+    if (!exists(client, Index.DEADLETTER.indexName())) {
       return 0;
     }
-    return client.count(c -> c.index(Documents.DEADLETTER_INDEX)
-        .query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field("origin.kind")
+    return client.count(c -> c.index(Index.DEADLETTER.indexName())
+        .query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field(DeadLetterFields.origin(DeadLetterFields.Origin.KIND))
             .value(Origin.DOCUMENT)))))).count();
   }
 
@@ -126,18 +123,20 @@ public record PipelineResults(
 
   private static List<Alert> alerts(ElasticsearchClient client) throws IOException {
     List<Alert> alerts = new ArrayList<>();
-    if (!exists(client, ChallengeAlert.INDEX)) {
+    if (!exists(client, Index.ALERTS.indexName())) {
       return alerts;
     }
-    SearchResponse<JsonNode> r = client.search(s -> s.index(ChallengeAlert.INDEX)
+    SearchResponse<JsonNode> r = client.search(s -> s.index(Index.ALERTS.indexName())
         .size(MAX_ALERTS_READ)
-        .source(src -> src.filter(f -> f.includes("kind", "tag", "stage", "detectedAt")))
-        .sort(o -> o.field(f -> f.field("detectedAt")))
-        .sort(o -> o.field(f -> f.field("id"))), JsonNode.class);
+        .source(src -> src.filter(f -> f.includes(
+            AlertFields.KIND, AlertFields.TAG, AlertFields.STAGE, AlertFields.DETECTED_AT)))
+        .sort(o -> o.field(f -> f.field(AlertFields.DETECTED_AT)))
+        .sort(o -> o.field(f -> f.field(AlertFields.ID))), JsonNode.class);
     for (Hit<JsonNode> h : r.hits().hits()) {
       JsonNode d = h.source();
-      alerts.add(new Alert(d.path("kind").asText(), d.path("tag").asText(),
-          d.path("stage").asText(), Instant.parse(d.path("detectedAt").asText())));
+      alerts.add(new Alert(d.path(AlertFields.KIND).asText(), d.path(AlertFields.TAG).asText(),
+          d.path(AlertFields.STAGE).asText(),
+          Instant.parse(d.path(AlertFields.DETECTED_AT).asText())));
     }
     return alerts;
   }

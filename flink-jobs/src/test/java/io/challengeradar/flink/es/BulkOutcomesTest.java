@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.es.BulkOutcomes.Plan;
 import io.challengeradar.flink.es.BulkOutcomes.Tally;
 import java.io.IOException;
@@ -102,7 +103,7 @@ class BulkOutcomesTest {
     assertThat(plan.retry()).isEmpty();
     assertThat(plan.tally(Tally.REJECTED)).isEqualTo(1);
     assertThat(plan.deadLetters()).singleElement().satisfies(op -> {
-      assertThat(op.index()).isEqualTo(Documents.DEADLETTER_INDEX);
+      assertThat(op.index()).isEqualTo(Index.DEADLETTER.indexName());
       assertThat(op.version()).isNull();
     });
     JsonNode letter = deadLetter(plan);
@@ -116,7 +117,7 @@ class BulkOutcomesTest {
 
   @Test
   void countsARefusedDeadLetterAsLostInsteadOfLoopingOnIt() {
-    EsOperation letter = EsOperation.of(Documents.DEADLETTER_INDEX, "d1",
+    EsOperation letter = EsOperation.of(Index.DEADLETTER.indexName(), "d1",
         "{}".getBytes(StandardCharsets.UTF_8), null);
 
     Plan plan = outcomes.onResponse(List.of(letter),

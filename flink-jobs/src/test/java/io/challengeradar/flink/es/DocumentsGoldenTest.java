@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.core.event.EngagementSnapshot;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.ChallengeAlert;
@@ -15,8 +17,6 @@ import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.flink.model.WindowStats;

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.contract.IndexTemplates;
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.TestEvents;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.Stage;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.flink.model.Windows;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ class DocumentsTest {
 
   static Set<String> templateFields(String index, String path) throws Exception {
     try (InputStream in = DocumentsTest.class.getResourceAsStream(
-        "/io/challengeradar/core/templates/" + index + ".json")) {
+        "/" + IndexTemplates.FOLDER + index + ".json")) {
       JsonNode props = JSON.readTree(in).at("/template/mappings/properties" + path);
       return names(props);
     }

@@ -3,13 +3,13 @@ package io.challengeradar.flink.es;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.IndexTemplate;
+import io.challengeradar.contract.IndexTemplates;
+import io.challengeradar.contract.TemplateOutcome;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Origin;
-import io.challengeradar.flink.model.VideoDocument;
-import io.challengeradar.infra.IndexTemplate;
-import io.challengeradar.infra.IndexTemplates;
-import io.challengeradar.infra.TemplateOutcome;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class ElasticsearchSinkIT {
           .setConfiguration(METRICS.addToConfiguration(new Configuration()))
           .build());
 
-  private static final String WINDOWS = "radar-hashtag-windows";
+  private static final String WINDOWS = Index.HASHTAG_WINDOWS.indexName();
 
   private final ElasticsearchTestServer es;
   private final EsContents contents;
@@ -59,12 +59,12 @@ class ElasticsearchSinkIT {
   }
 
   @Test
-  void serverHasEveryTemplateThatCoreShips() {
+  void serverHasEveryTemplateTheContractShips() {
     List<String> shipped = IndexTemplates.load().stream().map(IndexTemplate::name).toList();
 
     assertThat(es.templates()).extracting(TemplateOutcome::name)
         .containsAll(shipped)
-        .contains(VideoDocument.INDEX, Documents.DEADLETTER_INDEX, WINDOWS);
+        .contains(Index.VIDEOS.indexName(), Index.DEADLETTER.indexName(), WINDOWS);
   }
 
   @Test
@@ -75,18 +75,18 @@ class ElasticsearchSinkIT {
         EsOperation.of(WINDOWS, "hashtag:dance:0", json("{\"tag\":\"dance\",\"newPosts\":3}"), null));
 
     Map<String, Long> first = write(writes);
-    Map<String, ObjectNode> videosAfterFirst = contents.documents(VideoDocument.INDEX);
+    Map<String, ObjectNode> videosAfterFirst = contents.documents(Index.VIDEOS.indexName());
     Map<String, Long> second = write(writes);
 
     assertThat(first).containsEntry("succeeded", 3L).containsEntry("rejected", 0L);
     // external_gte accepts the same version again: a replay rewrites, it is not a conflict.
     assertThat(second).containsEntry("succeeded", 3L).containsEntry("superseded", 0L);
-    assertThat(contents.documents(VideoDocument.INDEX)).isEqualTo(videosAfterFirst)
+    assertThat(contents.documents(Index.VIDEOS.indexName())).isEqualTo(videosAfterFirst)
         .containsOnlyKeys("v1", "v2");
-    assertThat(contents.versions(VideoDocument.INDEX)).containsEntry("v1", 2L)
+    assertThat(contents.versions(Index.VIDEOS.indexName())).containsEntry("v1", 2L)
         .containsEntry("v2", 1L);
     assertThat(contents.documents(WINDOWS)).containsOnlyKeys("hashtag:dance:0");
-    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
+    assertThat(contents.documents(Index.DEADLETTER.indexName())).isEmpty();
   }
 
   @Test
@@ -97,17 +97,17 @@ class ElasticsearchSinkIT {
 
     assertThat(counters).containsEntry("superseded", 1L).containsEntry("succeeded", 1L)
         .containsEntry("rejected", 0L);
-    assertThat(contents.documents(VideoDocument.INDEX).get("v1").get("views").asLong())
+    assertThat(contents.documents(Index.VIDEOS.indexName()).get("v1").get("views").asLong())
         .isEqualTo(300);
-    assertThat(contents.versions(VideoDocument.INDEX)).containsEntry("v1", 3L);
-    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
+    assertThat(contents.versions(Index.VIDEOS.indexName())).containsEntry("v1", 3L);
+    assertThat(contents.documents(Index.DEADLETTER.indexName())).isEmpty();
   }
 
   @Test
   void documentTheMappingRefusesBecomesADeadLetterWithElasticsearchsReason() throws Exception {
-    EsOperation unknownField = EsOperation.of(VideoDocument.INDEX, "bad-field",
+    EsOperation unknownField = EsOperation.of(Index.VIDEOS.indexName(), "bad-field",
         json("{\"videoId\":\"bad-field\",\"colour\":\"red\",\"version\":1}"), 1L);
-    EsOperation wrongType = EsOperation.of(VideoDocument.INDEX, "bad-type",
+    EsOperation wrongType = EsOperation.of(Index.VIDEOS.indexName(), "bad-type",
         json("{\"videoId\":\"bad-type\",\"views\":\"lots\",\"version\":1}"), 1L);
 
     Map<String, Long> counters = write(List.of(unknownField, video("good", 1, 5), wrongType));
@@ -115,9 +115,9 @@ class ElasticsearchSinkIT {
     // The two dead letters are writes of their own, so they count as succeeded too.
     assertThat(counters).containsEntry("rejected", 2L).containsEntry("succeeded", 3L)
         .containsEntry("retried", 0L).containsEntry("dead_letter_lost", 0L);
-    assertThat(contents.documents(VideoDocument.INDEX)).containsOnlyKeys("good");
+    assertThat(contents.documents(Index.VIDEOS.indexName())).containsOnlyKeys("good");
     Map<String, ObjectNode> letters = new TreeMap<>();
-    contents.documents(Documents.DEADLETTER_INDEX).values()
+    contents.documents(Index.DEADLETTER.indexName()).values()
         .forEach(d -> letters.put(d.at("/origin/name").asText(), d));
     assertThat(letters).containsOnlyKeys("radar-videos/bad-field", "radar-videos/bad-type");
     assertThat(letters.values()).allSatisfy(d -> {
@@ -135,7 +135,7 @@ class ElasticsearchSinkIT {
 
     // A replay refuses the same documents again and rewrites the same two dead letters.
     write(List.of(unknownField, wrongType));
-    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).hasSize(2);
+    assertThat(contents.documents(Index.DEADLETTER.indexName())).hasSize(2);
   }
 
   private Map<String, Long> write(List<EsOperation> writes) throws Exception {
@@ -162,7 +162,7 @@ class ElasticsearchSinkIT {
   }
 
   private static EsOperation video(String id, long version, long views) {
-    return EsOperation.of(VideoDocument.INDEX, id, json("{\"videoId\":\"" + id + "\",\"views\":"
+    return EsOperation.of(Index.VIDEOS.indexName(), id, json("{\"videoId\":\"" + id + "\",\"views\":"
         + views + ",\"version\":" + version + "}"), version);
   }
 

@@ -3,9 +3,9 @@ package io.challengeradar.flink.intel;
 import static io.challengeradar.flink.model.Windows.aWindow;
 import static io.challengeradar.flink.model.Windows.alertOn;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
-import io.challengeradar.flink.model.Stage;
 import java.time.Instant;
 
 /** Alerts for intelligence tests: one trigger window ending at the given time. */

@@ -8,9 +8,9 @@ import static io.challengeradar.flink.intel.Vectors384.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.ChallengeAssessment;
-import io.challengeradar.flink.model.Stage;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;

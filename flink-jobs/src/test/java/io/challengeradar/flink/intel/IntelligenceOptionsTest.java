@@ -3,8 +3,8 @@ package io.challengeradar.flink.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.ItPipelines;
-import io.challengeradar.flink.model.Stage;
 import org.junit.jupiter.api.Test;
 
 class IntelligenceOptionsTest {

@@ -5,10 +5,10 @@ import static io.challengeradar.flink.intel.Alerts.assessed;
 import static io.challengeradar.flink.intel.Alerts.hours;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.intel.LocalRanking.Scored;
 import io.challengeradar.flink.model.ChallengeAssessment;
 import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.Stage;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;

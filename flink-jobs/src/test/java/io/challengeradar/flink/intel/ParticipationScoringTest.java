@@ -7,9 +7,9 @@ import static io.challengeradar.flink.intel.Vectors384.axis;
 import static io.challengeradar.flink.intel.Vectors384.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.intel.LocalRanking.Scored;
 import io.challengeradar.flink.model.ChallengeAssessment;
-import io.challengeradar.flink.model.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;

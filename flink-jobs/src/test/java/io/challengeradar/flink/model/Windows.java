@@ -1,5 +1,7 @@
 package io.challengeradar.flink.model;
 
+import io.challengeradar.contract.Stage;
+import io.challengeradar.contract.TagKind;
 import java.time.Duration;
 import java.time.Instant;
 

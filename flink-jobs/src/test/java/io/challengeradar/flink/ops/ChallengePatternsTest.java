@@ -5,10 +5,9 @@ import static io.challengeradar.flink.TestEvents.HOUR;
 import static io.challengeradar.flink.model.Windows.aWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.CepThresholds;
-import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.ChallengeAlert;
-import io.challengeradar.flink.model.Stage;
 import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.flink.ops.ChallengePatterns.StagePattern;
 import java.time.Instant;

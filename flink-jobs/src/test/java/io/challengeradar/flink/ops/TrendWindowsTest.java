@@ -3,10 +3,10 @@ package io.challengeradar.flink.ops;
 import static io.challengeradar.flink.TestEvents.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.TagActivity;
-import io.challengeradar.flink.model.TagKind;
 import io.challengeradar.flink.model.WindowStats;
 import java.time.Duration;
 import java.time.Instant;

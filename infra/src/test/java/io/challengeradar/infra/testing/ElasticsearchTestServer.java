@@ -2,7 +2,7 @@ package io.challengeradar.infra.testing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.challengeradar.infra.RunningPlatform;
-import io.challengeradar.infra.TemplateOutcome;
+import io.challengeradar.contract.TemplateOutcome;
 import java.util.List;
 
 /**

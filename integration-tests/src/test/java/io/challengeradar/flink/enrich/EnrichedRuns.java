@@ -1,8 +1,8 @@
 package io.challengeradar.flink.enrich;
 
 import io.challengeradar.config.Config;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.EsContents;
-import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.serving.ServingNode;
 import io.challengeradar.serving.ServingSettings;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class EnrichedRuns {
 
   private static long enriched(EsContents contents) {
     try {
-      return contents.documents(VideoDocument.INDEX).values().stream()
+      return contents.documents(Index.VIDEOS.indexName()).values().stream()
           .filter(d -> d.hasNonNull("pendingEnrichment") && !d.get("pendingEnrichment").asBoolean())
           .count();
     } catch (UncheckedIOException notYet) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.config.Config;
+import io.challengeradar.contract.Index;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.TestEvents;
 import io.challengeradar.flink.TestKafka;
-import io.challengeradar.flink.es.Documents;
-import io.challengeradar.flink.model.VideoDocument;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -112,9 +111,9 @@ class EnrichmentFaultIT {
           servingConfig.with(ServingSettings.PORT, port, "test"), storeDir));
       await("every post enriched", docs -> enrichedCount(docs) == 2 * POSTS_PER_PHASE);
 
-      Map<String, ObjectNode> videos = contents.documents(VideoDocument.INDEX);
+      Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());
       assertThat(videos).hasSize(2 * POSTS_PER_PHASE);
-      assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
+      assertThat(contents.documents(Index.DEADLETTER.indexName())).isEmpty();
       assertThat(videos.values()).allSatisfy(v -> {
         assertThat(v.get("pendingEnrichment").asBoolean()).isFalse();
         assertThat(v.get("embedding")).hasSize(384);
@@ -162,7 +161,7 @@ class EnrichmentFaultIT {
   /** The videos, or none while the index the sink just created has no started shard yet. */
   private Map<String, ObjectNode> videosOrNone() {
     try {
-      return contents.documents(VideoDocument.INDEX);
+      return contents.documents(Index.VIDEOS.indexName());
     } catch (java.io.UncheckedIOException notYet) {
       return Map.of();
     }

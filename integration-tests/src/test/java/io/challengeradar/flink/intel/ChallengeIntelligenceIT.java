@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.Index;
+import io.challengeradar.contract.Stage;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.ItPipelines;
-import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.Enrichment;
-import io.challengeradar.flink.model.HashtagStage;
-import io.challengeradar.flink.model.ParticipationPrediction;
-import io.challengeradar.flink.model.Stage;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
@@ -145,25 +143,25 @@ class ChallengeIntelligenceIT {
 
     run(s.enrichments, List.of(emerging, accelerating, peaked, quiet));
 
-    assertThat(contents.documents(Documents.DEADLETTER_INDEX)).isEmpty();
-    Map<String, ObjectNode> alerts = contents.documents(ChallengeAlert.INDEX);
+    assertThat(contents.documents(Index.DEADLETTER.indexName())).isEmpty();
+    Map<String, ObjectNode> alerts = contents.documents(Index.ALERTS.indexName());
     assertThat(alerts).containsOnlyKeys(emerging.id(), accelerating.id(), peaked.id(), quiet.id());
     // a tag none of whose videos has an embedding: written, without representation or risk
     assertThat(alerts.get(quiet.id()).get("risk").isNull()).isTrue();
-    assertThat(contents.documents(HashtagStage.INDEX).get("hashtag:" + QUIET)
+    assertThat(contents.documents(Index.HASHTAGS.indexName()).get("hashtag:" + QUIET)
         .get("representation").isNull()).isTrue();
     ObjectNode a = alerts.get(emerging.id());
     assertThat(a.get("nearestHarmful").asText()).isEqualTo("Milk Crate");
     assertThat(a.get("risk").asDouble()).isGreaterThan(0.5);
     assertThat(a.get("representationVideos").asLong()).isEqualTo(CRATE_CAPTIONS.size());
 
-    ObjectNode stage = contents.documents(HashtagStage.INDEX).get("hashtag:" + CRATES);
+    ObjectNode stage = contents.documents(Index.HASHTAGS.indexName()).get("hashtag:" + CRATES);
     assertThat(stage.get("alertId").asText()).isEqualTo(peaked.id());
     assertThat(stage.get("representation")).hasSize(384);
     assertThat(stage.get("nearestHarmful").asText()).isEqualTo("Milk Crate");
     assertThat(stage.get("growth").asDouble()).isEqualTo(0.7);
 
-    Map<String, ObjectNode> predictions = contents.documents(ParticipationPrediction.INDEX);
+    Map<String, ObjectNode> predictions = contents.documents(Index.PARTICIPATION.indexName());
     List<Map.Entry<String, Double>> expected = s.expectedRanking();
     assertThat(predictions).hasSize(TOP_N);
     assertThat(predictions.values()).allSatisfy(p -> {

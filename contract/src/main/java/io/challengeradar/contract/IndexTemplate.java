@@ -1,4 +1,4 @@
-package io.challengeradar.infra;
+package io.challengeradar.contract;
 
 import java.util.Objects;
 

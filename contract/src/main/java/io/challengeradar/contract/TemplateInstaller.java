@@ -1,4 +1,4 @@
-package io.challengeradar.infra;
+package io.challengeradar.contract;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
@@ -52,7 +52,7 @@ public final class TemplateInstaller {
           .name(template.name())
           .withJson(new StringReader(template.json())));
     } catch (IOException | RuntimeException e) {
-      throw new PlatformException("cannot install index template " + template.name() + " from "
+      throw new TemplateException("cannot install index template " + template.name() + " from "
           + template.origin() + ": " + e.getMessage(), e);
     }
     return new TemplateOutcome(template.name(), template.version(),
@@ -67,7 +67,7 @@ public final class TemplateInstaller {
         versions.put(item.name(), item.indexTemplate().version());
       }
     } catch (IOException | RuntimeException e) {
-      throw new PlatformException("cannot list the installed index templates: " + e.getMessage(),
+      throw new TemplateException("cannot list the installed index templates: " + e.getMessage(),
           e);
     }
     return versions;

@@ -1,4 +1,4 @@
-package io.challengeradar.infra;
+package io.challengeradar.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class IndexTemplates {
   /** The folder of the template files on the class path. */
-  public static final String FOLDER = "io/challengeradar/core/templates/";
+  public static final String FOLDER = "io/challengeradar/contract/templates/";
   public static final String LIST = FOLDER + "templates.list";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,18 +38,18 @@ public final class IndexTemplates {
         for (String entry : entries(read(list))) {
           URL file = loader.getResource(FOLDER + entry);
           if (file == null) {
-            throw new PlatformException(list + " lists " + entry + ", which is not on the class path");
+            throw new TemplateException(list + " lists " + entry + ", which is not on the class path");
           }
           IndexTemplate template = parse(entry, read(file), file.toString());
           IndexTemplate earlier = byName.putIfAbsent(template.name(), template);
           if (earlier != null && !earlier.origin().equals(template.origin())) {
-            throw new PlatformException("template " + template.name() + " is shipped twice: "
+            throw new TemplateException("template " + template.name() + " is shipped twice: "
                 + earlier.origin() + " and " + template.origin());
           }
         }
       }
     } catch (IOException e) {
-      throw new PlatformException("cannot read the index templates: " + e, e);
+      throw new TemplateException("cannot read the index templates: " + e, e);
     }
     return List.copyOf(byName.values());
   }
@@ -63,7 +63,7 @@ public final class IndexTemplates {
         continue;
       }
       if (!entry.endsWith(".json") || entry.contains("/")) {
-        throw new PlatformException(
+        throw new TemplateException(
             "templates.list entries must be plain file names ending in .json, got '" + entry + "'");
       }
       entries.add(entry);
@@ -78,20 +78,20 @@ public final class IndexTemplates {
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
-      throw new PlatformException("template " + origin + " is not valid JSON: "
+      throw new TemplateException("template " + origin + " is not valid JSON: "
           + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new PlatformException("template " + origin + " must be a JSON object");
+      throw new TemplateException("template " + origin + " must be a JSON object");
     }
     JsonNode version = root.get("version");
     if (version == null || !version.canConvertToExactIntegral() || version.asLong() < 1) {
-      throw new PlatformException("template " + origin
+      throw new TemplateException("template " + origin
           + ": field 'version' must be a whole number >= 1, got " + version);
     }
     JsonNode patterns = root.get("index_patterns");
     if (patterns == null || !patterns.isArray() || patterns.isEmpty()) {
-      throw new PlatformException("template " + origin
+      throw new TemplateException("template " + origin
           + ": field 'index_patterns' must be a non-empty array");
     }
     return new IndexTemplate(name, version.asLong(), json, origin);

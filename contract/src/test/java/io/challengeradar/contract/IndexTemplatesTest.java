@@ -1,4 +1,4 @@
-package io.challengeradar.infra;
+package io.challengeradar.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +67,7 @@ class IndexTemplatesTest {
   @Test
   void rejectsATemplateWithoutVersionNamingTheField() {
     assertThatThrownBy(() -> IndexTemplates.parse("x.json", "{\"index_patterns\":[\"x*\"]}", "x"))
-        .isInstanceOf(PlatformException.class)
+        .isInstanceOf(TemplateException.class)
         .hasMessageContaining("'version'");
   }
 

@@ -1,0 +1,37 @@
+package io.challengeradar.contract;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fields of a trend window: a document of {@code radar-hashtag-windows} or {@code
+ * radar-sound-windows}, and each element of an alert's {@link AlertFields#WINDOWS}.
+ */
+public final class WindowFields {
+  public static final String KIND = "kind";
+  public static final String TAG = "tag";
+  public static final String WINDOW_START = "windowStart";
+  public static final String WINDOW_END = "windowEnd";
+  public static final String NEW_POSTS = "newPosts";
+  public static final String PARTICIPANTS = "participants";
+  public static final String NEW_PARTICIPANTS = "newParticipants";
+  public static final String CUMULATIVE_PARTICIPANTS = "cumulativeParticipants";
+  public static final String VIEWS_GAINED = "viewsGained";
+  public static final String PARTICIPANT_GROWTH = "participantGrowth";
+  public static final String PREVIOUS_NEW_PARTICIPANTS = "previousNewParticipants";
+  public static final String PREVIOUS_VIEWS_GAINED = "previousViewsGained";
+  public static final String RECENT_NEW_PARTICIPANTS = "recentNewParticipants";
+  public static final String BASELINE_NEW_PARTICIPANTS = "baselineNewParticipants";
+  public static final String SURGE = "surge";
+  public static final String PEAK_SURGE = "peakSurge";
+  public static final String FIRST_SEEN = "firstSeen";
+  public static final String SAMPLE_VIDEOS = "sampleVideos";
+  public static final String EARLIEST_PARTICIPANTS = "earliestParticipants";
+
+  public static final DocumentFields FIELDS = DocumentFields.declaredIn(WindowFields.class,
+      Set.of(KIND, TAG, WINDOW_START, WINDOW_END, NEW_POSTS, PARTICIPANTS, NEW_PARTICIPANTS,
+          CUMULATIVE_PARTICIPANTS, VIEWS_GAINED, FIRST_SEEN),
+      Map.of());
+
+  private WindowFields() {}
+}
