@@ -1,27 +1,19 @@
 package io.challengeradar.app;
 
-import io.challengeradar.core.event.EngagementSnapshot;
-import io.challengeradar.core.event.Event;
 import io.challengeradar.core.event.EventCodec;
-import io.challengeradar.core.event.Post;
-import io.challengeradar.core.importer.EventSink;
+import io.challengeradar.core.importer.FileImport;
 import io.challengeradar.core.importer.ImportException;
 import io.challengeradar.core.importer.ImportStats;
 import io.challengeradar.core.importer.Importer;
 import io.challengeradar.core.importer.Importers;
 import io.challengeradar.core.importer.MapSuggester;
-import io.challengeradar.core.importer.Reject;
 import io.challengeradar.core.util.Progress;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +34,6 @@ import picocli.CommandLine.Spec;
     })
 public final class ImportCommand implements Callable<Integer> {
 
-  private static final int BUFFER_CHARS = 1 << 16;
   /** Exit code when the input cannot be imported at all (wrong layout, no matching files). */
   static final int EXIT_BAD_INPUT = 1;
 
@@ -110,24 +101,16 @@ public final class ImportCommand implements Callable<Integer> {
     }
     Path rejectsFile = rejectsPath != null ? rejectsPath
         : out.resolveSibling(out.getFileName() + ".rejects.ndjson");
-    createParent(out);
-    createParent(rejectsFile);
-
-    EventCodec codec = EventCodec.withDefaults();
-    Tally tally = new Tally();
     long start = System.nanoTime();
-    ImportStats stats;
-    try {
-      stats = run(importer, codec, tally, rejectsFile);
+    FileImport.Result result;
+    try (Progress progress = Progress.onStderr("import " + format, 0, "rows")) {
+      result = FileImport.run(importer, in, out, rejectsFile, EventCodec.withDefaults(), progress);
     } catch (ImportException e) {
-      // The input as a whole is unusable: leave no half-written output that looks like a result.
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(rejectsFile);
       spec.commandLine().getErr().println("radar import: " + e.getMessage());
       return EXIT_BAD_INPUT;
     }
     double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-    printSummary(spec.commandLine().getOut(), stats, tally, rejectsFile, secs);
+    printSummary(spec.commandLine().getOut(), result, rejectsFile, secs);
     return 0;
   }
 
@@ -160,59 +143,28 @@ public final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private ImportStats run(Importer importer, EventCodec codec, Tally tally, Path rejectsFile)
-      throws IOException {
-    ImportStats stats;
-    try (Writer events = writer(out);
-        Writer rejects = writer(rejectsFile);
-        Progress progress = Progress.onStderr("import " + format, 0, "rows")) {
-      stats = importer.importFrom(
-          in,
-          new EventSink() {
-            @Override
-            public void accept(Event event) throws IOException {
-              accept(event, codec.encode(event));
-            }
-
-            @Override
-            public void accept(Event event, String line) throws IOException {
-              events.write(line);
-              events.write('\n');
-              tally.count(event);
-            }
-          },
-          reject -> {
-            rejects.write(reject.toJson());
-            rejects.write('\n');
-            tally.count(reject);
-          },
-          progress);
-    }
-    return stats;
-  }
-
-  private void printSummary(PrintWriter w, ImportStats s, Tally t, Path rejectsFile,
-      double secs) {
+  private void printSummary(PrintWriter w, FileImport.Result r, Path rejectsFile, double secs) {
+    ImportStats s = r.stats();
     w.printf(Locale.ROOT, "import %s  %s -> %s%n", format, in, out);
     row(w, "rows read", s.rowsRead());
     row(w, "rows converted", s.rowsConverted());
     row(w, "rows rejected", s.rowsRejected());
     row(w, "events written", s.eventsEmitted());
-    row(w, "  posts", t.posts);
-    row(w, "  snapshots", t.snapshots);
+    row(w, "  posts", r.posts());
+    row(w, "  snapshots", r.snapshots());
     w.printf(Locale.ROOT, "  %-16s %,14.2f s%n", "elapsed", secs);
     w.printf(Locale.ROOT, "  %-16s %,14.0f%n", "events/s", s.eventsEmitted() / secs);
     if (s.rowsRejected() > 0) {
       w.printf(Locale.ROOT, "rejects by reason (top 5 of %d kinds), in %s:%n",
-          t.byReason.size(), rejectsFile);
-      Iterator<Map.Entry<String, long[]>> top = t.byReason.entrySet().stream()
-          .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+          r.rejectsByReason().size(), rejectsFile);
+      Iterator<Map.Entry<String, Long>> top = r.rejectsByReason().entrySet().stream()
+          .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue())
               .thenComparing(Map.Entry::getKey))
           .limit(5)
           .iterator();
       while (top.hasNext()) {
-        Map.Entry<String, long[]> e = top.next();
-        w.printf(Locale.ROOT, "  %,10d  %s%n", e.getValue()[0], e.getKey());
+        Map.Entry<String, Long> e = top.next();
+        w.printf(Locale.ROOT, "  %,10d  %s%n", e.getValue(), e.getKey());
       }
     }
     w.flush();
@@ -220,37 +172,6 @@ public final class ImportCommand implements Callable<Integer> {
 
   private static void row(PrintWriter w, String label, long value) {
     w.printf(Locale.ROOT, "  %-16s %,14d%n", label, value);
-  }
-
-  private static Writer writer(Path file) throws IOException {
-    return new BufferedWriter(
-        Files.newBufferedWriter(file, StandardCharsets.UTF_8), BUFFER_CHARS);
-  }
-
-  private static void createParent(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-  }
-
-  /** What the summary counts beyond ImportStats: event kinds and reject reasons. */
-  private static final class Tally {
-    long posts;
-    long snapshots;
-    final Map<String, long[]> byReason = new HashMap<>();
-
-    void count(Event e) {
-      if (e instanceof Post) {
-        posts++;
-      } else if (e instanceof EngagementSnapshot) {
-        snapshots++;
-      }
-    }
-
-    void count(Reject r) {
-      byReason.computeIfAbsent(r.reasonKind(), k -> new long[1])[0]++;
-    }
   }
 
   /** The format names, for help and shell completion. */

@@ -1,12 +1,12 @@
 package io.challengeradar.app;
 
-import io.challengeradar.app.pipeline.LocalJob;
-import io.challengeradar.app.pipeline.PipelineResults;
 import io.challengeradar.app.config.Components;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.LocalJob;
+import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.infra.RadarHome;

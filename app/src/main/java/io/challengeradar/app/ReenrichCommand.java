@@ -1,6 +1,6 @@
 package io.challengeradar.app;
 
-import io.challengeradar.app.enrich.Reenricher;
+import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.challengeradar.app.demo.DemoRun;
 import io.challengeradar.contract.Index;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.infra.LocalPlatform;
@@ -76,7 +77,7 @@ class DemoIT {
     assertThat(s.get("challenges_with_predictions").asLong()).isPositive();
     // The demo stopped its Elasticsearch; start the same data folder again to read what it wrote.
     try (RunningPlatform platform = LocalPlatform.start(
-        DemoCommand.platformOptions(RadarHome.resolve(), port), System.err)) {
+        DemoRun.platformOptions(RadarHome.resolve(), port), System.err)) {
       Map<String, Long> scored = predictionsByChallenge(platform);
       assertThat(scored.values().stream().mapToLong(Long::longValue).sum())
           .isEqualTo(predictions);
@@ -173,7 +174,7 @@ class DemoIT {
 
     // The demo stopped its Elasticsearch; start the same data folder again to read what it wrote.
     try (RunningPlatform platform = LocalPlatform.start(
-        DemoCommand.platformOptions(RadarHome.resolve(), port), System.err)) {
+        DemoRun.platformOptions(RadarHome.resolve(), port), System.err)) {
       SearchResponse<JsonNode> response =
           platform.client().search(r -> r.index(Index.DEADLETTER.indexName()), JsonNode.class);
       assertThat(response.hits().hits()).hasSize(1);

@@ -2,8 +2,8 @@ package io.challengeradar.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.challengeradar.app.demo.RadarProcess;
-import io.challengeradar.app.pipeline.LocalJob;
-import io.challengeradar.app.pipeline.PipelineResults;
+import io.challengeradar.flink.LocalJob;
+import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.Post;

@@ -1,8 +1,8 @@
 package io.challengeradar.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.challengeradar.app.pipeline.LocalJob;
-import io.challengeradar.app.pipeline.PipelineResults;
+import io.challengeradar.flink.LocalJob;
+import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;

@@ -27,6 +27,9 @@ import java.util.Set;
  * a valid event is refused with an {@link InvalidEventException} naming the field and the reason;
  * no field is ever given a default. Encoding writes fields in a fixed order, so equal events give
  * equal bytes. Instances are immutable and thread-safe.
+ *
+ * <p>Over 300 lines on purpose: every field check sits beside the decoder that applies it, so the
+ * whole wire contract of an event line reads in one file.
  */
 public final class EventCodec implements Serializable {
   private static final long serialVersionUID = 1L;

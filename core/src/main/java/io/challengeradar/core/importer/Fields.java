@@ -14,6 +14,9 @@ import java.util.Set;
  * Parsers for the value shapes the public sources use. Each one either returns the exact value or
  * throws a {@link RowException} naming the field and saying what was wrong; none guesses, rounds
  * or fills in a default.
+ *
+ * <p>Long on purpose: a catalogue of small, independent parsers, one per value shape; splitting it
+ * would only scatter them.
  */
 final class Fields {
 

@@ -26,6 +26,9 @@ import java.util.function.LongSupplier;
  * batch is full or {@link BatchingOptions#maxBatchDelay()} has passed. Items whose caller already
  * gave up (deadline passed or cancelled) are dropped unrun.
  *
+ * <p>Kept whole although over 300 lines: admission, the workers and shutdown share one lock and
+ * the slot count, and their invariants are checked more easily in one file.
+ *
  * @param <I> one item's input
  * @param <O> one item's output
  */

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * from a {@link Random} seeded per epoch rather than from DJL's samplers. Early stopping watches
  * the loss on a validation share carved from the training rows only; the weights of the best epoch
  * are kept.
+ *
+ * <p>Over 300 lines: the training loop and the small array helpers that it alone uses.
  */
 public final class HeadTrainer {
 

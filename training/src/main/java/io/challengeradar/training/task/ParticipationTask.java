@@ -44,6 +44,9 @@ import java.util.Set;
  * projected video vectors instead of the frozen ones and trains the same head on them, so both
  * heads are compared on the same pairs. The served head stays the frozen-vector one: the pipeline
  * sends mean MiniLM vectors, and the projection is not part of the serving tier.
+ *
+ * <p>Over 300 lines: one experiment's protocol, read top to bottom in {@link #run} with its
+ * report, and helpers that serve only it.
  */
 public final class ParticipationTask implements TrainingTask {
 

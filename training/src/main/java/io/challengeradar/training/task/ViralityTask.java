@@ -38,6 +38,9 @@ import java.util.function.ToDoubleFunction;
  * so the classes are balanced as seed 000's resampling made them) and log views (seeds 001, 004).
  * Three splits as seed 004: by time, by user, random; logistic/linear regression on the metadata
  * is the baseline.
+ *
+ * <p>Over 300 lines: one experiment's protocol, read top to bottom in {@link #run} with its
+ * report, and helpers that serve only it.
  */
 public final class ViralityTask implements TrainingTask {
 

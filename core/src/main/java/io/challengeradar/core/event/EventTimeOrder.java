@@ -1,8 +1,5 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.core.event;
 
-import io.challengeradar.core.event.EventCodec;
-import io.challengeradar.core.event.InvalidEventException;
-import io.challengeradar.core.event.NdjsonReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,7 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.challengeradar.core.event.EventCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

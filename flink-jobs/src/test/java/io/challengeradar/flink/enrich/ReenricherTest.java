@@ -1,4 +1,4 @@
-package io.challengeradar.app.enrich;
+package io.challengeradar.flink.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

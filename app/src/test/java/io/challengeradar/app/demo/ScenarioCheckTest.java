@@ -1,8 +1,8 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.challengeradar.app.pipeline.AlertReport.ScenarioCheck;
+import io.challengeradar.app.demo.AlertReport.ScenarioCheck;
 import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.generator.StreamGenerator;

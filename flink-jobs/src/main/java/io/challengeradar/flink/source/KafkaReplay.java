@@ -1,4 +1,4 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.flink.source;
 
 import io.challengeradar.core.event.EngagementSnapshot;
 import io.challengeradar.core.event.Event;
@@ -6,7 +6,6 @@ import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.InvalidEventException;
 import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.util.Progress;
-import io.challengeradar.flink.source.PipelineSources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.flink;
 
-import io.challengeradar.flink.RadarPipeline;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package io.challengeradar.app.enrich;
+package io.challengeradar.flink.enrich;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;

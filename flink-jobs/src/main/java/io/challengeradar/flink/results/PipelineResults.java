@@ -1,4 +1,4 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.flink.results;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;

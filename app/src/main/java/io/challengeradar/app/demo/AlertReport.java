@@ -1,7 +1,7 @@
-package io.challengeradar.app.pipeline;
+package io.challengeradar.app.demo;
 
-import io.challengeradar.app.pipeline.PipelineResults.Alert;
 import io.challengeradar.contract.Stage;
+import io.challengeradar.flink.results.PipelineResults.Alert;
 import io.challengeradar.core.generator.Scenario;
 import java.io.PrintStream;
 import java.time.ZoneOffset;

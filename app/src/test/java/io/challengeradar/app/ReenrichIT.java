@@ -1,4 +1,4 @@
-package io.challengeradar.app.enrich;
+package io.challengeradar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.challengeradar.app.Radar;
 import io.challengeradar.contract.Index;
 import io.challengeradar.flink.es.Documents;
 import io.challengeradar.flink.model.Engagement;
