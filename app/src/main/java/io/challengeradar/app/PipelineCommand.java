@@ -1,6 +1,5 @@
 package io.challengeradar.app;
 
-import io.challengeradar.app.config.Components;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
@@ -48,13 +47,7 @@ public final class PipelineCommand implements Callable<Integer> {
       description = "The serving tier: enrichment, risk and participation (serving.url).")
   String serving;
 
-  @Option(names = "--config", description = "The job's properties file (see"
-      + " docs/config/job.properties).")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting on top of the"
-      + " file and the environment (repeatable).")
-  Map<String, String> set;
+  @picocli.CommandLine.Mixin SettingsFlags settingsFlags = new SettingsFlags();
 
   @Option(names = "--group-id", description = "Kafka consumer group (source.kafka.group-id).")
   String groupId;
@@ -68,8 +61,8 @@ public final class PipelineCommand implements Callable<Integer> {
 
   /** The job's settings from the file, the environment and these flags. */
   Config settings(Map<String, String> environment) {
-    Config c = JobConfig.loader().knownElsewhere(Components.others("job")).file(config)
-        .environment(environment)
+    settingsFlags.environment = environment;
+    Config c = settingsFlags.load(settingsFlags.loader("job")
         .flag(JobConfig.KAFKA.key(), kafka, "--kafka")
         .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), es, "--es")
         .flag(CommonOptions.SERVING_URL.key(), serving, "--serving")
@@ -77,8 +70,7 @@ public final class PipelineCommand implements Callable<Integer> {
         .flag(JobConfig.CHECKPOINTS.key(), checkpoints == null ? null
             : checkpoints.toAbsolutePath().toUri().toString(), "--checkpoints")
         .flag(JobConfig.PARALLELISM.key(), parallelism == null ? null : "" + parallelism,
-            "--parallelism")
-        .set(set).load();
+            "--parallelism"));
     if (c.get(JobConfig.CHECKPOINTS) == null) {
       c = c.with(JobConfig.CHECKPOINTS, RadarHome.resolve().resolve("pipeline")
           .resolve("checkpoints").toUri().toString(), "radar pipeline");

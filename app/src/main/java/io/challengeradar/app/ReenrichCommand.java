@@ -1,5 +1,7 @@
 package io.challengeradar.app;
 
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
 import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.infra.ElasticsearchClients;
@@ -34,13 +36,27 @@ public final class ReenrichCommand implements Callable<Integer> {
       description = "End of the range (ISO-8601 instant, exclusive).")
   Instant to;
 
-  @Option(names = "--es", defaultValue = "http://127.0.0.1:9200", paramLabel = "URL",
-      description = "Elasticsearch (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--es", paramLabel = "URL[,URL]",
+      description = "Elasticsearch (elasticsearch.hosts; default http://localhost:9200).")
   String es;
 
-  @Option(names = "--serving", defaultValue = "http://127.0.0.1:8081", paramLabel = "URL",
-      description = "The serving tier (default: ${DEFAULT-VALUE}).")
-  URI serving;
+  @Option(names = "--serving", paramLabel = "URL",
+      description = "The serving tier (serving.url; default: " + LOCAL_SERVING + ").")
+  String serving;
+
+  @picocli.CommandLine.Mixin SettingsFlags settings = new SettingsFlags();
+
+  /** Where {@code radar serve} listens by default: re-enrichment needs a serving tier. */
+  static final String LOCAL_SERVING = "http://127.0.0.1:8081";
+
+  /** The job's Elasticsearch and serving tier, as the job would read them. */
+  Config config() {
+    Config c = settings.load(settings.loader("job")
+        .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), es, "--es")
+        .flag(CommonOptions.SERVING_URL.key(), serving, "--serving"));
+    return c.get(CommonOptions.SERVING_URL) != null ? c
+        : c.with(CommonOptions.SERVING_URL, URI.create(LOCAL_SERVING), "radar reenrich");
+  }
 
   @Option(names = "--batch", defaultValue = "" + Reenricher.DEFAULT_BATCH, paramLabel = "N",
       description = "Posts per serving call (default: ${DEFAULT-VALUE}).")
@@ -49,8 +65,11 @@ public final class ReenrichCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (ElasticsearchConnection connection = ElasticsearchClients.create(es);
-        ServingClient client = new ServingClient(ClientOptions.of(serving));
+    Config config = config();
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(
+            config.get(CommonOptions.ELASTICSEARCH_HOSTS));
+        ServingClient client = new ServingClient(ClientOptions.of(
+            config.get(CommonOptions.SERVING_URL)));
         Progress progress = Progress.onStderr("reenrich", -1, "videos")) {
       Reenricher.Summary s = new Reenricher(connection.client(), client, batch)
           .run(from, to, progress);

@@ -2,11 +2,13 @@ package io.challengeradar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -22,8 +24,7 @@ import picocli.CommandLine;
 
 /**
  * Every entry point builds the same job from the same configuration: the job jar's main,
- * {@code radar pipeline} and the benchmarks (and the demo, see {@code DemoRun}) go through
- * {@link JobFactory}. Compared as the operators' names, uids and downstream operators of the
+ * {@code radar pipeline}, {@code radar demo} and the benchmarks go through {@link JobFactory}. Compared as the operators' names, uids and downstream operators of the
  * stream graph, so a stage one entry point forgets (as {@code radar pipeline} once forgot the
  * intelligence) fails here.
  */
@@ -66,6 +67,25 @@ class JobGraphTest {
 
     assertThat(bench).isEqualTo(jar);
     assertThat(jar).noneMatch(op -> op.startsWith("enrich"));
+  }
+
+  @Test
+  void theDemoAndTheEnrichmentBenchmarkRunTheJobTheJarRuns() throws Exception {
+    Path events = Files.writeString(dir.resolve("events.ndjson"), "");
+    String checkpoints = dir.resolve("cp").toUri().toString();
+    List<String> jar = operators(RadarPipeline.fromArgs(new String[] {"--files",
+        events.toString(), "--es", ES, "--checkpoints", checkpoints,
+        "--set", "serving.url=" + SERVING}, Map.of()));
+
+    Config demo = io.challengeradar.app.demo.DemoRun.demoSettings(
+        io.challengeradar.app.demo.DemoRun.jobSettings(null, Map.of()), ES, checkpoints, 2,
+        URI.create(SERVING)).with(JobConfig.FILES, List.of(events.toString()), "test");
+    List<String> bench = operators(io.challengeradar.app.bench.EnrichmentBench.job(events,
+        checkpoints, URI.create(SERVING), 16,
+        new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(ES)))));
+
+    assertThat(operators(JobFactory.create(JobConfig.from(demo)))).isEqualTo(jar);
+    assertThat(bench).isEqualTo(jar);
   }
 
   /** Each operator as "name | uid -> downstream names", in the order they were added. */

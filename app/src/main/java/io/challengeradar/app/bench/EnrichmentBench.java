@@ -15,6 +15,7 @@ import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.PipelineOutputs;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.EnrichmentOptions;
 import io.challengeradar.flink.enrich.EnrichmentWire;
@@ -185,9 +186,12 @@ public final class EnrichmentBench implements Callable<Integer> {
     return report;
   }
 
-  private double run(ElasticsearchClient client, ElasticsearchOutputs es, Path events,
-      String checkpoints, long lines, URI serving, int perCall) throws Exception {
-    client.indices().delete(d -> d.index(PipelineResults.INDICES).ignoreUnavailable(true));
+  /**
+   * The production job at its defaults over {@code events}, enriching through {@code serving}
+   * ({@code perCall} posts per call) when it is given, writing to {@code es}.
+   */
+  public static RadarPipeline job(Path events, String checkpoints, URI serving, int perCall,
+      PipelineOutputs es) {
     Config settings = JobConfig.loader().load()
         .with(JobConfig.FILES, List.of(events.toString()), "radar bench enrichment")
         .with(JobConfig.CHECKPOINTS, checkpoints, "radar bench enrichment")
@@ -195,7 +199,13 @@ public final class EnrichmentBench implements Callable<Integer> {
     if (serving != null) {
       settings = settings.with(CommonOptions.SERVING_URL, serving, "radar bench enrichment");
     }
-    RadarPipeline job = JobFactory.builder(JobConfig.from(settings)).outputs(es).build();
+    return JobFactory.builder(JobConfig.from(settings)).outputs(es).build();
+  }
+
+  private double run(ElasticsearchClient client, ElasticsearchOutputs es, Path events,
+      String checkpoints, long lines, URI serving, int perCall) throws Exception {
+    client.indices().delete(d -> d.index(PipelineResults.INDICES).ignoreUnavailable(true));
+    RadarPipeline job = job(events, checkpoints, serving, perCall, es);
     long start = System.nanoTime();
     LocalJob.run(job, "bench-enrichment", parallelism, LocalJob.DEFAULT_POLL_INTERVAL, () -> {});
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -177,14 +177,9 @@ public final class DemoRun implements AutoCloseable {
    */
   private JobExecutionResult runPipeline(DemoEvents events, URI servingUri)
       throws IOException, InterruptedException {
-    Config settings = jobSettings(request.config(), System.getenv())
-        .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(platform.elasticsearchUrl()), "demo")
-        .with(JobConfig.CHECKPOINTS, work.resolve("checkpoints").toUri().toString(), "demo")
-        .with(JobConfig.PARALLELISM, request.parallelism(), "--parallelism")
-        .with(JobConfig.NAME, "radar-demo", "demo");
-    if (servingUri != null) {
-      settings = settings.with(CommonOptions.SERVING_URL, servingUri, "demo");
-    }
+    Config settings = demoSettings(jobSettings(request.config(), System.getenv()),
+        platform.elasticsearchUrl(), work.resolve("checkpoints").toUri().toString(),
+        request.parallelism(), servingUri);
     if (request.kafka()) {
       String bootstrap = platform.kafkaBootstrap().orElseThrow();
       KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults());
@@ -201,6 +196,22 @@ public final class DemoRun implements AutoCloseable {
     }
     RadarPipeline job = JobFactory.create(JobConfig.from(settings));
     return runWithProgress(job, platform.client(), events.lines());
+  }
+
+  /**
+   * The job's settings as the demo runs it: {@code base} (file and environment) with the demo's
+   * Elasticsearch, checkpoints, parallelism and, when it started one, serving tier; the source
+   * is set by the caller (the events file, or the topics it was produced to).
+   */
+  public static Config demoSettings(Config base, String elasticsearch, String checkpoints,
+      int parallelism, URI servingUri) {
+    Config settings = base
+        .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(elasticsearch), "demo")
+        .with(JobConfig.CHECKPOINTS, checkpoints, "demo")
+        .with(JobConfig.PARALLELISM, parallelism, "--parallelism")
+        .with(JobConfig.NAME, "radar-demo", "demo");
+    return servingUri == null ? settings
+        : settings.with(CommonOptions.SERVING_URL, servingUri, "demo");
   }
 
   /**
