@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The API's queries name only fields the contract defines for the indices they search. Every
- * query runs against a transport that records each request and answers with a canned response
+ * query runs, through the {@link RadarQueries} facade into {@link ChallengeQueries}, {@link
+ * ParticipationQueries} and {@link EsSearches}, against a transport that records each request and answers with a canned response
  * (one hit, one bucket), so every search of every query is sent; the field names are read back
  * from the requests as Elasticsearch would receive them. A hand-typed field, a field of another
  * index, or one the templates dropped fails here instead of matching nothing in production.
@@ -212,6 +213,21 @@ class QueryFieldsTest {
     queries.participants(DANCE, page);
     queries.userChallenges("u7", page);
     return transport.sent;
+  }
+
+  /** The facade's queries {@link #everyQuery} runs; health sends no search. */
+  private static final Set<String> QUERIES_RUN = Set.of("emerging", "challenge", "similar",
+      "video", "timeline", "participants", "userChallenges");
+
+  @Test
+  void everyQueryOfTheFacadeIsRun() {
+    Set<String> queries = Arrays.stream(RadarQueries.class.getDeclaredMethods())
+        .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+        .map(java.lang.reflect.Method::getName)
+        .filter(name -> !name.equals("health"))
+        .collect(Collectors.toSet());
+
+    assertThat(queries).isEqualTo(QUERIES_RUN);
   }
 
   @Test

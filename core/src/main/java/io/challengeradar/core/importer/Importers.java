@@ -30,7 +30,7 @@ public final class Importers {
 
   /** A layout whose logic is a mapping file shipped with the importer. */
   private static Function<EventCodec, Importer> shipped(String name) {
-    Mapping mapping = Mapping.shipped(name);
+    Mapping mapping = MappingParser.shipped(name);
     return codec -> new MappedCsvImporter(mapping, null, codec);
   }
 
@@ -43,7 +43,7 @@ public final class Importers {
    */
   public static Importer mapped(Path mappingFile, Instant observedAt, EventCodec codec)
       throws IOException {
-    Mapping mapping = Mapping.load(mappingFile);
+    Mapping mapping = MappingParser.load(mappingFile);
     return mapping.isJsonLines() ? new MappedJsonLinesImporter(mapping, observedAt, codec)
         : new MappedCsvImporter(mapping, observedAt, codec);
   }

@@ -41,7 +41,7 @@ class MappedImporterTest {
   void importsACsvLayoutItHasNeverSeenFromItsMappingFileAlone() throws Exception {
     Collected c = run(resource("mapped/clips.properties"), CSV, null);
 
-    String summerSong = MappedRows.hashId("Summer Song");
+    String summerSong = FieldReaders.hashId("Summer Song");
     assertThat(summerSong).isEqualTo("h40b277b17cd6e5b0");
     assertThat(c.events).containsExactly(
         // 14:30 in Berlin in November is 13:30 UTC; 1.4M, 12.5K and 686000.0 read exactly
@@ -68,7 +68,7 @@ class MappedImporterTest {
   void importsJsonLinesByDottedPathAndObservesAtTheNewestPost() throws Exception {
     Collected c = run(resource("mapped/clips-jsonl.properties"), JSONL, null);
 
-    String beatIt = MappedRows.hashId("Beat It");
+    String beatIt = FieldReaders.hashId("Beat It");
     Instant newest = Instant.ofEpochMilli(1699280000000L);
     assertThat(c.events).containsExactly(
         Post.of("7301000000000000009", "6654362767867265030", Instant.ofEpochMilli(1699190000000L),
