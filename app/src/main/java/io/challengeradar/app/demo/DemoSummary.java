@@ -88,6 +88,7 @@ public record DemoSummary(
    * @param pendingEnrichment videos still waiting for the serving tier
    * @param participationPredictions documents in radar-participation
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Enrichment(long enrichmentWaited, Long reenriched, long enrichedVideos,
       long pendingEnrichment, long participationPredictions) {}
 

@@ -143,6 +143,18 @@ class DemoRunTest {
   }
 
   @Test
+  void reenrichedIsLeftOutWhenNothingWasPendingAfterTheJob() throws Exception {
+    DemoSummary nothingPending = new DemoSummary("generator seed 42, 100 posts", null,
+        counts(100, 97, 2, 1), new DemoSummary.Enrichment(0, null, 10, 0, 7), null, null, null,
+        2, "http://127.0.0.1:9200", 1234);
+
+    JsonNode json = JSON.readTree(nothingPending.toJson());
+
+    assertThat(json.has("reenriched")).isFalse();
+    assertThat(json.get("enriched_videos").asLong()).isEqualTo(10);
+  }
+
+  @Test
   void countsAddUpOnlyWhenEveryInputEventIsAccountedForOnce() {
     assertThat(full(counts(100, 97, 2, 1)).countsAddUp()).isTrue();
     assertThat(full(counts(100, 96, 2, 1)).countsAddUp()).as("one event lost").isFalse();
