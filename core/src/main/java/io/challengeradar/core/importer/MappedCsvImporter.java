@@ -59,16 +59,9 @@ final class MappedCsvImporter extends CsvImporter {
   }
 
   private Instant observedAt(Path file, Header h, MappedRows<CsvRecord> rows) throws IOException {
-    FieldSpec obs = mapping.spec(Field.OBSERVED_AT);
-    if (obs == null || obs.derive() == null) {
-      return null;
-    }
-    if (obs.derive().equals(Mapping.DERIVE_COMMAND_LINE)) {
-      if (commandLineObservedAt == null) {
-        throw new MappingException(mapping.origin + ": engagement.observedAt.derive: "
-            + "command-line, but no observation time was given (--observed-at)");
-      }
-      return commandLineObservedAt;
+    Instant given = mapping.observedAtFromCommandLine(commandLineObservedAt);
+    if (given != null || !mapping.observedAtFromNewestPost()) {
+      return given;
     }
     FieldSpec created = mapping.spec(Field.CREATED_AT);
     if (created.source() == null) {

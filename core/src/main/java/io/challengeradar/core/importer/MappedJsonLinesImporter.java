@@ -122,16 +122,9 @@ final class MappedJsonLinesImporter implements Importer {
   }
 
   private Instant observedAt(Path file, MappedRows<JsonNode> mapper) throws IOException {
-    FieldSpec obs = mapping.spec(Field.OBSERVED_AT);
-    if (obs == null || obs.derive() == null) {
-      return null;
-    }
-    if (obs.derive().equals(Mapping.DERIVE_COMMAND_LINE)) {
-      if (commandLineObservedAt == null) {
-        throw new MappingException(mapping.origin + ": engagement.observedAt.derive: "
-            + "command-line, but no observation time was given (--observed-at)");
-      }
-      return commandLineObservedAt;
+    Instant given = mapping.observedAtFromCommandLine(commandLineObservedAt);
+    if (given != null || !mapping.observedAtFromNewestPost()) {
+      return given;
     }
     MappedRows.Accessor<JsonNode> created = mapper.accessor(Field.CREATED_AT);
     Instant newest = null;

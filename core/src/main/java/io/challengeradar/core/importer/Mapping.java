@@ -1,5 +1,7 @@
 package io.challengeradar.core.importer;
 
+import java.time.Instant;
+
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +128,27 @@ final class Mapping {
   /** The format's name in messages: the mapping's {@code name}, else "mapped". */
   String formatName() {
     return name != null ? name : "mapped";
+  }
+
+  /**
+   * The observation time when the mapping derives it from the command line ({@code given}, which
+   * must then be set); null when it derives it otherwise or not at all.
+   */
+  Instant observedAtFromCommandLine(Instant given) throws MappingException {
+    FieldSpec obs = spec(Field.OBSERVED_AT);
+    if (obs == null || !DERIVE_COMMAND_LINE.equals(obs.derive())) {
+      return null;
+    }
+    if (given == null) {
+      throw new MappingException(origin + ": engagement.observedAt.derive: "
+          + "command-line, but no observation time was given (--observed-at)");
+    }
+    return given;
+  }
+
+  /** Whether the observation time is the newest post time in the file, which the importer scans. */
+  boolean observedAtFromNewestPost() {
+    FieldSpec obs = spec(Field.OBSERVED_AT);
+    return obs != null && DERIVE_NEWEST.equals(obs.derive());
   }
 }
