@@ -1,7 +1,9 @@
 package io.challengeradar.flink.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -29,5 +31,29 @@ class EsOperationStateSerializerTest {
     assertThat(ops).hasSize(2);
     assertThat(ops.get(0)).usingRecursiveComparison().isEqualTo(versioned);
     assertThat(ops.get(1)).usingRecursiveComparison().isEqualTo(plain);
+  }
+
+  @Test
+  void keepsAnIdOverTheSixtyFourKilobytesThatWriteUtfAllows() throws Exception {
+    // 30,000 three-byte characters: 90,000 bytes of UTF-8, refused by DataOutput.writeUTF.
+    String id = "\u20ac".repeat(30_000);
+    EsOperation op = EsOperation.of("radar-videos", id,
+        "{}".getBytes(StandardCharsets.UTF_8), 1L);
+    EsOperationStateSerializer serializer = new EsOperationStateSerializer();
+
+    BufferedRequestState<EsOperation> restored = serializer.deserialize(
+        serializer.getVersion(),
+        serializer.serialize(new BufferedRequestState<>(List.of(
+            new RequestEntryWrapper<>(op, op.sizeInBytes())))));
+
+    EsOperation back = restored.getBufferedRequestEntries().get(0).getRequestEntry();
+    assertThat(back.id()).isEqualTo(id);
+    assertThat(back).usingRecursiveComparison().isEqualTo(op);
+  }
+
+  @Test
+  void refusesStateOfAnUnknownVersion() {
+    assertThatThrownBy(() -> new EsOperationStateSerializer().deserialize(99, new byte[0]))
+        .isInstanceOf(IOException.class).hasMessageContaining("99");
   }
 }
