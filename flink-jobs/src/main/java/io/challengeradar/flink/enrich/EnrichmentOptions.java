@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 
-
 /**
  * How new posts are enriched through the serving tier ({@code serving.url} and {@code
  * enrichment.*}). Enrichment is off when no serving URL is set.

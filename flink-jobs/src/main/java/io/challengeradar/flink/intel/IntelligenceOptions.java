@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-
 /**
  * Every setting of the challenge intelligence (representations, risk, participation
- * predictions). Defaults are the {@code DEFAULT_*} constants, written out with their keys in the
- * {@code intelligence.properties} resource; a file given at start overrides them key by key.
+ * predictions). Each is an {@link Option} defined here ({@code intelligence.*}); the serving
+ * tier is the enrichment's ({@code serving.url}), so the intelligence runs only where the
+ * enrichment does.
  *
  * @param servingUrl the serving tier, e.g. {@code http://serving:8081}
  * @param servingTimeout limit per call to the serving tier; a call blocks its task thread
