@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.contract.Index;
+import io.challengeradar.core.event.CodecOptions;
 import io.challengeradar.flink.model.DeadLetter;
+import io.challengeradar.flink.model.Ids;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
@@ -45,6 +47,9 @@ class BadInputIT {
 
   /** Over the 32766-byte limit of one keyword term: the codec takes it, the index does not. */
   static final String IMMENSE_HANDLE = "h".repeat(40_000);
+
+  /** A tag of exactly the codec's byte limit, in three-byte characters. */
+  static final String EUROS = "\u20ac".repeat(CodecOptions.DEFAULT_MAX_HASHTAG_BYTES / 3);
 
   private final ElasticsearchTestServer es;
   private final EsContents contents;
@@ -88,6 +93,19 @@ class BadInputIT {
     // Valid for the codec, refused by Elasticsearch (a keyword term over 32766 bytes).
     lines.add(line(post("immense", "a-immense", minutes(122), null, "dance")
         .withAuthorHandle(IMMENSE_HANDLE)));
+    // Hostile input, refused by the codec (invalid) before it can build an id over Elasticsearch's
+    // 512 bytes or a dead letter over the sink's record limit: a 600-byte tag, a three-byte-per-
+    // character tag one byte over the limit, a post with 5,000 tags, a line of 900,000 NULs.
+    lines.add(line(post("longtag", "a-long", minutes(122), null, "x".repeat(600))));
+    lines.add(line(post("wide-over", "a-wide", minutes(122), null, EUROS + "\u20ac")));
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      many.add("t" + i);
+    }
+    lines.add(line(post("many", "a-many", minutes(122), null, many.toArray(new String[0]))));
+    lines.add("\u0000".repeat(900_000));
+    // A multi-byte tag at the limit is applied: its window, stage and alert ids stay bounded.
+    lines.add(line(post("wide", "a-wide", minutes(122), null, EUROS, "dance")));
     // Never posted: dead-lettered as an orphan when the input ends.
     lines.add(line(snapshot("ghost", minutes(123), 5)));
     return lines;
@@ -107,14 +125,16 @@ class BadInputIT {
 
     long applied = videos.values().stream().mapToLong(v -> v.get("version").asLong()).sum();
     assertThat(applied + deadLetters.size()).isEqualTo(lines.size());
-    assertThat(videos).hasSize(13).doesNotContainKeys("immense", "late", "ghost", "x1");
+    assertThat(videos).hasSize(14)
+        .doesNotContainKeys("immense", "late", "ghost", "x1", "longtag", "wide-over", "many");
+    assertThat(videos.get("wide").get("version").asLong()).isEqualTo(1);
     assertThat(videos.get("v5").get("snapshots").asInt()).isEqualTo(2);
     assertThat(videos.get("v5").get("views").asLong()).isEqualTo(800);
     assertThat(videos.get("early").get("version").asLong()).isEqualTo(2);
     Map<String, Long> reasons = deadLetters.values().stream().collect(
         Collectors.groupingBy(d -> d.get("reason").asText(), Collectors.counting()));
     assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
-        DeadLetter.REASON_INVALID, 3L,
+        DeadLetter.REASON_INVALID, 7L,
         DeadLetter.REASON_DUPLICATE, 2L,
         DeadLetter.REASON_LATE, 1L,
         DeadLetter.REASON_ORPHAN_SNAPSHOT, 1L,
@@ -134,6 +154,20 @@ class BadInputIT {
     assertThat(rejected.at("/origin/name").asText()).isEqualTo("radar-videos/immense");
     assertThat(rejected.get("detail").asText())
         .startsWith("400 document_parsing_exception").contains("[authorHandle]");
+
+    Map<String, Map<String, JsonNode>> all = contents.comparable();
+    assertThat(all.values()).flatMap(Map::keySet)
+        .allSatisfy(id -> assertThat(id.getBytes(StandardCharsets.UTF_8).length)
+            .isLessThanOrEqualTo(Ids.MAX_BYTES));
+    assertThat(all.values()).flatMap(Map::keySet).anyMatch(id -> id.contains(EUROS));
+    assertThat(deadLetters.values())
+        .filteredOn(d -> d.at("/field").asText().equals("hashtags[0]"))
+        .extracting(d -> d.get("detail").asText())
+        .allSatisfy(detail -> assertThat(detail).startsWith("hashtag too long"))
+        .hasSize(2);
+    assertThat(deadLetters.values())
+        .extracting(d -> d.get("raw").asText().length())
+        .allSatisfy(n -> assertThat(n).isLessThan(DeadLetter.MAX_RAW_CHARS + 100));
 
     // A replay of the same file (a new job, as after a lost checkpoint) rewrites the same ids.
     Map<String, Map<String, JsonNode>> first = contents.comparable();

@@ -358,7 +358,7 @@ public final class EventCodec implements Serializable {
     return value;
   }
 
-  private static List<String> requiredHashtags(ObjectNode obj) throws InvalidEventException {
+  private List<String> requiredHashtags(ObjectNode obj) throws InvalidEventException {
     JsonNode node = required(obj, "hashtags");
     if (!node.isArray()) {
       throw new InvalidEventException("hashtags", "expected an array of strings, got "
@@ -371,12 +371,26 @@ public final class EventCodec implements Serializable {
         throw new InvalidEventException(
             "hashtags[" + i + "]", "expected a string, got " + describe(tag));
       }
-      if (Hashtags.normalise(tag.textValue()).isEmpty()) {
+      String normalised = Hashtags.normalise(tag.textValue());
+      if (normalised.isEmpty()) {
         throw new InvalidEventException("hashtags[" + i + "]", "hashtag is empty");
+      }
+      int bytes = normalised.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > options.maxHashtagBytes()) {
+        throw new InvalidEventException(
+            "hashtags[" + i + "]",
+            "hashtag too long: " + bytes + " bytes, over the limit of "
+                + options.maxHashtagBytes());
       }
       raw.add(tag.textValue());
     }
-    return Hashtags.normaliseAll(raw);
+    List<String> tags = Hashtags.normaliseAll(raw);
+    if (tags.size() > options.maxHashtags()) {
+      throw new InvalidEventException(
+          "hashtags",
+          "too many hashtags: " + tags.size() + ", over the limit of " + options.maxHashtags());
+    }
+    return tags;
   }
 
   private InvalidEventException lineTooLong(int bytes) {

@@ -104,6 +104,47 @@ class EventCodecTest {
   }
 
   @Test
+  void refusesAHashtagOverTheByteLimitNamingIt() {
+    String line = POST.replace("\"fyp\"", "\"" + "x".repeat(600) + "\"");
+    assertThatThrownBy(() -> CODEC.decode(line))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("hashtags[1]");
+              assertThat(e.reason()).isEqualTo("hashtag too long: 600 bytes, over the limit of "
+                  + CodecOptions.DEFAULT_MAX_HASHTAG_BYTES);
+            });
+  }
+
+  @Test
+  void countsTheHashtagLimitInUtf8BytesNotCharacters() throws Exception {
+    // The euro sign is three bytes: 66 of them fit in 200 bytes, 67 do not.
+    String fits = "\u20ac".repeat(CodecOptions.DEFAULT_MAX_HASHTAG_BYTES / 3);
+    Post post = (Post) CODEC.decode(POST.replace("\"fyp\"", "\"" + fits + "\""));
+    assertThat(post.hashtags()).containsExactly("duetchallenge", fits);
+
+    String over = fits + "\u20ac";
+    assertThatThrownBy(() -> CODEC.decode(POST.replace("\"fyp\"", "\"" + over + "\"")))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e -> assertThat(e.reason()).startsWith("hashtag too long: 201 bytes"));
+  }
+
+  @Test
+  void refusesAPostWithMoreHashtagsThanTheLimit() throws Exception {
+    EventCodec strict = new EventCodec(CODEC.options().withMaxHashtags(2));
+    assertThat(((Post) strict.decode(POST)).hashtags()).hasSize(2);
+    String three = POST.replace("\"fyp\"", "\"fyp\",\"dance\"");
+    assertThatThrownBy(() -> strict.decode(three))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("hashtags");
+              assertThat(e.reason()).isEqualTo("too many hashtags: 3, over the limit of 2");
+            });
+  }
+
+  @Test
   void refusesTenMegabyteLineWithoutParsingIt() {
     String huge = "{\"type\":\"post\",\"caption\":\"" + "x".repeat(10 << 20) + "\"}";
     assertThatThrownBy(() -> CODEC.decode(huge.getBytes(StandardCharsets.UTF_8)))

@@ -1,11 +1,13 @@
 package io.challengeradar.flink.model;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * A record the pipeline could not use, kept with everything needed to understand and replay it.
  *
- * @param raw the payload as received (or, for documents Elasticsearch refused, the document)
+ * @param raw the payload as received (or, for documents Elasticsearch refused, the document), cut
+ *     to {@link #MAX_RAW_CHARS} with a marker giving its whole size and hash (see {@link #bound})
  * @param stage where it was refused: {@link #STAGE_PARSE}, {@link #STAGE_WATERMARK}, {@link
  *     #STAGE_JOIN}, {@link #STAGE_TREND} (a contribution to a trend window, not an input record:
  *     its event was applied to its video) or {@link #STAGE_SINK}
@@ -25,6 +27,17 @@ public record DeadLetter(
     Origin origin,
     Instant eventTime,
     Instant at) {
+
+  /**
+   * The most characters of a payload a dead letter keeps. JSON escaping makes a character at most
+   * six bytes ({@code \u0000}), so a kept payload stays under 1.5 MiB, inside the sink's 5 MiB
+   * record limit whatever the input.
+   */
+  public static final int MAX_RAW_CHARS = 256 * 1024;
+
+  public DeadLetter {
+    raw = bound(raw);
+  }
 
   public static final String STAGE_PARSE = "parse";
   public static final String STAGE_WATERMARK = "watermark";
@@ -49,5 +62,24 @@ public record DeadLetter(
   public String id() {
     return Ids.hash(stage, reason, origin.kind(), origin.name(),
         Integer.toString(origin.partition()), Long.toString(origin.position()));
+  }
+
+  /**
+   * {@code raw} as it is when it has at most {@link #MAX_RAW_CHARS} characters; else its first
+   * characters (never half a surrogate pair) followed by a marker such as {@code ...[cut: 900000
+   * UTF-8 bytes in all, hash 3f2a...]}, so that an operator sees how large it was and can match
+   * it to its source.
+   */
+  public static String bound(String raw) {
+    if (raw == null || raw.length() <= MAX_RAW_CHARS) {
+      return raw;
+    }
+    int keep = MAX_RAW_CHARS;
+    if (Character.isHighSurrogate(raw.charAt(keep - 1))) {
+      keep--;
+    }
+    return raw.substring(0, keep)
+        + "...[cut: " + raw.getBytes(StandardCharsets.UTF_8).length
+        + " UTF-8 bytes in all, hash " + Ids.hash(raw) + "]";
   }
 }
