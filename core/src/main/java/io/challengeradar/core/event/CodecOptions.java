@@ -94,11 +94,6 @@ public record CodecOptions(
         bytes, maxCaptionChars, maxHashtagBytes, maxHashtags, maxFutureSkew, earliest, clock);
   }
 
-  public CodecOptions withMaxHashtagBytes(int bytes) {
-    return new CodecOptions(
-        maxLineBytes, maxCaptionChars, bytes, maxHashtags, maxFutureSkew, earliest, clock);
-  }
-
   public CodecOptions withMaxHashtags(int count) {
     return new CodecOptions(
         maxLineBytes, maxCaptionChars, maxHashtagBytes, count, maxFutureSkew, earliest, clock);
