@@ -17,7 +17,7 @@ public final class ApiSettings {
   private ApiSettings() {}
 
   public static final Option<Integer> PORT = Option.key("api.port").intType().defaultValue(8080)
-      .check(p -> p >= 0 && p <= 65_535, "must be 0 to 65535")
+      .between(0, 65_535)
       .description("HTTP port of the query API; 0 picks a free one.");
   public static final Option<Integer> THREADS = Option.key("api.threads").intType()
       .defaultValue(16).positive()

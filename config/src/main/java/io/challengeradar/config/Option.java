@@ -217,8 +217,10 @@ public final class Option<T> implements Serializable {
       return check(v -> sign(v) >= 0, "must be zero or more");
     }
 
-    public Typed<T> atMost(double max) {
-      return check(v -> ((Number) v).doubleValue() <= max, "must be at most " + max);
+    /** From {@code min} to {@code max}, both included: whole numbers such as ports. */
+    public Typed<T> between(long min, long max) {
+      return check(v -> ((Number) v).longValue() >= min && ((Number) v).longValue() <= max,
+          "must be " + min + " to " + max);
     }
 
     public Option<T> description(String text) {

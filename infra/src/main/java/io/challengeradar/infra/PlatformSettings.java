@@ -16,11 +16,11 @@ public final class PlatformSettings {
   private PlatformSettings() {}
 
   public static final Option<Integer> ES_PORT = Option.key("platform.elasticsearch.port")
-      .intType().defaultValue(9200).check(PlatformSettings::isPort, "must be 1 to 65535")
+      .intType().defaultValue(9200).between(1, 65_535)
       .description("Elasticsearch's HTTP port (loopback only).");
   public static final Option<Integer> ES_TRANSPORT_PORT =
       Option.key("platform.elasticsearch.transport-port").intType().defaultValue(0)
-          .check(p -> p == 0 || isPort(p), "must be 0 or 1 to 65535")
+          .between(0, 65_535)
           .description("Elasticsearch's node-to-node port; 0: the HTTP port + "
               + ElasticsearchOptions.TRANSPORT_PORT_OFFSET + ", or any free port when that one is"
               + " busy.");
@@ -50,11 +50,11 @@ public final class PlatformSettings {
   public static final Option<Boolean> KAFKA = Option.key("platform.kafka.enabled").booleanType()
       .defaultValue(false).description("Also run a Kafka broker (one KRaft node).");
   public static final Option<Integer> KAFKA_PORT = Option.key("platform.kafka.port").intType()
-      .defaultValue(9092).check(PlatformSettings::isPort, "must be 1 to 65535")
+      .defaultValue(9092).between(1, 65_535)
       .description("Kafka's client (PLAINTEXT) port, loopback only.");
   public static final Option<Integer> KAFKA_CONTROLLER_PORT =
       Option.key("platform.kafka.controller-port").intType().defaultValue(0)
-          .check(p -> p == 0 || isPort(p), "must be 0 or 1 to 65535")
+          .between(0, 65_535)
           .description("Kafka's KRaft controller port; 0: the client port + 1, or any free port"
               + " when that one is busy.");
   public static final Option<Integer> KAFKA_HEAP_MB = Option.key("platform.kafka.heap-mb")
@@ -92,9 +92,5 @@ public final class PlatformSettings {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  private static boolean isPort(int p) {
-    return p >= 1 && p <= 65_535;
   }
 }

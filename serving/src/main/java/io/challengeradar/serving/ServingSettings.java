@@ -19,7 +19,7 @@ public final class ServingSettings {
   private ServingSettings() {}
 
   public static final Option<Integer> PORT = Option.key("serving.port").intType()
-      .defaultValue(8081).check(p -> p >= 0 && p <= 65_535, "must be 0 to 65535")
+      .defaultValue(8081).between(0, 65_535)
       .description("HTTP port of the serving tier; 0 picks a free one.");
   public static final Option<Integer> THREADS = Option.key("serving.threads").intType()
       .defaultValue(64).positive()
