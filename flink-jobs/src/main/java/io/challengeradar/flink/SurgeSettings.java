@@ -29,10 +29,6 @@ public record SurgeSettings(int recentWindows, int baselineWindows, double basel
       .description("Least baseline, in new participants per window, so that a tag from nothing"
           + " does not surge on one participant.");
 
-  public static SurgeSettings defaults() {
-    return from(Config.defaults(PipelineOptions.GROUP));
-  }
-
   public static SurgeSettings from(Config c) {
     return new SurgeSettings(c.get(RECENT_WINDOWS), c.get(BASELINE_WINDOWS), c.get(BASELINE_FLOOR));
   }

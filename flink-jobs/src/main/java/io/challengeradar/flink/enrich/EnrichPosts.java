@@ -51,7 +51,7 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
     // No retries inside the call: a retry would hold an async slot; the keyed retrier waits
     // without holding anything.
     this(options, EnrichCalls.client(clientOptions(options).withMaxRetries(0)
-        .withMaxBatch(Math.max(options.batchSize(), 1))), EnrichPosts::batchTimer);
+        .withMaxBatch(options.batchSize())), EnrichPosts::batchTimer);
   }
 
   /**
