@@ -1,6 +1,5 @@
 package io.challengeradar.flink.model;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -79,7 +78,7 @@ public record DeadLetter(
       keep--;
     }
     return raw.substring(0, keep)
-        + "...[cut: " + raw.getBytes(StandardCharsets.UTF_8).length
+        + "...[cut: " + Ids.utf8Length(raw)
         + " UTF-8 bytes in all, hash " + Ids.hash(raw) + "]";
   }
 }

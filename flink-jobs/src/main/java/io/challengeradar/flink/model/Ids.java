@@ -67,7 +67,8 @@ public final class Ids {
     int bytes = 0;
     while (end < s.length()) {
       int cp = s.codePointAt(end);
-      int width = utf8Length(new String(Character.toChars(cp)));
+      // A lone surrogate counts 3, as utf8Length counts it.
+      int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
       if (bytes + width > maxBytes) {
         break;
       }
