@@ -118,6 +118,8 @@ public record JobConfig(
         "--parallelism", PARALLELISM.key());
     Path file = null;
     List<String[]> flags = new ArrayList<>();
+    // --set is applied after the short flags wherever it stands, as every radar command does.
+    Map<String, String> set = new java.util.LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -131,8 +133,7 @@ public record JobConfig(
         if (eq <= 0) {
           throw new IllegalArgumentException("--set takes KEY=VALUE, was '" + value + "'");
         }
-        flags.add(new String[] {value.substring(0, eq).strip(), value.substring(eq + 1),
-            "--set " + value.substring(0, eq).strip()});
+        set.put(value.substring(0, eq).strip(), value.substring(eq + 1));
       } else if (shortFlags.containsKey(flag)) {
         flags.add(new String[] {shortFlags.get(flag), value, flag});
       } else {
@@ -142,6 +143,6 @@ public record JobConfig(
     }
     loader.file(file);
     flags.forEach(f -> loader.flag(f[0], f[1], f[2]));
-    return loader.load();
+    return loader.set(set).load();
   }
 }

@@ -68,6 +68,15 @@ class JobConfigTest {
   }
 
   @Test
+  void setWinsOverAShortFlagWhereverItStandsAsInEveryCommand() {
+    Config c = JobConfig.parseArgs(new String[] {"--set", "job.parallelism=4",
+        "--parallelism", "2", "--files", "a"}, Map.of());
+
+    assertThat(c.get(JobConfig.PARALLELISM)).isEqualTo(4);
+    assertThat(c.origin(JobConfig.PARALLELISM).toString()).isEqualTo("flag --set job.parallelism");
+  }
+
+  @Test
   void refusesUnknownKeysNamingKeyAndFile() throws Exception {
     Path file = write("window.sise=1h\n");
 
