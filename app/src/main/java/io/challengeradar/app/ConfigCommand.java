@@ -2,10 +2,7 @@ package io.challengeradar.app;
 
 import io.challengeradar.app.config.Components;
 import io.challengeradar.config.Config;
-import io.challengeradar.config.OptionGroup;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,24 +31,17 @@ public final class ConfigCommand implements Callable<Integer> {
         + " docs): job, serving, api, platform.")
     String component;
 
-    @Option(names = "--config", description = "The component's properties file.")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting on top of the"
-        + " file and the environment (repeatable).")
-    Map<String, String> set;
+    @picocli.CommandLine.Mixin SettingsFlags flags = new SettingsFlags();
 
     @Override
     public Integer call() {
       List<String> components = component == null ? Components.names() : List.of(component);
-      if (component == null && (file != null || set != null)) {
+      if (component == null && (flags.file != null || flags.set != null)) {
         throw new IllegalArgumentException("--config and --set need --component: a file holds"
             + " one component's settings");
       }
       for (String c : components) {
-        Config config = Config.loader(Components.groups(c).toArray(OptionGroup[]::new))
-            .knownElsewhere(Components.others(c)).file(file).environment(System.getenv())
-            .set(set).load();
+        Config config = flags.load(flags.loader(c));
         System.out.println("# " + c);
         config.describe().forEach(System.out::println);
       }
