@@ -18,6 +18,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,11 @@ import java.util.Locale;
  * Hashtags}), and names the source field in every {@link RowException}.
  */
 final class FieldReaders {
+  /** A quote at either end of a list item. */
+  private static final Pattern QUOTES = Pattern.compile("^\"|\"$");
+  /** Bare tag words, separated by spaces or commas. */
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,]+");
+
 
   /** A value read from text; a {@link RowException} names the source field. */
   @FunctionalInterface
@@ -124,15 +130,15 @@ final class FieldReaders {
       case "list" -> text -> text == null ? List.of()
           : Hashtags.normaliseAll(Fields.pythonList(name, text));
       case "separated" -> {
-        String sep = spec.separator();
+        Pattern sep = Pattern.compile(Pattern.quote(spec.separator()));
         yield text -> {
           if (Fields.isBlank(text)) {
             return List.of();
           }
           Fields.notSpreadsheetError(name, text);
           List<String> items = new ArrayList<>();
-          for (String item : text.split(java.util.regex.Pattern.quote(sep))) {
-            items.add(item.strip().replaceAll("^\"|\"$", ""));
+          for (String item : sep.split(text)) {
+            items.add(QUOTES.matcher(item.strip()).replaceAll(""));
           }
           return Hashtags.normaliseAll(items);
         };
@@ -144,7 +150,7 @@ final class FieldReaders {
         }
         Fields.notSpreadsheetError(name, text);
         return text.indexOf('#') >= 0 ? Hashtags.fromCaption(text)
-            : Hashtags.normaliseAll(List.of(text.strip().split("[\\s,]+")));
+            : Hashtags.normaliseAll(List.of(WORD_SEPARATORS.split(text.strip())));
       };
     };
   }
