@@ -185,6 +185,10 @@ class ImportCommandTest {
     assertThat(run.out()).contains("csv.delimiter = ;", "post.hashtags.style = hash-words",
         "# guess: ", "engagement.observedAt.derive = newest-created-at",
         "# {\"type\":\"post\",\"videoId\":\"7301000000000000001\"");
+    // --rows 1: the first row's post and snapshot only; the second row (plays "lots", a
+    // reject) is not reached.
+    assertThat(run.out()).doesNotContain("REJECT");
+    assertThat(run.out().lines().filter(l -> l.startsWith("# {"))).hasSize(2);
   }
 
   @Test
