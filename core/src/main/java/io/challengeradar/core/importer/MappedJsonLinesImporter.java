@@ -1,14 +1,17 @@
 package io.challengeradar.core.importer;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.challengeradar.core.event.EventCodec;
+import io.challengeradar.core.event.NdjsonReader;
 import io.challengeradar.core.importer.Mapping.Field;
 import io.challengeradar.core.importer.Mapping.FieldSpec;
 import io.challengeradar.core.util.Progress;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,47 +77,69 @@ final class MappedJsonLinesImporter implements Importer {
         postsWritten);
     mapper.checkSample(sample);
     mapper.observedAt(observedAt(file, mapper));
-    try (JsonLinesReader reader = open(file)) {
-      JsonLinesReader.Line line;
+    try (NdjsonReader reader = open(file)) {
+      NdjsonReader.Line line;
       while ((line = reader.next()) != null) {
-        if (line.isBlank()) {
+        if (isBlank(line)) {
           continue;
         }
         long number = line.number();
         if (line.oversized()) {
-          rows.reject(source, number, RowException.WHOLE_ROW, "line is " + line.totalBytes()
-              + " bytes, over the limit of " + CsvReader.DEFAULT_MAX_RECORD_BYTES, line.raw());
+          rows.reject(source, number, RowException.WHOLE_ROW, "line is " + line.length()
+              + " bytes, over the limit of " + CsvReader.DEFAULT_MAX_RECORD_BYTES, raw(line));
           continue;
         }
         JsonNode node;
         try {
-          node = JSON.readTree(line.bytes(), 0, line.length());
+          node = JSON.readTree(line.bytes());
         } catch (JsonProcessingException e) {
           rows.reject(source, number, RowException.WHOLE_ROW, "not valid JSON: "
-              + e.getOriginalMessage(), line.raw());
+              + e.getOriginalMessage(), raw(line));
           continue;
         }
         if (node == null || !node.isObject()) {
-          rows.reject(source, number, RowException.WHOLE_ROW, "not a JSON object", line.raw());
+          rows.reject(source, number, RowException.WHOLE_ROW, "not a JSON object", raw(line));
           continue;
         }
-        String raw = line.raw();
+        String raw = raw(line);
         rows.process(source, number, node, mapper, () -> raw);
       }
     }
   }
 
-  private static JsonLinesReader open(Path file) throws IOException {
-    return new JsonLinesReader(Files.newInputStream(file), CsvReader.DEFAULT_MAX_RECORD_BYTES);
+  private static NdjsonReader open(Path file) throws IOException {
+    return new NdjsonReader(Files.newInputStream(file), CsvReader.DEFAULT_MAX_RECORD_BYTES,
+        2 * Reject.MAX_RAW_CHARS);
+  }
+
+  /** Spaces, tabs and carriage returns only: skipped, as a blank CSV row is. */
+  private static boolean isBlank(NdjsonReader.Line line) {
+    if (line.oversized()) {
+      return false;
+    }
+    for (byte b : line.bytes()) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The start of the line as text, for reject reports (invalid bytes shown as U+FFFD). */
+  private static String raw(NdjsonReader.Line line) {
+    byte[] bytes = line.bytes();
+    int n = Math.min(bytes.length, 2 * Reject.MAX_RAW_CHARS);
+    String s = new String(bytes, 0, n, StandardCharsets.UTF_8);
+    return line.length() > n ? s + "... (" + (line.length() - n) + " more bytes)" : s;
   }
 
   /** The line's object, or null for a blank, oversized or damaged line, or one not an object. */
-  private static JsonNode object(JsonLinesReader.Line line) {
-    if (line.isBlank() || line.oversized()) {
+  private static JsonNode object(NdjsonReader.Line line) {
+    if (isBlank(line) || line.oversized()) {
       return null;
     }
     try {
-      JsonNode node = JSON.readTree(line.bytes(), 0, line.length());
+      JsonNode node = JSON.readTree(line.bytes());
       return node != null && node.isObject() ? node : null;
     } catch (IOException e) {
       return null; // rejected with its line in the main pass
@@ -128,8 +153,8 @@ final class MappedJsonLinesImporter implements Importer {
     }
     MappedRows.Accessor<JsonNode> created = mapper.accessor(Field.CREATED_AT);
     Instant newest = null;
-    try (JsonLinesReader reader = open(file)) {
-      JsonLinesReader.Line line;
+    try (NdjsonReader reader = open(file)) {
+      NdjsonReader.Line line;
       while ((line = reader.next()) != null) {
         JsonNode node = object(line);
         try {
@@ -148,8 +173,8 @@ final class MappedJsonLinesImporter implements Importer {
   /** The first JSON objects of a file, skipping lines that are not one. */
   static List<JsonNode> sample(Path file) throws IOException {
     List<JsonNode> sample = new ArrayList<>();
-    try (JsonLinesReader reader = open(file)) {
-      JsonLinesReader.Line line;
+    try (NdjsonReader reader = open(file)) {
+      NdjsonReader.Line line;
       while (sample.size() < SAMPLE_ROWS && (line = reader.next()) != null) {
         JsonNode node = object(line);
         if (node != null) {
