@@ -125,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSummary.Counts c = summary.counts();
         System.err.printf(Locale.ROOT,
             "demo: counts do not add up: %d input events, %d accounted for in Elasticsearch%n",
-            c.inputEvents(), c.indexed() + c.deadLettered() + c.rejected());
+            c.inputEvents(), c.accountedFor());
         return 1;
       }
       if (!untilDone) {
