@@ -44,12 +44,12 @@ public final class CliLogging {
     if (given != null && !given.isBlank()) {
       return Path.of(given).toAbsolutePath();
     }
-    return logsDir().resolve(process + ".log");
+    return defaultFileFor(process);
   }
 
-  /** The radar home's folder of log files, one per process. */
-  public static Path logsDir() {
-    return RadarHome.resolve().resolve(LOGS_DIR);
+  /** {@code <radar home>/logs/<process>.log}: where a process logs unless its parent says. */
+  public static Path defaultFileFor(String process) {
+    return RadarHome.resolve().resolve(LOGS_DIR).resolve(process + ".log");
   }
 
   /**

@@ -82,7 +82,7 @@ public final class RadarProcess implements AutoCloseable {
 
   /** The file that collects the output and the library logs of the service {@code name}. */
   public static Path logFile(String name) {
-    return CliLogging.logsDir().resolve(name + ".log");
+    return CliLogging.defaultFileFor(name);
   }
 
   public URI baseUri() {
