@@ -83,7 +83,10 @@ public final class PipelineBench implements Callable<Integer> {
     try (OutputStream out = Files.newOutputStream(events)) {
       new StreamGenerator(GeneratorOptions.of(42, posts)).writeTo(out, Progress.silent());
     }
-    long lines = Files.lines(events).count();
+    long lines;
+    try (var all = Files.lines(events)) {
+      lines = all.count();
+    }
     String checkpoints = work.resolve("checkpoints").toUri().toString();
     double alone = Stats.medianRate("flink alone", repeats, () -> {
       RadarPipeline job = job(events, discarding(), checkpoints);
