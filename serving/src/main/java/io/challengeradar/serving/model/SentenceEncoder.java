@@ -89,6 +89,12 @@ public final class SentenceEncoder implements AutoCloseable {
             .optDevice(spec.device().resolve(djlEngine, spec.name()))
             .optTranslator(new NoopTranslator())
             .build();
+    int intraOpThreads = spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0);
+    if (intraOpThreads > 0) {
+      // DJL hands this to ONNX Runtime's session options; other engines ignore it.
+      criteria = criteria.toBuilder()
+          .optOption("intraOpNumThreads", Integer.toString(intraOpThreads)).build();
+    }
     ZooModel<NDList, NDList> model = criteria.loadModel();
     try {
       HuggingFaceTokenizer tokenizer =
