@@ -82,9 +82,10 @@ public final class ServingSettings {
   public static final Option<String> TEXT_MODEL = Option.key("serving.text-model").stringType()
       .defaultValue(TextEncoderOptions.QUANTIZED)
       .check(TextEncoderOptions::isModelChoice, "must be full or quantized")
-      .description("Which all-MiniLM-L6-v2 the store's text encoder is: full (minilm, 32-bit"
-          + " weights) or quantized (minilm-q, 8-bit weights, faster on CPU, cosine about 0.99"
-          + " against full; see docs/serving.md); the other one is not loaded.");
+      .description("Which all-MiniLM-L6-v2 serves as the text encoder: full (minilm, 32-bit"
+          + " weights) or quantized (minilm-q, 8-bit weights: faster on CPU, median cosine 0.989"
+          + " against full, the heads' figures within 0.005; see docs/serving.md). The other one"
+          + " is not loaded.");
   public static final Option<Integer> TEXT_INTRA_OP_THREADS =
       Option.key("serving.text.intra-op-threads").intType().defaultValue(0).notNegative()
           .description("ONNX Runtime threads inside one text-encoder call; 0: ONNX Runtime's own"
