@@ -2,14 +2,9 @@ package io.challengeradar.cluster;
 
 import io.challengeradar.config.Config;
 import io.challengeradar.infra.Ports;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * What {@link FlinkCluster} starts and where: ports, process counts and sizes, the cluster's base
@@ -70,7 +65,7 @@ public record FlinkClusterOptions(
         config.get(ClusterSettings.MANAGED_MEMORY_MB),
         config.get(ClusterSettings.JOBMANAGER_MEMORY_MB),
         config.get(ClusterSettings.HEARTBEAT_TIMEOUT), config.get(ClusterSettings.STARTUP_TIMEOUT),
-        config.get(ClusterSettings.STOP_TIMEOUT), radarHome.resolve(DIR_NAME), buildLibDir(),
+        config.get(ClusterSettings.STOP_TIMEOUT), radarHome.resolve(DIR_NAME), BuildInfo.flinkLib(),
         true);
   }
 
@@ -120,33 +115,5 @@ public record FlinkClusterOptions(
   public Path taskManagerStateFile(int index) {
     return baseDir.resolve("taskmanager-" + index)
         .resolve(io.challengeradar.infra.StateFile.FILE_NAME);
-  }
-
-  /** Flink's version this build assembled. */
-  public static String flinkVersion() {
-    return buildProperties().getProperty("flink.version");
-  }
-
-  /** The lib/ folder the build assembled (flink-runtime, flink-runtime-web, flink-clients...). */
-  public static Path buildLibDir() {
-    Path lib = Path.of(buildProperties().getProperty("flink.lib"));
-    if (!Files.isDirectory(lib)) {
-      throw new ClusterException("Flink's lib folder " + lib + " is missing: build the project"
-          + " first (./mvnw -DskipTests package -pl app -am)");
-    }
-    return lib;
-  }
-
-  private static Properties buildProperties() {
-    Properties props = new Properties();
-    try (InputStream in = FlinkClusterOptions.class.getResourceAsStream("build.properties")) {
-      if (in == null) {
-        throw new ClusterException("build.properties is missing from the cluster module's jar");
-      }
-      props.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return props;
   }
 }

@@ -44,11 +44,16 @@ public final class FlinkConfig {
     conf.put("execution.checkpointing.savepoint-dir", options.savepointsDir().toUri().toString());
     conf.put("state.backend.type", "rocksdb");
     conf.put("execution.checkpointing.incremental", "true");
+    conf.put("execution.checkpointing.externalized-checkpoint-retention",
+        "RETAIN_ON_CANCELLATION");
     conf.put("restart-strategy.type", "exponential-delay");
     conf.put("restart-strategy.exponential-delay.initial-backoff", "1s");
     conf.put("restart-strategy.exponential-delay.max-backoff", "10s");
     conf.put("restart-strategy.exponential-delay.attempts-before-reset-backoff", "20");
     conf.put("classloader.resolve-order", "child-first");
+    // A job of parallelism P takes its slots on different TaskManagers where it can, so losing
+    // one TaskManager costs part of the job, not all of it.
+    conf.put("taskmanager.load-balance.mode", "SLOTS");
     conf.put("parallelism.default", "1");
     return conf;
   }

@@ -100,6 +100,19 @@ public final class FlinkRestClient {
     return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
   }
 
+  /** The root cause of the job's latest failure, one line; empty when it has none. */
+  public String exceptions(String jobId) {
+    JsonNode root = get("/jobs/" + jobId + "/exceptions").path("rootException");
+    String trace = root.asText("");
+    String cause = null;
+    for (String line : trace.lines().toList()) {
+      if (line.startsWith("Caused by: ")) {
+        cause = line.substring("Caused by: ".length());
+      }
+    }
+    return cause != null ? cause : trace.lines().findFirst().orElse("");
+  }
+
   /** Uploads {@code jar}; returns the id Flink gives it. */
   public String uploadJar(Path jar) {
     String boundary = "radar-" + UUID.randomUUID();
@@ -144,13 +157,17 @@ public final class FlinkRestClient {
     return send(post("/jars/" + jarId + "/run", body)).path("jobid").asText();
   }
 
-  /** Asks for a stop with a savepoint into {@code targetDirectory}; returns the trigger id. */
-  public String stopWithSavepoint(String jobId, String targetDirectory) {
+  /**
+   * Asks for a stop with a savepoint into {@code targetDirectory}; returns the trigger id. With
+   * {@code drain} the sources first advance event time to its end, so every open window fires
+   * (for a job that is retired, not one that will resume).
+   */
+  public String stopWithSavepoint(String jobId, String targetDirectory, boolean drain) {
     ObjectNode body = JSON.createObjectNode();
     if (targetDirectory != null) {
       body.put("targetDirectory", targetDirectory);
     }
-    body.put("drain", false);
+    body.put("drain", drain);
     return send(post("/jobs/" + jobId + "/stop", body)).path("request-id").asText();
   }
 

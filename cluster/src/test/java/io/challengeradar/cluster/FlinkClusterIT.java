@@ -28,7 +28,7 @@ class FlinkClusterIT {
       FlinkRestClient.Overview overview = rest.requireOverview();
       assertThat(overview.taskManagers()).isEqualTo(2);
       assertThat(overview.slotsTotal()).isEqualTo(4);
-      assertThat(overview.flinkVersion()).isEqualTo(FlinkClusterOptions.flinkVersion());
+      assertThat(overview.flinkVersion()).isEqualTo(BuildInfo.flinkVersion());
       assertThat(cluster.jobManager().pid()).isNotEqualTo(ProcessHandle.current().pid());
       assertThat(StateFile.read(options.jobManagerStateFile())).isPresent();
       assertThat(StateFile.read(options.taskManagerStateFile(2))).isPresent();

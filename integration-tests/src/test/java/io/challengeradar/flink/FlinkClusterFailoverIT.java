@@ -1,0 +1,182 @@
+package io.challengeradar.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.challengeradar.cluster.ClusterSettings;
+import io.challengeradar.cluster.FlinkCluster;
+import io.challengeradar.cluster.FlinkClusterOptions;
+import io.challengeradar.cluster.FlinkRestClient;
+import io.challengeradar.cluster.JobSubmitter;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.contract.Index;
+import io.challengeradar.core.event.Event;
+import io.challengeradar.flink.source.PipelineSources;
+import io.challengeradar.infra.Ports;
+import io.challengeradar.infra.RadarHome;
+import io.challengeradar.infra.ServerProcess;
+import io.challengeradar.infra.testing.ElasticsearchTestServer;
+import io.challengeradar.infra.testing.SharedElasticsearch;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The job jar on a real Flink session cluster (a JobManager and two TaskManagers, each its own
+ * JVM), reading Kafka and writing the real Elasticsearch, submitted through Flink's REST API as
+ * {@code radar submit} does. A TaskManager killed with SIGKILL mid-stream: the job restarts from
+ * its checkpoint on the remaining slots and Elasticsearch ends, document by document, with what an
+ * uninterrupted run on the same cluster writes.
+ */
+@ExtendWith(SharedElasticsearch.class)
+class FlinkClusterFailoverIT {
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static FlinkCluster cluster;
+
+  private final ElasticsearchTestServer es;
+  private final EsContents contents;
+  private TestKafka kafka;
+
+  FlinkClusterFailoverIT(ElasticsearchTestServer es) {
+    this.es = es;
+    this.contents = new EsContents(es.client());
+  }
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    Path home = Files.createDirectories(Path.of("target", "cluster-it").toAbsolutePath());
+    FlinkClusterOptions options = FlinkClusterOptions.from(ClusterSettings.defaults()
+            .with(ClusterSettings.HEARTBEAT_TIMEOUT, Duration.ofSeconds(6), "test")
+            .with(ClusterSettings.TASKMANAGER_MEMORY_MB, 1024, "test")
+            .with(ClusterSettings.MANAGED_MEMORY_MB, 64, "test"),
+        Files.createTempDirectory(home, "home-"))
+        .withPorts(Ports.anyFree(), Ports.anyFree());
+    cluster = new FlinkCluster(options, new PrintStream(PrintStream.nullOutputStream())).start();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void startKafka() throws Exception {
+    kafka = TestKafka.start();
+    kafka.createPipelineTopics(1);
+  }
+
+  @AfterEach
+  void stopKafka() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void taskManagerKilledMidStreamEndsWithTheDocumentsOfAnUninterruptedRun() throws Exception {
+    FlinkRestClient rest = new FlinkRestClient(cluster.restUrl());
+    JobSubmitter submitter = new JobSubmitter(rest, line -> { });
+    List<Event> all = ChallengeScenario.events();
+    List<Event> first = all.subList(0, all.size() / 2);
+    List<Event> second = all.subList(all.size() / 2, all.size());
+
+    contents.clear();
+    long accountedFirst = produce(first);
+    String killed = submit(submitter, "failover-it");
+    contents.awaitAccountedEvents(accountedFirst, WAIT);
+    awaitCheckpoints(rest, killed, rest.completedCheckpoints(killed) + 1);
+
+    ServerProcess victim = cluster.taskManagers().get(0);
+    victim.handle().destroyForcibly();
+    victim.handle().onExit().get();
+    long total = accountedFirst + produce(second);
+    awaitRestarted(rest, killed);
+    submitter.awaitState(killed, "RUNNING", WAIT);
+    contents.awaitAccountedEvents(total, WAIT);
+    submitter.stopWithSavepoint(killed, null, true, WAIT);
+    Map<String, Map<String, JsonNode>> restarted = contents.comparable();
+    Map<String, Long> restartedVersions = contents.versions(Index.VIDEOS.indexName());
+
+    cluster.addTaskManager();
+    contents.clear();
+    String reference = submit(submitter, "reference-it");
+    contents.awaitAccountedEvents(total, WAIT);
+    submitter.stopWithSavepoint(reference, null, true, WAIT);
+
+    assertThat(rest.restarts(killed)).isGreaterThanOrEqualTo(1);
+    assertThat(restarted.get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
+    assertThat(differences(restarted, contents.comparable())).isEmpty();
+    assertThat(restartedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
+  }
+
+  private String submit(JobSubmitter submitter, String groupId) {
+    List<String> args = List.of(
+        "--set", JobConfig.KAFKA.key() + "=" + kafka.bootstrapServers(),
+        "--set", JobConfig.GROUP_ID.key() + "=" + groupId,
+        "--set", CommonOptions.ELASTICSEARCH_HOSTS.key() + "=" + es.url(),
+        "--set", PipelineOptions.CHECKPOINT_INTERVAL.key() + "=1s",
+        "--set", JobConfig.NAME.key() + "=" + groupId);
+    return submitter.submit(new JobSubmitter.Submission(
+        JobSubmitter.builtJar(RadarHome.projectRoot()), args, null, 2, WAIT)).jobId();
+  }
+
+  private long produce(List<Event> events) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (Event e : events) {
+      lines.add(TestEvents.line(e));
+    }
+    kafka.produce(PipelineSources.POSTS_TOPIC, lines, null);
+    return lines.size();
+  }
+
+  private static void awaitCheckpoints(FlinkRestClient rest, String job, long count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (rest.completedCheckpoints(job) < count && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(rest.completedCheckpoints(job)).isGreaterThanOrEqualTo(count);
+  }
+
+  private static void awaitRestarted(FlinkRestClient rest, String job)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (rest.restarts(job) < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(rest.restarts(job)).as("restarts of " + job).isGreaterThanOrEqualTo(1);
+  }
+
+  /** Each document that differs between two runs, as "index/id: restarted -> uninterrupted". */
+  static List<String> differences(Map<String, Map<String, JsonNode>> restarted,
+      Map<String, Map<String, JsonNode>> uninterrupted) {
+    List<String> found = new ArrayList<>();
+    for (String index : EsContents.INDICES) {
+      Map<String, JsonNode> r = restarted.get(index);
+      Map<String, JsonNode> u = uninterrupted.get(index);
+      Set<String> ids = new TreeSet<>(r.keySet());
+      ids.addAll(u.keySet());
+      for (String id : ids) {
+        if (!Objects.equals(r.get(id), u.get(id))) {
+          found.add(index + "/" + id + ": " + r.get(id) + " -> " + u.get(id));
+        }
+      }
+    }
+    return found;
+  }
+}
