@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real session cluster as separate JVMs: it comes up, registers, loses a TaskManager, stops. */
-class FlinkClusterIT {
+class SessionClusterIT {
   @TempDir Path home;
 
   @Test
