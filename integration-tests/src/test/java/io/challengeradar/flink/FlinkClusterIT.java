@@ -91,6 +91,14 @@ class FlinkClusterIT {
     kafka.createPipelineTopics(1);
   }
 
+  /** A test that failed half-way leaves no job behind to hold the next test's slots. */
+  @AfterEach
+  void cancelJobs() {
+    FlinkRestClient rest = new FlinkRestClient(cluster.restUrl());
+    rest.jobs().stream().filter(j -> !List.of("FINISHED", "CANCELED", "FAILED")
+        .contains(j.state())).forEach(j -> rest.cancel(j.id()));
+  }
+
   @AfterEach
   void stopKafka() throws Exception {
     if (kafka != null) {
