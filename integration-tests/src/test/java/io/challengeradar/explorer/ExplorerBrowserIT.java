@@ -55,6 +55,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,6 +90,8 @@ class ExplorerBrowserIT {
   private static final Path SHOTS = Path.of("target", "explorer-screenshots");
   /** Selenium logs through java.util.logging; held here, since the logger is weakly referenced. */
   private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+  /** Selenium brings OpenTelemetry, which says on the console that it is not configured. */
+  private static final Logger TELEMETRY_LOG = Logger.getLogger("io.opentelemetry");
 
   @TempDir static Path work;
 
@@ -114,6 +117,7 @@ class ExplorerBrowserIT {
         Access.keys(ApiKeys.fromList(KEY)),
         new AccessLog(new PrintStream(accessLog, true, StandardCharsets.UTF_8), Clock.systemUTC()));
     SELENIUM_LOG.setLevel(Level.OFF);
+    TELEMETRY_LOG.setLevel(Level.OFF);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
@@ -161,15 +165,16 @@ class ExplorerBrowserIT {
     seedLikelyParticipants(top);
     seedMarkupTag();
     tickEveryStage();
-    WebElement card = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("li.card[data-challenge='" + id(top) + "']")));
-    assertThat(card.findElement(By.cssSelector("svg.spark polyline")).getAttribute("points")).isNotBlank();
+    String spark = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.cssSelector("li.card[data-challenge='" + id(top)
+            + "'] svg.spark polyline")).getAttribute("points"));
+    assertThat(spark).isNotBlank();
 
     // The tag with markup is text: no image element, no handler run.
-    WebElement hostile = new WebDriverWait(browser, WAIT).until(d -> d.findElements(
-        By.cssSelector("li.card")).stream().filter(c -> c.getText().contains(MARKUP)).findFirst()
-        .orElse(null));
-    assertThat(hostile.findElements(By.tagName("img"))).isEmpty();
+    String hostile = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElements(By.cssSelector("li.card .tag")).stream()
+            .map(WebElement::getText).filter(t -> t.contains(MARKUP)).findFirst().orElse(null));
+    assertThat(hostile).isEqualTo("#" + MARKUP);
     assertThat(browser.findElements(By.cssSelector("#view img"))).isEmpty();
     assertThat(js("return document.body.dataset.pwned === undefined")).isEqualTo(true);
     screenshot("emerging");
@@ -180,8 +185,13 @@ class ExplorerBrowserIT {
     screenshot("emerging-phone");
     browser.manage().window().setSize(new Dimension(1280, 1700));
 
-    // One challenge: curve, stage timeline, earliest and likeliest participants.
-    card.findElement(By.cssSelector("a.card-link")).click();
+    // One challenge: curve, stage timeline, earliest and likeliest participants. The list
+    // re-renders itself every few seconds, so the link is looked up afresh until a click lands.
+    By link = By.cssSelector("li.card[data-challenge='" + id(top) + "'] a.card-link");
+    new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(link).click();
+      return true;
+    });
     waitForText(By.id("challenge-title"), top.path(StageFields.TAG).asText());
     WebElement curve = browser.findElement(By.cssSelector("#curve svg"));
     assertThat(curve.findElements(By.cssSelector("polyline.curve-line"))).hasSize(1);
@@ -263,7 +273,7 @@ class ExplorerBrowserIT {
   private void runSmallGeneratedStream() throws Exception {
     Path events = work.resolve("events.ndjson");
     try (OutputStream out = Files.newOutputStream(events)) {
-      new StreamGenerator(GeneratorOptions.of(42, 3_000)).writeTo(out, Progress.silent());
+      new StreamGenerator(GeneratorOptions.of(42, 2_000)).writeTo(out, Progress.silent());
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
