@@ -160,7 +160,10 @@ class ExplorerBrowserIT {
     screenshot("empty");
 
     // The page keeps refreshing while the pipeline writes; the challenges appear without a reload.
+    long began = System.nanoTime();
     runSmallGeneratedStream();
+    System.out.printf("explorer IT: the generated run took %d ms%n",
+        (System.nanoTime() - began) / 1_000_000);
     ObjectNode top = biggestChallenge();
     seedLikelyParticipants(top);
     seedMarkupTag();
@@ -273,7 +276,7 @@ class ExplorerBrowserIT {
   private void runSmallGeneratedStream() throws Exception {
     Path events = work.resolve("events.ndjson");
     try (OutputStream out = Files.newOutputStream(events)) {
-      new StreamGenerator(GeneratorOptions.of(42, 2_000)).writeTo(out, Progress.silent());
+      new StreamGenerator(GeneratorOptions.of(42, 3_000)).writeTo(out, Progress.silent());
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);

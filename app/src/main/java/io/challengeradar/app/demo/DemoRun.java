@@ -129,7 +129,8 @@ public final class DemoRun implements AutoCloseable {
   public String describeRunning() {
     return "Elasticsearch at " + platform.elasticsearchUrl()
         + (serving == null ? "" : ", the serving tier at " + serving.baseUri())
-        + (api == null ? "" : ", the query API at " + api.baseUri());
+        + (api == null ? "" : ", the query API at " + api.baseUri() + "/v1/ and the explorer at "
+            + api.baseUri() + "/ (key " + apiKey + ")");
   }
 
   /** Stops the query API, the serving tier and the platform, the reverse of their start. */
