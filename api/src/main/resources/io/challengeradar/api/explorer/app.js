@@ -57,7 +57,8 @@ document.getElementById('key-form').addEventListener('submit', (e) => {
 document.getElementById('forget-key').addEventListener('click', () => askForKey('Key forgotten. Enter a key to go on.'));
 
 function showBanner(text) {
-  banner.textContent = `${text} Retrying every ${RETRY_MS / 1000} s; this clears when it answers again.`;
+  const sentence = /[.!?]$/.test(text) ? text : `${text}.`;
+  banner.textContent = `${sentence} Retrying every ${RETRY_MS / 1000} s; this clears when it answers again.`;
   banner.hidden = false;
 }
 

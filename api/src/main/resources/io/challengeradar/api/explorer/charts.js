@@ -99,7 +99,7 @@ export function curve(points, alerts, width = 720, height = 260) {
     if (Number.isNaN(t) || t < t0 || t > t1) continue;
     const g = svg('g', { class: `marker stage-${String(a.stage).toLowerCase()}` });
     g.append(svg('line', { x1: x(t), x2: x(t), y1: pad.top, y2: height - pad.bottom }));
-    g.append(svg('text', { x: x(t) + 3, y: pad.top + 8 }, String(a.stage).slice(0, 3)));
+    g.append(svg('text', { x: x(t) + 3, y: pad.top + 8 }, String(a.stage).toLowerCase()));
     g.append(svg('title', {}, `${a.stage} alert at ${a.detectedAt}`));
     root.append(g);
   }
