@@ -43,7 +43,7 @@ public final class ContractFields {
 
   private static void collect(String prefix, JsonNode properties,
       Map<String, FieldCheck.Caps> out) {
-    properties.fields().forEachRemaining(e -> {
+    properties.properties().forEach(e -> {
       String name = prefix + e.getKey();
       JsonNode m = e.getValue();
       if (m.has("properties")) {
@@ -56,7 +56,7 @@ public final class ContractFields {
       boolean aggregatable = m.path("doc_values").asBoolean(true)
           && !type.equals("text") && !type.equals("dense_vector") && !type.equals("object");
       out.put(name, new FieldCheck.Caps(type, searchable, aggregatable));
-      m.path("fields").fields().forEachRemaining(sub -> collect(name + ".",
+      m.path("fields").properties().forEach(sub -> collect(name + ".",
           JSON.createObjectNode().set(sub.getKey(), sub.getValue()), out));
     });
   }

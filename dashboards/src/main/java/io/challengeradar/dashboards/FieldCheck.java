@@ -30,9 +30,9 @@ public final class FieldCheck {
   /** The fields of a {@code _field_caps} answer. */
   public static Map<String, Caps> parse(JsonNode fieldCaps) {
     Map<String, Caps> out = new LinkedHashMap<>();
-    fieldCaps.path("fields").fields().forEachRemaining(f -> {
+    fieldCaps.path("fields").properties().forEach(f -> {
       List<Caps> types = new ArrayList<>();
-      f.getValue().fields().forEachRemaining(t -> types.add(new Caps(t.getKey(),
+      f.getValue().properties().forEach(t -> types.add(new Caps(t.getKey(),
           t.getValue().path("searchable").asBoolean(), t.getValue().path("aggregatable")
               .asBoolean())));
       out.put(f.getKey(), types.size() == 1 ? types.get(0)

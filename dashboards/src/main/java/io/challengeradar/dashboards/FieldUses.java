@@ -49,8 +49,8 @@ public record FieldUses(List<Use> uses, Map<String, Map<String, String>> runtime
       if (s.type().equals("index-pattern")) {
         dataViews.put(s.id(), s.json().path("attributes"));
         Map<String, String> fields = new LinkedHashMap<>();
-        s.json().path("attributes").path("runtimeFieldMap").fields()
-            .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().path("type").asText()));
+        s.json().path("attributes").path("runtimeFieldMap").properties()
+            .forEach(e -> fields.put(e.getKey(), e.getValue().path("type").asText()));
         runtime.put(s.json().path("attributes").path("title").asText(), fields);
       }
     }
@@ -122,11 +122,11 @@ public record FieldUses(List<Use> uses, Map<String, Map<String, String>> runtime
 
     void lens(String id, String where, JsonNode attributes) {
       JsonNode state = attributes.path("state");
-      state.path("datasourceStates").path("formBased").path("layers").fields()
-          .forEachRemaining(layer -> {
+      state.path("datasourceStates").path("formBased").path("layers").properties()
+          .forEach(layer -> {
             String index = title(LensQueries.dataViewOf(attributes, layer.getKey()));
             filters(id, where + " filter", index, state.path("filters"));
-            layer.getValue().path("columns").fields().forEachRemaining(col -> {
+            layer.getValue().path("columns").properties().forEach(col -> {
               JsonNode column = col.getValue();
               String field = column.path("sourceField").asText();
               if (field.isEmpty() || field.equals(LensQueries.RECORDS)) {
@@ -169,7 +169,7 @@ public record FieldUses(List<Use> uses, Map<String, Map<String, String>> runtime
 
     void aggFields(String id, String where, String index, JsonNode node, String aggType) {
       if (node instanceof ObjectNode o) {
-        o.fields().forEachRemaining(e -> {
+        o.properties().forEach(e -> {
           if (e.getKey().equals("field") && e.getValue().isTextual()) {
             uses.add(new Use(id, where + " " + aggType, index, e.getValue().asText(),
                 "date_histogram".equals(aggType) ? Need.DATE : Need.AGGREGATABLE));
@@ -188,7 +188,7 @@ public record FieldUses(List<Use> uses, Map<String, Map<String, String>> runtime
 
     void queryFields(String id, String where, String index, JsonNode query) {
       if (query instanceof ObjectNode o) {
-        o.fields().forEachRemaining(e -> {
+        o.properties().forEach(e -> {
           if (LEAF_QUERIES.contains(e.getKey()) && e.getValue() instanceof ObjectNode leaf) {
             leaf.fieldNames().forEachRemaining(field -> {
               if (!field.equals("boost") && !field.startsWith("%")) {

@@ -73,8 +73,8 @@ public final class LensQueries {
       KibanaContext context) {
     List<LayerSearch> out = new ArrayList<>();
     JsonNode state = attributes.path("state");
-    state.path("datasourceStates").path("formBased").path("layers").fields()
-        .forEachRemaining(e -> {
+    state.path("datasourceStates").path("formBased").path("layers").properties()
+        .forEach(e -> {
           String layerId = e.getKey();
           String dataViewId = dataViewOf(attributes, layerId);
           JsonNode dataView = dataViews.get(dataViewId);
@@ -114,7 +114,7 @@ public final class LensQueries {
     JsonNode runtime = dataView.path("runtimeFieldMap");
     if (runtime.size() > 0) {
       ObjectNode mappings = body.putObject("runtime_mappings");
-      runtime.fields().forEachRemaining(r -> mappings.set(r.getKey(), r.getValue().deepCopy()));
+      runtime.properties().forEach(r -> mappings.set(r.getKey(), r.getValue().deepCopy()));
     }
     JsonNode columns = layer.path("columns");
     List<String> buckets = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class LensQueries {
     for (String id : buckets) {
       ObjectNode agg = level.putObject(name);
       bucket(agg, columns.get(id), columns);
-      level = agg.putObject("aggs");
+      level = agg.has("aggs") ? (ObjectNode) agg.get("aggs") : agg.putObject("aggs");
       name = id;
     }
     for (String id : metrics) {
@@ -142,7 +142,7 @@ public final class LensQueries {
   }
 
   private static void removeEmptyAggs(ObjectNode node) {
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (e.getValue() instanceof ObjectNode o) {
         if (o.has("aggs") && o.get("aggs").isEmpty()) {
           o.remove("aggs");

@@ -140,8 +140,8 @@ public final class SavedObjects {
         }
       });
     }
-    dashboard.path("attributes").path("controlGroupInput").path("panelsJSON").fields()
-        .forEachRemaining(e -> {
+    dashboard.path("attributes").path("controlGroupInput").path("panelsJSON").properties()
+        .forEach(e -> {
           JsonNode input = e.getValue().path("explicitInput");
           if (input.has("dataViewId")) {
             String kind = e.getValue().path("type").asText().equals("rangeSliderControl")

@@ -3,7 +3,6 @@ package io.challengeradar.dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -152,9 +151,6 @@ public final class StaticCheck {
       problems.add(new Problem(id, index, "Vega spec " + name + " is not JSON: "
           + e.getOriginalMessage()));
       return;
-    } catch (IOException e) {
-      problems.add(new Problem(id, index, "Vega spec " + name + " cannot be read: " + e));
-      return;
     }
     String schema = spec.path("$schema").asText();
     if (!schema.matches("https://vega\\.github\\.io/schema/vega(-lite)?/v5(\\.[0-9.]+)?\\.json")) {
@@ -185,8 +181,8 @@ public final class StaticCheck {
     JsonNode state = attributes.path("state");
     filters(id, index, state.path("filters"), typeById, problems);
     Set<String> columns = new HashSet<>();
-    state.path("datasourceStates").path("formBased").path("layers").fields()
-        .forEachRemaining(layer -> {
+    state.path("datasourceStates").path("formBased").path("layers").properties()
+        .forEach(layer -> {
           if (!referenced.contains(LAYER_REFERENCE + layer.getKey())) {
             problems.add(new Problem(id, index, "layer " + layer.getKey() + " has no data view"
                 + " reference " + LAYER_REFERENCE + layer.getKey()));

@@ -58,9 +58,7 @@ public final class VegaQueries {
 
   private static void collect(JsonNode node, List<DataUrl> out) {
     if (node instanceof ObjectNode o) {
-      Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
         if (e.getKey().equals("data")) {
           for (JsonNode d : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
             if (d instanceof ObjectNode data && data.get("url") instanceof ObjectNode url) {

@@ -2,6 +2,7 @@ package io.challengeradar.app.config;
 
 import io.challengeradar.api.ApiSettings;
 import io.challengeradar.config.OptionGroup;
+import io.challengeradar.dashboards.KibanaSettings;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.serving.ServingSettings;
@@ -24,6 +25,7 @@ public final class Components {
     ALL.put("serving", List.of(ServingSettings.GROUP));
     ALL.put("api", List.of(ApiSettings.GROUP));
     ALL.put("platform", List.of(PlatformSettings.GROUP));
+    ALL.put("dashboards", List.of(KibanaSettings.GROUP));
   }
 
   private Components() {}
