@@ -1,5 +1,7 @@
 package io.challengeradar.app;
 
+import io.challengeradar.app.config.Components;
+import io.challengeradar.config.Config;
 import io.challengeradar.dashboards.DashboardException;
 import io.challengeradar.dashboards.Dashboards;
 import io.challengeradar.dashboards.KibanaInstaller;
@@ -8,9 +10,9 @@ import io.challengeradar.dashboards.SavedObjects;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,16 +76,26 @@ public final class DashboardsCommand implements Callable<Integer> {
         description = "The space to import into (kibana.space; default: the default space).")
     String space;
 
-    @Mixin SettingsFlags settings = new SettingsFlags();
+    // No --set here: the credentials are secrets, and a command line is visible to every user
+    // of the machine (ps) and kept in shell histories.
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Settings file (properties, UTF-8) with kibana.* settings, credentials"
+            + " included; the environment (RADAR_KIBANA_*) and the flags override it.")
+    Path config;
+
+    /** The process environment; tests give their own. */
+    Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      KibanaSettings kibanaSettings = KibanaSettings.from(settings.load(
-          settings.loader("dashboards")
-              .flag(KibanaSettings.URL.key(), kibana, "--kibana")
-              .flag(KibanaSettings.SPACE.key(), space, "--space")));
+      KibanaSettings kibanaSettings = KibanaSettings.from(Config.loader(KibanaSettings.GROUP)
+          .knownElsewhere(Components.others("dashboards"))
+          .file(config).environment(environment)
+          .flag(KibanaSettings.URL.key(), kibana, "--kibana")
+          .flag(KibanaSettings.SPACE.key(), space, "--space")
+          .load());
       try {
         List<KibanaInstaller.Outcome> outcomes = Dashboards.install(kibanaSettings);
         outcomes.forEach(out::println);
