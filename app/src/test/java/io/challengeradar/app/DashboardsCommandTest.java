@@ -117,6 +117,6 @@ class DashboardsCommandTest {
   void installTakesNoSecretFromTheCommandLine() {
     int code = radar(Map.of(), "dashboards", "install", "--set", "kibana.password=x");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown option: '--set'");
+    assertThat(err.toString()).contains("Unknown options: '--set'");
   }
 }

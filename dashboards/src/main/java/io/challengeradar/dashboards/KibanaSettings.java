@@ -12,7 +12,7 @@ import java.time.Duration;
  * {@code RADAR_KIBANA_API_KEY}), never from the command line.
  *
  * @param url Kibana's base URL
- * @param space the space to import into; empty for the default space
+ * @param space the space to import into; null or empty for the default space
  * @param username basic auth user, or null
  * @param password basic auth password, or null
  * @param apiKey an API key (the base64 {@code id:key} Kibana shows), or null; wins over basic
@@ -26,7 +26,7 @@ public record KibanaSettings(URI url, String space, String username, String pass
       .defaultValue(URI.create("http://localhost:5601"))
       .description("Kibana's base URL (with its base path, if it has one).");
   public static final Option<String> SPACE = Option.key("kibana.space").stringType()
-      .defaultValue("").description("The Kibana space to import into; empty: the default space.");
+      .description("The Kibana space to import into; empty: the default space.");
   public static final Option<String> USERNAME = Option.key("kibana.username").stringType()
       .description("User for basic auth against Kibana; with kibana.password.");
   public static final Option<String> PASSWORD = Option.key("kibana.password").stringType()
@@ -44,8 +44,9 @@ public record KibanaSettings(URI url, String space, String username, String pass
       URL, SPACE, USERNAME, PASSWORD, API_KEY, TIMEOUT);
 
   public static KibanaSettings from(Config c) {
-    return new KibanaSettings(c.get(URL), c.get(SPACE), c.get(USERNAME), c.get(PASSWORD),
-        c.get(API_KEY), c.get(TIMEOUT));
+    String space = c.get(SPACE);
+    return new KibanaSettings(c.get(URL), space == null ? "" : space, c.get(USERNAME),
+        c.get(PASSWORD), c.get(API_KEY), c.get(TIMEOUT));
   }
 
   /** The import endpoint: {@code [/s/SPACE]/api/saved_objects/_import?overwrite=true}. */
