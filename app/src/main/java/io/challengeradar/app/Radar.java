@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ClusterCommand.class,
       SubmitCommand.class,
       StopCommand.class,
+      DashboardsCommand.class,
     })
 public final class Radar {
 
