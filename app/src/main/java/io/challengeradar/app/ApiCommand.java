@@ -8,6 +8,7 @@ import io.challengeradar.api.auth.Access;
 import io.challengeradar.api.auth.ApiKeys;
 import io.challengeradar.api.http.AccessLog;
 import io.challengeradar.config.CommonOptions;
+import io.challengeradar.contract.client.ElasticsearchAccessException;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.Origin;
 import io.challengeradar.infra.RadarHome;
@@ -103,7 +104,7 @@ public final class ApiCommand implements Callable<Integer> {
     QueryApi api;
     try {
       api = QueryApi.start(options, access, new AccessLog(logOut, Clock.systemUTC()));
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | ElasticsearchAccessException e) {
       System.err.println("radar api: " + e.getMessage());
       return 2;
     }
@@ -114,7 +115,8 @@ public final class ApiCommand implements Callable<Integer> {
     }, "api-shutdown"));
     String hosts = String.join(",", options.elasticsearchHosts());
     System.err.println("radar api: listening on port " + api.port() + ", reading " + hosts
-        + " (" + settings.origin(CommonOptions.ELASTICSEARCH_HOSTS) + ")"
+        + " (" + settings.origin(CommonOptions.ELASTICSEARCH_HOSTS) + ", "
+        + options.elasticsearch().authentication() + ")"
         + (access.isOpen() ? " (no auth)" : "") + "; rate limit " + options.ratePerSecond()
         + "/s per key, burst " + options.burst());
     stopped.await();

@@ -22,6 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -58,6 +59,24 @@ public final class ElasticsearchClientFactory {
       builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
     }
     return builder.build();
+  }
+
+  /**
+   * Asks the cluster once, so that a process that cannot ever succeed says why at its start:
+   * throws {@link ElasticsearchAccessException} when the credentials are refused (401) or TLS
+   * fails; returns quietly otherwise, also when Elasticsearch cannot be reached yet (the caller
+   * retries that as it would any outage) or when the user may not read cluster health (403).
+   */
+  public static void checkAccess(RestClient client, ElasticsearchAccess access) {
+    try {
+      client.performRequest(new Request("GET", "/_cluster/health"));
+    } catch (IOException | RuntimeException e) {
+      ElasticsearchAccessException.find(e, access)
+          .filter(denied -> denied.status() != 403)
+          .ifPresent(denied -> {
+            throw denied;
+          });
+    }
   }
 
   static HttpHost[] hosts(List<String> urls) {

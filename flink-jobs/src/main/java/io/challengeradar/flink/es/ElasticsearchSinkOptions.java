@@ -3,6 +3,7 @@ package io.challengeradar.flink.es;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.ConfigException;
+import io.challengeradar.config.ElasticsearchAccess;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import java.io.Serializable;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every setting of the Elasticsearch sink ({@code elasticsearch.hosts} and {@code sink.*}).
+ * Every setting of the Elasticsearch sink ({@code elasticsearch.*} and {@code sink.*}). The record
+ * travels to the task managers with the job; the writer builds its client there, in its
+ * constructor, from {@code access} (whose {@code toString} masks the secrets).
  *
- * @param hosts node URLs such as {@code http://localhost:9200}
+ * @param access the nodes, credentials and CA
  * @param maxBatchSize most writes per bulk request
  * @param maxBatchBytes most bytes per bulk request
  * @param maxInFlightRequests bulk requests in flight at once per sink subtask
@@ -26,7 +29,7 @@ import java.util.List;
  * @param socketTimeout how long a bulk request may take before it counts as timed out
  */
 public record ElasticsearchSinkOptions(
-    List<String> hosts,
+    ElasticsearchAccess access,
     int maxBatchSize,
     long maxBatchBytes,
     int maxInFlightRequests,
@@ -72,18 +75,15 @@ public record ElasticsearchSinkOptions(
       .durationType().defaultValue(Duration.ofSeconds(30)).positive()
       .description("How long a bulk request may take before it counts as timed out.");
 
-  public static final OptionGroup GROUP = OptionGroup.of("sink",
-      "The Elasticsearch sink: where the job writes, bulk requests, buffering and retries.",
-      CommonOptions.ELASTICSEARCH_HOSTS, MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
-      MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
-      CONNECT_TIMEOUT, SOCKET_TIMEOUT);
+  public static final OptionGroup GROUP = CommonOptions.ELASTICSEARCH.with("sink",
+      "The Elasticsearch sink: where the job writes and how it authenticates, bulk requests,"
+          + " buffering and retries.",
+      OptionGroup.of("sink-only", "sink.*", MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
+          MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
+          CONNECT_TIMEOUT, SOCKET_TIMEOUT));
 
   public ElasticsearchSinkOptions {
-    hosts = List.copyOf(hosts);
-    if (hosts.isEmpty()) {
-      throw new ConfigException(CommonOptions.ELASTICSEARCH_HOSTS
-          + " must name at least one Elasticsearch URL");
-    }
+    java.util.Objects.requireNonNull(access, "access");
     if (maxBufferedRequests <= maxBatchSize) {
       throw new ConfigException(MAX_BUFFERED + " must be above " + MAX_BATCH_SIZE + " ("
           + maxBatchSize + "), was " + maxBufferedRequests);
@@ -95,7 +95,7 @@ public record ElasticsearchSinkOptions(
   }
 
   public static ElasticsearchSinkOptions from(Config c) {
-    return new ElasticsearchSinkOptions(c.get(CommonOptions.ELASTICSEARCH_HOSTS),
+    return new ElasticsearchSinkOptions(ElasticsearchAccess.from(c),
         c.get(MAX_BATCH_SIZE), c.get(MAX_BATCH_BYTES), c.get(MAX_IN_FLIGHT), c.get(MAX_BUFFERED),
         c.get(MAX_TIME_IN_BUFFER), c.get(MAX_RETRIES), c.get(INITIAL_BACKOFF), c.get(MAX_BACKOFF),
         c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT));
@@ -104,6 +104,11 @@ public record ElasticsearchSinkOptions(
   /** The defaults, writing to {@code hosts}. */
   public static ElasticsearchSinkOptions defaults(List<String> hosts) {
     return from(Config.defaults(GROUP).with(CommonOptions.ELASTICSEARCH_HOSTS, hosts, "caller"));
+  }
+
+  /** The node URLs written to. */
+  public List<String> hosts() {
+    return access.hosts();
   }
 
   /**
