@@ -101,6 +101,14 @@ public record ElasticsearchSinkOptions(
         c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT));
   }
 
+  /** The defaults, writing to the nodes of {@code access} with its credentials and CA. */
+  public static ElasticsearchSinkOptions defaults(ElasticsearchAccess access) {
+    ElasticsearchSinkOptions d = defaults(access.hosts());
+    return new ElasticsearchSinkOptions(access, d.maxBatchSize, d.maxBatchBytes,
+        d.maxInFlightRequests, d.maxBufferedRequests, d.maxTimeInBuffer, d.maxRetries,
+        d.initialBackoff, d.maxBackoff, d.connectTimeout, d.socketTimeout);
+  }
+
   /** The defaults, writing to {@code hosts}. */
   public static ElasticsearchSinkOptions defaults(List<String> hosts) {
     return from(Config.defaults(GROUP).with(CommonOptions.ELASTICSEARCH_HOSTS, hosts, "caller"));
