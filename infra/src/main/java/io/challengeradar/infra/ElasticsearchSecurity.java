@@ -131,8 +131,9 @@ public final class ElasticsearchSecurity {
       Files.copy(dir.resolve("http.key"), certs.resolve("http.key"),
           StandardCopyOption.REPLACE_EXISTING);
       Files.copy(caFile(), certs.resolve("ca.crt"), StandardCopyOption.REPLACE_EXISTING);
-      Files.deleteIfExists(config.resolve("users"));
-      Files.deleteIfExists(config.resolve("users_roles"));
+      // The tool adds to these files and refuses a user that exists: start them empty.
+      Files.writeString(config.resolve("users"), "");
+      Files.writeString(config.resolve("users_roles"), "");
       Map<String, String> env = new LinkedHashMap<>(toolEnv);
       env.put("ES_PATH_CONF", config.toString());
       // The password goes in on stdin (the tool's prompt), never on a command line.

@@ -33,6 +33,7 @@ import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.infra.ElasticsearchOptions;
 import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.PlatformOptions;
+import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.RunningPlatform;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -82,7 +83,10 @@ class SecureElasticsearchIT {
   static void startSecuredElasticsearch() {
     port = Ports.preferredOrAnyFree(Integer.getInteger(PORT_PROPERTY, 19_325));
     Path home = SharedElasticsearch.testHome();
-    ElasticsearchOptions es = ElasticsearchOptions.defaults(home).withHttpPort(port)
+    // A slow start on a busy machine (TLS, security index templates) is not a failure here.
+    ElasticsearchOptions es = ElasticsearchOptions.from(PlatformSettings.defaults()
+            .with(PlatformSettings.ES_STARTUP_TIMEOUT, Duration.ofMinutes(5), "test"), home)
+        .withHttpPort(port)
         .withBaseDir(home.resolve("it").resolve("elasticsearch-secure-" + port))
         .withSecure(true);
     platform = LocalPlatform.start(PlatformOptions.defaults(home).withElasticsearch(es),

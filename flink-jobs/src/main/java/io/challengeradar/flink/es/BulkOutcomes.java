@@ -131,7 +131,7 @@ public final class BulkOutcomes {
         case DENIED:
           throw new ElasticsearchAccessDenied("Elasticsearch does not let the sink write to "
               + op.index() + " (" + describe(item) + "): give its user (elasticsearch.username"
-              + " or elasticsearch.api-key) the write privileges docs/security.md lists", null);
+              + " or elasticsearch.api-key) the write privileges docs/security.md lists");
         case RETRYABLE:
           if (op.attempt() < maxRetries) {
             add(tallies, Tally.RETRIED);

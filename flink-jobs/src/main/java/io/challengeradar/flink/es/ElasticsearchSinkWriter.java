@@ -108,7 +108,7 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
       ResultHandler<EsOperation> result) {
     if (error != null) {
       ElasticsearchAccessException.find(error, access).ifPresent(denied -> {
-        throw new ElasticsearchAccessDenied(denied.getMessage(), error);
+        throw new ElasticsearchAccessDenied(denied.getMessage());
       });
     }
     Plan plan = error != null
