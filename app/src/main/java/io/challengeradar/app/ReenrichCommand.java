@@ -73,7 +73,8 @@ public final class ReenrichCommand implements Callable<Integer> {
     ElasticsearchAccess access = ElasticsearchAccess.from(config);
     try (ElasticsearchConnection connection = ElasticsearchClients.create(access);
         ServingClient client = new ServingClient(ClientOptions.of(
-            config.get(CommonOptions.SERVING_URL)));
+            config.get(CommonOptions.SERVING_URL))
+            .withToken(config.get(CommonOptions.SERVING_TOKEN)));
         Progress progress = Progress.onStderr("reenrich", -1, "videos")) {
       ElasticsearchClientFactory.checkAccess(connection.restClient(), access);
       Reenricher.Summary s;

@@ -56,6 +56,14 @@ public final class CommonOptions {
       .description("The serving tier the job calls for enrichment, risk and participation, e.g."
           + " http://localhost:8081; empty: no enrichment (and so no intelligence).");
 
+  public static final Option<String> SERVING_TOKEN = Option.key("serving.token").stringType()
+      .secret()
+      .check(t -> t.length() >= 16, "must be at least 16 characters")
+      .description("Bearer token the serving tier checks on every call but its health endpoints"
+          + " and /metrics, and that its clients (the job, radar reenrich) send; empty: none"
+          + " (the tier then binds loopback only by default). A secret: the properties file or"
+          + " RADAR_SERVING_TOKEN only.");
+
   static boolean hasUserInfo(String s) {
     try {
       return new java.net.URI(s).getRawUserInfo() != null;
