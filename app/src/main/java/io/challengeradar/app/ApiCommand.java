@@ -145,9 +145,22 @@ public final class ApiCommand implements Callable<Integer> {
     if (settings.origin(CommonOptions.ELASTICSEARCH_HOSTS).layer() != Origin.Layer.DEFAULT) {
       return settings;
     }
-    return LocalElasticsearch.find(RadarHome.resolve())
-        .map(url -> settings.with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(url),
-            "radar api: the running local platform"))
+    String by = "radar api: the running local platform";
+    return LocalElasticsearch.findAccess(RadarHome.resolve())
+        .map(a -> {
+          Config c = settings.with(CommonOptions.ELASTICSEARCH_HOSTS, a.hosts(), by);
+          // A secured one (radar up --secure): its CA and user, unless settings name others.
+          if (a.username() != null && c.get(CommonOptions.ELASTICSEARCH_USERNAME) == null
+              && c.get(CommonOptions.ELASTICSEARCH_API_KEY) == null) {
+            c = c.with(CommonOptions.ELASTICSEARCH_USERNAME, a.username(), by)
+                .with(CommonOptions.ELASTICSEARCH_PASSWORD, a.password(), by);
+          }
+          if (a.caFile() != null && c.get(CommonOptions.ELASTICSEARCH_CA_FILE) == null
+              && c.get(CommonOptions.ELASTICSEARCH_CA_FINGERPRINT) == null) {
+            c = c.with(CommonOptions.ELASTICSEARCH_CA_FILE, a.caFile(), by);
+          }
+          return c;
+        })
         .orElse(settings);
   }
 
