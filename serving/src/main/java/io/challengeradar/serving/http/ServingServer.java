@@ -154,10 +154,12 @@ public final class ServingServer implements AutoCloseable {
       reply = new Reply(404, JSON, WireJson.write(new Wire.ErrorResponse(
           "unknown_endpoint", "no endpoint " + e.getMessage(), null, null)));
     } catch (RuntimeException | IOException | Error e) {
+      String errorId = null;
       if (!(e instanceof ServingException)) {
-        LOG.warn("{} failed", path, e);
+        errorId = ErrorMapping.newErrorId();
+        LOG.warn("{} failed (error {})", path, errorId, e);
       }
-      ErrorMapping.HttpError err = ErrorMapping.map(e);
+      ErrorMapping.HttpError err = ErrorMapping.map(e, errorId);
       metrics.countError(err.body().error());
       retryAfter = err.retryAfter();
       reply = new Reply(err.status(), JSON, WireJson.write(err.body()));
