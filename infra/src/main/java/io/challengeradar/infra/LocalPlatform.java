@@ -34,7 +34,7 @@ public final class LocalPlatform {
     KafkaLauncher kafka = null;
     try {
       elasticsearch.start();
-      connection = ElasticsearchClients.create(elasticsearch.url());
+      connection = ElasticsearchClients.create(elasticsearch.access());
       List<TemplateOutcome> templates = options.installTemplates()
           ? installTemplates(connection, options.ingest())
           : List.of();

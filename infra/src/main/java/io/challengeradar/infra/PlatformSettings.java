@@ -48,6 +48,11 @@ public final class PlatformSettings {
       Option.key("platform.elasticsearch.staging-root").stringType()
           .description("Where to stage Elasticsearch's home, data and logs when the service user"
               + " cannot reach the project's folder; empty: the system's temporary folder.");
+  public static final Option<Boolean> ES_SECURE = Option.key("platform.elasticsearch.secure")
+      .booleanType().defaultValue(false)
+      .description("Run Elasticsearch with security on, as a real deployment does: TLS on HTTP"
+          + " with a CA made locally and a file-realm user, both kept in .radar/elasticsearch/"
+          + ElasticsearchSecurity.DIR_NAME + " (radar up --secure).");
   public static final Option<Boolean> KAFKA = Option.key("platform.kafka.enabled").booleanType()
       .defaultValue(false).description("Also run a Kafka broker (one KRaft node).");
   public static final Option<Integer> KAFKA_PORT = Option.key("platform.kafka.port").intType()
@@ -90,9 +95,9 @@ public final class PlatformSettings {
       "The local platform (radar up): a real Elasticsearch and, when enabled, a Kafka broker on"
           + " this machine.",
       ES_PORT, ES_TRANSPORT_PORT, ES_HEAP_MB, ES_STARTUP_TIMEOUT, ES_STOP_TIMEOUT,
-      ES_SERVICE_USER, ES_STAGING_ROOT, KAFKA, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_HEAP_MB,
-      KAFKA_STARTUP_TIMEOUT, KAFKA_STOP_TIMEOUT, INSTALL_TEMPLATES, INDEX_REFRESH_INTERVAL,
-      INDEX_REPLICAS);
+      ES_SERVICE_USER, ES_STAGING_ROOT, ES_SECURE, KAFKA, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+      KAFKA_HEAP_MB, KAFKA_STARTUP_TIMEOUT, KAFKA_STOP_TIMEOUT, INSTALL_TEMPLATES,
+      INDEX_REFRESH_INTERVAL, INDEX_REPLICAS);
 
   /** Every platform setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

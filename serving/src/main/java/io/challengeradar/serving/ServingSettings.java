@@ -1,5 +1,6 @@
 package io.challengeradar.serving;
 
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
@@ -22,6 +23,10 @@ public final class ServingSettings {
   public static final Option<Integer> PORT = Option.key("serving.port").intType()
       .defaultValue(8081).between(0, 65_535)
       .description("HTTP port of the serving tier; 0 picks a free one.");
+  public static final Option<String> BIND_ADDRESS = Option.key("serving.bind-address")
+      .stringType().defaultValue("127.0.0.1")
+      .description("The address the serving tier listens on: loopback by default; 0.0.0.0 (all"
+          + " interfaces) in a container, behind serving.token.");
   public static final Option<Integer> THREADS = Option.key("serving.threads").intType()
       .defaultValue(64).positive()
       .description("HTTP handler threads; they mostly wait on the model engines, so more than"
@@ -103,7 +108,7 @@ public final class ServingSettings {
   public static final OptionGroup GROUP = OptionGroup.of("serving",
       "The model serving tier (radar serve): HTTP transport, request limits, model store and"
           + " the default batching of every model.",
-      PORT, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
+      PORT, BIND_ADDRESS, CommonOptions.SERVING_TOKEN, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
       MAX_ITEMS, MAX_CAPTION_CHARS, MAX_IMAGE_BYTES, MAX_FRAMES, MAX_VECTORS_PER_SIDE,
       BATCH_MAX_SIZE, BATCH_MAX_DELAY, BATCH_QUEUE_CAPACITY, BATCH_WORKERS, BATCH_TIMEOUT,
       TEXT_MODEL, TEXT_INTRA_OP_THREADS, TEXT_MAX_TOKENS, TEXT_CACHE_SIZE);

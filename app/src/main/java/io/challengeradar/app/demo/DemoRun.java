@@ -55,6 +55,8 @@ public final class DemoRun implements AutoCloseable {
   private final long startNanos;
   private final RunningPlatform platform;
   private RadarProcess serving;
+  /** The serving tier's token, made per run: the tier checks it, the job and reenrich send it. */
+  private final String servingToken = "demo-" + UUID.randomUUID();
   private RadarProcess api;
   private String apiKey;
   /** Set by the progress poll when the first alert is searchable; only that thread writes it. */
@@ -175,7 +177,7 @@ public final class DemoRun implements AutoCloseable {
     log.println("starting the serving tier on port " + port + " (log "
         + RadarProcess.logFile("serving") + ")");
     serving = RadarProcess.start("serving", port, List.of("serve", "--port", "" + port),
-        "/health/ready", Map.of());
+        "/health/ready", Map.of(CommonOptions.SERVING_TOKEN.envVar(), servingToken));
     log.println("serving tier ready at " + serving.baseUri());
   }
 
@@ -189,6 +191,9 @@ public final class DemoRun implements AutoCloseable {
     Config settings = demoSettings(jobSettings(request.config(), System.getenv()),
         platform.elasticsearchUrl(), work.resolve("checkpoints").toUri().toString(),
         request.parallelism(), servingUri);
+    if (servingUri != null) {
+      settings = settings.with(CommonOptions.SERVING_TOKEN, servingToken, "demo");
+    }
     if (request.kafka()) {
       String bootstrap = platform.kafkaBootstrap().orElseThrow();
       KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults());
@@ -271,7 +276,8 @@ public final class DemoRun implements AutoCloseable {
     if (counts.pendingEnrichment() > 0) {
       log.println(counts.pendingEnrichment() + " videos still pending after the replay;"
           + " enriching them as radar reenrich does");
-      try (ServingClient client = new ServingClient(ClientOptions.of(serving.baseUri()));
+      try (ServingClient client = new ServingClient(
+              ClientOptions.of(serving.baseUri()).withToken(servingToken));
           Progress progress = Progress.onStderr("reenrich", counts.pendingEnrichment(), "videos")) {
         reenriched = new Reenricher(platform.client(), client, Reenricher.DEFAULT_BATCH)
             .run(Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), progress).enriched();

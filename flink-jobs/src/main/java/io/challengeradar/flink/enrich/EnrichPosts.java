@@ -2,6 +2,7 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.SourcedEvent;
+import io.challengeradar.config.Secret;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
@@ -77,7 +78,8 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   static ClientOptions clientOptions(EnrichmentOptions options) {
     ClientOptions d = ClientOptions.of(options.servingUrl());
     return new ClientOptions(options.servingUrl(), d.connectTimeout(), options.timeout(),
-        0, d.initialBackoff(), d.maxBackoff(), d.maxBatch());
+        0, d.initialBackoff(), d.maxBackoff(), d.maxBatch(),
+        Secret.valueOf(options.servingToken()));
   }
 
   @Override

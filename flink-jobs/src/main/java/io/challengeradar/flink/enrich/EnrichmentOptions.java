@@ -2,6 +2,7 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.Secret;
 import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
@@ -26,6 +27,7 @@ import java.time.Duration;
  *     capacity}
  * @param batchDelay longest wait for a call to fill before it is sent; below {@link
  *     #MAX_BATCH_DELAY}, as it comes on top of the timeout before Flink's own deadline
+ * @param servingToken the bearer token sent to the serving tier; null: none (printed masked)
  */
 public record EnrichmentOptions(
     URI servingUrl,
@@ -36,7 +38,8 @@ public record EnrichmentOptions(
     int retryMaxAttempts,
     int retryMaxInFlight,
     int batchSize,
-    Duration batchDelay)
+    Duration batchDelay,
+    Secret servingToken)
     implements Serializable {
 
   public static final Duration MAX_BATCH_DELAY =
@@ -82,7 +85,7 @@ public record EnrichmentOptions(
           + " probability); off while serving.url is empty. When serving is down, slow or"
           + " shedding load, posts go on with pendingEnrichment=true and are retried with"
           + " doubling, jittered waits.",
-      CommonOptions.SERVING_URL, CAPACITY, TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
+      CommonOptions.SERVING_URL, CommonOptions.SERVING_TOKEN, CAPACITY, TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
       RETRY_MAX_ATTEMPTS, RETRY_MAX_IN_FLIGHT, BATCH_SIZE, BATCH_DELAY);
 
   public EnrichmentOptions {
@@ -105,7 +108,7 @@ public record EnrichmentOptions(
     return new EnrichmentOptions(c.get(CommonOptions.SERVING_URL), c.get(CAPACITY),
         c.get(TIMEOUT), c.get(RETRY_INITIAL_BACKOFF), c.get(RETRY_MAX_BACKOFF),
         c.get(RETRY_MAX_ATTEMPTS), c.get(RETRY_MAX_IN_FLIGHT), c.get(BATCH_SIZE),
-        c.get(BATCH_DELAY));
+        c.get(BATCH_DELAY), Secret.ofNullable(c.get(CommonOptions.SERVING_TOKEN)));
   }
 
   public boolean enabled() {
