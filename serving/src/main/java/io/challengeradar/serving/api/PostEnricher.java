@@ -8,6 +8,7 @@ import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.PostFeatures;
 import io.challengeradar.serving.model.SentenceEncoder;
+import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.serving.wire.Wire.EnrichPost;
 import io.challengeradar.serving.wire.Wire.EnrichResponse;
 import io.challengeradar.serving.wire.Wire.EnrichedPost;
@@ -27,6 +28,10 @@ import java.util.Optional;
  *
  * <p>An empty caption is embedded as its hashtags' text (a cosine index refuses the all-zero
  * vector), while the heads get the all-zero text vector they were trained on for such posts.
+ *
+ * <p>A head version with a fallback head (the virality model with the author's history) scores a
+ * post with its first head when the post carries at least one earlier video of its author, and
+ * with the fallback (post-only) head otherwise; each answer says which.
  */
 final class PostEnricher {
 
@@ -61,36 +66,58 @@ final class PostEnricher {
     Scores claims = score(ModelKind.CLAIMS_HEAD, parsed, vectors);
     List<EnrichedPost> out = new ArrayList<>(parsed.size());
     for (int i = 0; i < parsed.size(); i++) {
-      out.add(new EnrichedPost(parsed.get(i).videoId(), vectors.get(i), virality.at(i), claims.at(i)));
+      out.add(new EnrichedPost(parsed.get(i).videoId(), vectors.get(i), virality.at(i), claims.at(i),
+          virality.headAt(i)));
     }
     Double cut = virality.head() == null ? null : ratioCut(virality.head());
     return new EnrichResponse(id(text.model()), id(virality.head()), cut, id(claims.head()), out, notes);
   }
 
-  /** A head's probabilities, or nulls when no head of the kind is served. */
-  private record Scores(LoadedModel<?, ?> head, List<Float> probabilities) {
+  /** The first head of a version with a fallback: for posts whose author has history. */
+  static final String AUTHOR_HISTORY_HEAD = "author-history";
+  /** The fallback head: for posts of a new author (or from a caller that keeps no history). */
+  static final String POST_ONLY_HEAD = "post-only";
+
+  /**
+   * A head's probabilities, or nulls when no head of the kind is served.
+   *
+   * @param heads which head of a paired version scored each post; null for one head
+   */
+  private record Scores(LoadedModel<?, ?> head, List<Float> probabilities, List<String> heads) {
     Float at(int i) {
       return probabilities == null ? null : probabilities.get(i);
+    }
+
+    String headAt(int i) {
+      return heads == null ? null : heads.get(i);
     }
   }
 
   private Scores score(ModelKind kind, List<Parsed> posts, List<float[]> vectors) {
     Optional<LoadedModel<?, ?>> served = models.first(kind);
     if (served.isEmpty()) {
-      return new Scores(null, null);
+      return new Scores(null, null, null);
     }
     LoadedModel<?, ?> head = served.get();
     List<String> features = HeadInputs.features(head.spec());
+    boolean paired = HeadInputs.hasFallback(head.spec());
+    List<String> fallbackFeatures = HeadInputs.fallbackFeatures(head.spec());
     List<float[]> inputs = new ArrayList<>(posts.size());
+    List<String> heads = paired ? new ArrayList<>(posts.size()) : null;
     for (int i = 0; i < posts.size(); i++) {
       float[] v = vectors.get(i);
-      float[] f = PostFeatures.vector(features, posts.get(i).input());
-      if (v.length + f.length != head.dimension()) {
+      boolean first = !paired || posts.get(i).input().authorHistory().count() > 0;
+      if (paired) {
+        heads.add(first ? AUTHOR_HISTORY_HEAD : POST_ONLY_HEAD);
+      }
+      float[] f = PostFeatures.vector(first ? features : fallbackFeatures, posts.get(i).input());
+      int dimension = first ? head.dimension() : v.length + fallbackFeatures.size();
+      if (v.length + f.length != dimension) {
         throw new InferenceException("model " + head.name() + " version " + head.version()
             + " takes " + head.dimension() + " inputs, but the text vector (" + v.length
             + ") and its " + f.length + " feature(s) make " + (v.length + f.length), null);
       }
-      float[] x = new float[head.dimension()];
+      float[] x = new float[dimension];
       if (!posts.get(i).captionBlank()) {
         System.arraycopy(v, 0, x, 0, v.length);
       }
@@ -98,7 +125,7 @@ final class PostEnricher {
       inputs.add(x);
     }
     ModelRegistry.Answer<Float> answer = models.call(head.name(), kind, inputs);
-    return new Scores(answer.model(), answer.outputs());
+    return new Scores(answer.model(), answer.outputs(), heads);
   }
 
   private Parsed parse(String field, EnrichPost p) {
@@ -137,10 +164,31 @@ final class PostEnricher {
                 notNegative(field + ".shares", p.shares()),
                 notNegative(field + ".downloads", p.downloads()),
                 notNegative(field + ".comments", p.comments())))
-            .withAuthor(Boolean.TRUE.equals(p.verified()), ban(field, p.authorBanStatus()));
+            .withAuthor(Boolean.TRUE.equals(p.verified()), ban(field, p.authorBanStatus()))
+            .withAuthorHistory(history(field + ".authorHistory", p.authorHistory()));
     boolean blank = p.caption().isBlank();
     String text = blank ? hashtagText(tags) : p.caption();
     return new Parsed(p.videoId(), text, blank, in);
+  }
+
+  private static Wire.AuthorHistory history(String field, Wire.AuthorHistory h) {
+    if (h == null) {
+      return Wire.AuthorHistory.NONE;
+    }
+    if (h.count() < 0) {
+      throw new BadInputException(field + ".count", "must be zero or more, was " + h.count());
+    }
+    finiteNotNegative(field + ".meanLogViews", h.meanLogViews());
+    finiteNotNegative(field + ".sdLogViews", h.sdLogViews());
+    finiteNotNegative(field + ".meanEngagementRate", h.meanEngagementRate());
+    finiteNotNegative(field + ".meanGapHours", h.meanGapHours());
+    return h;
+  }
+
+  private static void finiteNotNegative(String field, double v) {
+    if (!Double.isFinite(v) || v < 0) {
+      throw new BadInputException(field, "must be a finite number, zero or more, was " + v);
+    }
   }
 
   private static String hashtagText(List<String> tags) {
