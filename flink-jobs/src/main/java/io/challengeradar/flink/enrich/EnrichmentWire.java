@@ -17,10 +17,16 @@ public final class EnrichmentWire {
   private EnrichmentWire() {}
 
   public static Wire.EnrichPost request(Post p) {
+    return request(p, null);
+  }
+
+  /** @param authorHistory the author's earlier videos as of the post; null sends none */
+  public static Wire.EnrichPost request(Post p, Wire.AuthorHistory authorHistory) {
     String caption = p.caption().length() > MAX_CAPTION_CHARS
         ? p.caption().substring(0, MAX_CAPTION_CHARS) : p.caption();
     return Wire.EnrichPost.atPost(p.videoId(), caption, p.hashtags(), p.musicId(),
-        p.durationSec(), p.followerCount(), p.createdAt().toString());
+        p.durationSec(), p.followerCount(), p.createdAt().toString())
+        .withAuthorHistory(authorHistory);
   }
 
   public static Enrichment pending(Post p) {
