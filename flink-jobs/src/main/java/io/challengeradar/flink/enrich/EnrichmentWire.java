@@ -44,7 +44,7 @@ public final class EnrichmentWire {
     return new Enrichment(p.videoId(), p.authorId(), p.createdAt(),
         p.hashtags().toArray(new String[0]), p.musicId(), new Enrichment.Answer(e.embedding(),
             answer.embeddingModel(),
-            e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(),
+            e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(), e.viralityHead(),
             e.claimProbability() == null ? null : e.claimProbability().doubleValue(),
             answer.claimsModel(), at, answer.viralityRatioCut()));
   }
