@@ -8,16 +8,12 @@ import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.PostFeatures;
 import io.challengeradar.serving.model.SentenceEncoder;
-import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.serving.wire.Wire.EnrichPost;
 import io.challengeradar.serving.wire.Wire.EnrichResponse;
 import io.challengeradar.serving.wire.Wire.EnrichedPost;
 import io.challengeradar.serving.wire.Wire.Note;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -142,53 +138,11 @@ final class PostEnricher {
       throw new BadInputException(field + ".caption",
           p.caption().length() + " characters, over the limit of " + limits.maxCaptionChars());
     }
-    if (p.createdAt() == null) {
-      throw new BadInputException(field + ".createdAt", "is required");
-    }
-    Instant createdAt;
-    try {
-      createdAt = Instant.parse(p.createdAt());
-    } catch (DateTimeParseException e) {
-      throw new BadInputException(field + ".createdAt",
-          "'" + p.createdAt() + "' is not an ISO-8601 instant like 2024-01-01T12:00:00Z");
-    }
     List<String> tags = p.hashtags() == null ? List.of() : p.hashtags();
-    PostFeatures.Input in =
-        PostFeatures.Input.atPost(
-                p.caption(), tags.size(), (int) notNegative(field + ".durationSec", p.durationSec()),
-                notNegative(field + ".followerCount", p.followerCount()), createdAt)
-            .withMusicOriginal(Boolean.TRUE.equals(p.musicOriginal()))
-            .withEngagement(new PostFeatures.Engagement(
-                notNegative(field + ".views", p.views()),
-                notNegative(field + ".likes", p.likes()),
-                notNegative(field + ".shares", p.shares()),
-                notNegative(field + ".downloads", p.downloads()),
-                notNegative(field + ".comments", p.comments())))
-            .withAuthor(Boolean.TRUE.equals(p.verified()), ban(field, p.authorBanStatus()))
-            .withAuthorHistory(history(field + ".authorHistory", p.authorHistory()));
+    PostFeatures.Input in = EnrichPostInputs.of(field, p);
     boolean blank = p.caption().isBlank();
     String text = blank ? hashtagText(tags) : p.caption();
     return new Parsed(p.videoId(), text, blank, in);
-  }
-
-  private static Wire.AuthorHistory history(String field, Wire.AuthorHistory h) {
-    if (h == null) {
-      return Wire.AuthorHistory.NONE;
-    }
-    if (h.count() < 0) {
-      throw new BadInputException(field + ".count", "must be zero or more, was " + h.count());
-    }
-    finiteNotNegative(field + ".meanLogViews", h.meanLogViews());
-    finiteNotNegative(field + ".sdLogViews", h.sdLogViews());
-    finiteNotNegative(field + ".meanEngagementRate", h.meanEngagementRate());
-    finiteNotNegative(field + ".meanGapHours", h.meanGapHours());
-    return h;
-  }
-
-  private static void finiteNotNegative(String field, double v) {
-    if (!Double.isFinite(v) || v < 0) {
-      throw new BadInputException(field, "must be a finite number, zero or more, was " + v);
-    }
   }
 
   private static String hashtagText(List<String> tags) {
@@ -197,33 +151,6 @@ final class PostEnricher {
       b.append(b.length() == 0 ? "#" : " #").append(t);
     }
     return b.toString();
-  }
-
-  private static long notNegative(String field, Number n) {
-    if (n == null) {
-      return 0;
-    }
-    if (n.longValue() < 0) {
-      throw new BadInputException(field, "must be zero or more, was " + n);
-    }
-    return n.longValue();
-  }
-
-  private static PostFeatures.BanStatus ban(String field, String status) {
-    if (status == null) {
-      return PostFeatures.BanStatus.ACTIVE;
-    }
-    switch (status.toLowerCase(Locale.ROOT).trim()) {
-      case "active":
-        return PostFeatures.BanStatus.ACTIVE;
-      case "under review":
-        return PostFeatures.BanStatus.UNDER_REVIEW;
-      case "banned":
-        return PostFeatures.BanStatus.BANNED;
-      default:
-        throw new BadInputException(field + ".authorBanStatus",
-            "must be active, under review or banned, was '" + status + "'");
-    }
   }
 
   private static Double ratioCut(LoadedModel<?, ?> head) {

@@ -4,7 +4,7 @@ import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.PostFeatures;
 import io.challengeradar.serving.wire.AuthorTrack;
 import io.challengeradar.serving.wire.Wire;
-import io.challengeradar.training.data.AuthorHistories;
+import io.challengeradar.training.data.AuthorHistoryReplay;
 import io.challengeradar.training.data.RowAccounting;
 import io.challengeradar.training.data.Splits;
 import io.challengeradar.training.data.TrendingData;
@@ -75,7 +75,7 @@ public final class ViralityTask implements TrainingTask {
 
   /**
    * The settling time of the experiment that moves each observation back to at most this long
-   * after its post (see {@link AuthorHistories#of}); not served.
+   * after its post (see {@link AuthorHistoryReplay#of}); not served.
    */
   static final long SETTLE_MILLIS = java.time.Duration.ofDays(7).toMillis();
 
@@ -126,7 +126,7 @@ public final class ViralityTask implements TrainingTask {
 
   /**
    * The author-history head's features of one video ({@link #FEATURES_WITH_HISTORY}), with the
-   * author's history as {@link AuthorHistories} replays it: the same {@link PostFeatures} the
+   * author's history as {@link AuthorHistoryReplay} replays it: the same {@link PostFeatures} the
    * serving tier applies to the history the job sends.
    */
   public static float[] features(VnFeedData.Video v, Wire.AuthorHistory history) {
@@ -262,10 +262,10 @@ public final class ViralityTask implements TrainingTask {
     SplitResult random = results.get(2);
     // The author's history as the job's state holds it (observations as the data has them), and
     // an experiment with observations moved back to a week after each post.
-    Wire.AuthorHistory[] asObserved = AuthorHistories.replay(
-        AuthorHistories.of(videos, 0), AuthorTrack.DEFAULT_MAX_VIDEOS);
-    Wire.AuthorHistory[] settled = AuthorHistories.replay(
-        AuthorHistories.of(videos, SETTLE_MILLIS), AuthorTrack.DEFAULT_MAX_VIDEOS);
+    Wire.AuthorHistory[] asObserved = AuthorHistoryReplay.replay(
+        AuthorHistoryReplay.of(videos, 0), AuthorTrack.DEFAULT_MAX_VIDEOS);
+    Wire.AuthorHistory[] settled = AuthorHistoryReplay.replay(
+        AuthorHistoryReplay.of(videos, SETTLE_MILLIS), AuthorTrack.DEFAULT_MAX_VIDEOS);
     List<HistoryResult> withHistory = historyAll(ctx, "as observed", vn, videos, asObserved, results);
     List<HistoryResult> withSettled = historyAll(ctx, "settled after 7 days", vn, videos, settled, results);
     List<SplitResult> trendingResults = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>What "observed" means is the data's: a scraped video was observed once, at its scrape time.
  */
-public final class AuthorHistories {
+public final class AuthorHistoryReplay {
 
   /** One video as the replay needs it. */
   public record Observed(
@@ -29,7 +29,7 @@ public final class AuthorHistories {
       Comparator.comparingLong(Step::at).thenComparingInt(Step::order)
           .thenComparing(s -> s.video().videoId());
 
-  private AuthorHistories() {}
+  private AuthorHistoryReplay() {}
 
   /**
    * @param maxVideos the bound the job's state keeps per author
