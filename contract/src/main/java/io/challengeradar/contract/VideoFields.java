@@ -61,6 +61,11 @@ public final class VideoFields {
   public static final String VIRALITY_AT_POST = "viralityAtPost";
   public static final String VIRALITY = "virality";
   public static final String VIRALITY_MODEL = "viralityModel";
+  /**
+   * Which head of the virality model scored the post: {@code author-history} (the author had
+   * earlier videos) or {@code post-only}; absent for a model with one head.
+   */
+  public static final String VIRALITY_HEAD = "viralityHead";
   public static final String CLAIM_PROBABILITY = "claimProbability";
   public static final String CLAIMS_MODEL = "claimsModel";
 

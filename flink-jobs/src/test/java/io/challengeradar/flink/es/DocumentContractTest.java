@@ -62,7 +62,8 @@ class DocumentContractTest {
   }
 
   static final Wire.EnrichResponse ANSWER = new Wire.EnrichResponse("minilm", "virality", 2.0,
-      "claims", List.of(new Wire.EnrichedPost("v1", vector(), 0.4f, 0.1f)), List.of());
+      "claims", List.of(new Wire.EnrichedPost("v1", vector(), 0.4f, 0.1f, "author-history")),
+      List.of());
 
   /** The problems of the document {@code op} carries, checked as a document of its index. */
   static List<String> problems(EsOperation op) throws Exception {
