@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       PipelineCommand.class,
       ApiCommand.class,
       ConfigCommand.class,
+      K8sCommand.class,
+      TemplatesCommand.class,
     })
 public final class Radar {
 

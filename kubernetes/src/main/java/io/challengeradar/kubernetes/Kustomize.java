@@ -28,12 +28,15 @@ public final class Kustomize {
     return new Kustomize("kubectl");
   }
 
-  /** The overlay's directory under {@code projectRoot}; an error names the overlays there are. */
-  public static Path overlay(Path projectRoot, String name) {
-    Path dir = projectRoot.resolve(MANIFESTS).resolve("overlays").resolve(name);
+  /**
+   * The overlay's directory in {@code manifests} (the project's {@link #MANIFESTS} or a copy); an
+   * error names the overlays there are.
+   */
+  public static Path overlay(Path manifests, String name) {
+    Path dir = manifests.resolve("overlays").resolve(name);
     if (!Files.isRegularFile(dir.resolve("kustomization.yaml"))) {
       throw new IllegalArgumentException("--overlay: no overlay '" + name + "' in "
-          + projectRoot.resolve(MANIFESTS).resolve("overlays") + "; overlays are " + OVERLAYS);
+          + manifests.resolve("overlays") + "; overlays are " + OVERLAYS);
     }
     return dir;
   }

@@ -50,7 +50,7 @@ public final class Manifests {
     return new Manifests(out, yaml);
   }
 
-  /** The YAML as rendered. */
+  /** The YAML stream: as rendered, or as moved to another namespace. */
   public String yaml() {
     return yaml;
   }
@@ -87,7 +87,9 @@ public final class Manifests {
       }
       moved.add(copy);
     }
-    return new Manifests(moved, yaml);
+    StringBuilder out = new StringBuilder();
+    moved.forEach(r -> out.append(SERIALIZATION.asYaml(r)));
+    return new Manifests(moved, out.toString());
   }
 
   /** The namespace the namespaced objects are in. */

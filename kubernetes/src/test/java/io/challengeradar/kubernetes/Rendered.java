@@ -40,7 +40,7 @@ final class Rendered {
     assumeTrue(KubectlHolder.AVAILABLE,
         "kubectl is not on the PATH: the rendered overlays are not checked");
     return CACHE.computeIfAbsent(overlay, o -> Kustomize.onPath()
-        .render(Kustomize.overlay(projectRoot(), o)));
+        .render(Kustomize.overlay(projectRoot().resolve(Kustomize.MANIFESTS), o)));
   }
 
   /** The overlay's objects, rendered. */
