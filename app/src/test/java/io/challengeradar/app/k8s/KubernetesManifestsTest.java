@@ -120,6 +120,24 @@ class KubernetesManifestsTest {
             PipelineSources.ENGAGEMENT_TOPIC, groupId);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod", "gpu"})
+  void theServersListenOnThePortTheirProbesAndServicesUse(String overlay) {
+    List<JsonNode> docs = render(overlay);
+    for (String[] server : List.of(new String[] {"radar-serving", "radar-serving-settings",
+        "serving.port"}, new String[] {"radar-api", "radar-api-settings", "api.port"})) {
+      int configured = docs.stream().filter(d -> d.at("/metadata/name").asText().equals(server[1]))
+          .findFirst().orElseThrow().at("/data/" + server[2]).asInt();
+      JsonNode deployment = docs.stream().filter(d -> d.path("kind").asText().equals("Deployment")
+          && d.at("/metadata/name").asText().equals(server[0])).findFirst().orElseThrow();
+
+      assertThat(deployment.at("/spec/template/spec/containers/0/ports/0/containerPort").asInt())
+          .as(server[0] + " containerPort").isEqualTo(configured);
+      assertThat(deployment.at("/spec/template/spec/containers/0/ports/0/name").asText())
+          .isEqualTo("http");
+    }
+  }
+
   @Test
   void findsASettingNoComponentReads() {
     List<JsonNode> docs = render("prod");
