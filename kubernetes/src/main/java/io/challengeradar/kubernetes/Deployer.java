@@ -2,7 +2,6 @@ package io.challengeradar.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,8 +34,12 @@ public final class Deployer {
   /** Where an upgrade ended: the jar now running and the savepoint it started from. */
   public record Upgrade(String name, String jarUri, String savepoint) {}
 
+  /** How often a wait asks again: operators take seconds to minutes, a watch would save little. */
+  public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
+
   private final KubernetesClient client;
   private final Duration timeout;
+  private final Duration poll;
   private final Consumer<String> progress;
 
   /**
@@ -45,8 +47,15 @@ public final class Deployer {
    * @param progress one line per step, for the console
    */
   public Deployer(KubernetesClient client, Duration timeout, Consumer<String> progress) {
+    this(client, timeout, DEFAULT_POLL, progress);
+  }
+
+  /** @param poll how often a wait reads the resource's status again */
+  public Deployer(KubernetesClient client, Duration timeout, Duration poll,
+      Consumer<String> progress) {
     this.client = Objects.requireNonNull(client, "client");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.poll = Objects.requireNonNull(poll, "poll");
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
@@ -187,15 +196,22 @@ public final class Deployer {
   private GenericKubernetesResource await(Resource<GenericKubernetesResource> handle,
       String what, java.util.function.Predicate<GenericKubernetesResource> done,
       Instant deadline) {
-    long millis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
-    try {
-      return handle.waitUntilCondition(r -> r != null && done.test(r), millis,
-          TimeUnit.MILLISECONDS);
-    } catch (KubernetesClientTimeoutException e) {
-      GenericKubernetesResource last = handle.get();
-      throw new KubernetesDeployException("timed out after " + timeout + " waiting for " + what
-          + "; it says: " + (last == null ? "absent" : Readiness.check(last).detail())
-          + " (kubectl describe shows why; a longer --timeout may be all it needs)", e);
+    while (true) {
+      GenericKubernetesResource r = handle.get();
+      if (r != null && done.test(r)) {
+        return r;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new KubernetesDeployException("timed out after " + timeout + " waiting for " + what
+            + "; it says: " + (r == null ? "absent" : Readiness.check(r).detail())
+            + " (kubectl describe shows why; a longer --timeout may be all it needs)");
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KubernetesDeployException("interrupted waiting for " + what, e);
+      }
     }
   }
 

@@ -48,6 +48,9 @@ class DeployerTest {
 
   @AfterEach
   void stopOperators() {
+    if (operators == null) {
+      return;
+    }
     operators.close();
     assertThat(operators.errors).as("errors of the stand-in operators").isEmpty();
   }
@@ -94,7 +97,8 @@ class DeployerTest {
     deployer.apply(manifests(), true);
     GenericKubernetesResource serving = client.genericKubernetesResources("apps/v1", "Deployment")
         .inNamespace(NS).withName("radar-serving").get();
-    ((Map<String, Object>) serving.get("spec")).put("replicas", 4);
+    Map<String, Object> spec = serving.get("spec");
+    spec.put("replicas", 4);
     client.genericKubernetesResources("apps/v1", "Deployment").inNamespace(NS).resource(serving)
         .update();
 
@@ -112,7 +116,8 @@ class DeployerTest {
   void upgradesTheJobThroughASavepoint() {
     String newJar = "local:///opt/flink/usrlib/radar-job-2.jar";
     operators.statuses.put("FlinkDeployment", r -> {
-      String jar = String.valueOf((Object) r.get("spec", "job", "jarURI"));
+      Object jarUri = r.get("spec", "job", "jarURI");
+      String jar = String.valueOf(jarUri);
       return jar.equals(newJar) ? Map.of("jobStatus", Map.of("state", "RUNNING",
               "upgradeSavepointPath", "file:///flink-data/savepoints/savepoint-1"),
           "reconciliationStatus", Map.of("lastReconciledSpec", "{\"job\":{\"jarURI\":\""
@@ -128,9 +133,10 @@ class DeployerTest {
         "registry.example.com/challenge-radar/flink-job:2");
 
     assertThat(done.savepoint()).isEqualTo("file:///flink-data/savepoints/savepoint-1");
-    assertThat((Object) flink().get("spec", "job", "upgradeMode")).isEqualTo("savepoint");
-    assertThat((Object) flink().get("spec", "image"))
-        .isEqualTo("registry.example.com/challenge-radar/flink-job:2");
+    Object mode = flink().get("spec", "job", "upgradeMode");
+    Object image = flink().get("spec", "image");
+    assertThat(mode).isEqualTo("savepoint");
+    assertThat(image).isEqualTo("registry.example.com/challenge-radar/flink-job:2");
   }
 
   @Test
@@ -180,7 +186,7 @@ class DeployerTest {
   }
 
   private Deployer deployer() {
-    return new Deployer(client, TIMEOUT, progress::add);
+    return new Deployer(client, TIMEOUT, Duration.ofMillis(50), progress::add);
   }
 
   private GenericKubernetesResource flink() {

@@ -2,6 +2,7 @@ package io.challengeradar.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,16 +43,21 @@ final class FakeOperators implements AutoCloseable {
   }
 
   FakeOperators start() {
-    thread.scheduleWithFixedDelay(this::reconcile, 0, 20, TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(this::reconcile, 0, 50, TimeUnit.MILLISECONDS);
     return this;
   }
 
-  /** What went wrong on the operators' thread (a scheduled task that throws stops silently). */
+  /**
+   * What went wrong in the status functions (a scheduled task that throws stops silently). A
+   * request the mock server did not answer in time is retried on the next round instead.
+   */
   final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
   private void reconcile() {
     try {
       reconcileOnce();
+    } catch (KubernetesClientException e) {
+      // the next round asks again
     } catch (RuntimeException e) {
       errors.add(e);
     }
@@ -68,16 +74,15 @@ final class FakeOperators implements AutoCloseable {
         if (status == null || status.equals(r.get("status"))) {
           continue;
         }
-        // What exists is taken before the status is written: once it is, the deployer may move on.
+        // Recorded before the status is written: once it is, the deployer may move on.
         String id = kind.kind() + " " + r.getMetadata().getName();
-        List<String> before = existing();
+        if (!readied.contains(id)) {
+          existingWhenReadied.put(id, existing());
+          readied.add(id);
+        }
         r.setAdditionalProperty("status", status);
         client.genericKubernetesResources(kind.context()).inNamespace(namespace).resource(r)
             .updateStatus();
-        if (!readied.contains(id)) {
-          readied.add(id);
-          existingWhenReadied.put(id, before);
-        }
       }
     }
   }

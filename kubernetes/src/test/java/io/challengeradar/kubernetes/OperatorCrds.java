@@ -87,7 +87,8 @@ final class OperatorCrds {
    * CRD lists them or not (the Flink operator's does not).
    */
   private static JsonNode withTypeMeta(JsonNode root) {
-    ObjectNode properties = ((ObjectNode) root).with("properties");
+    ObjectNode properties = root.path("properties") instanceof ObjectNode p ? p
+        : ((ObjectNode) root).putObject("properties");
     properties.putIfAbsent("apiVersion", Rendered.YAML.createObjectNode().put("type", "string"));
     properties.putIfAbsent("kind", Rendered.YAML.createObjectNode().put("type", "string"));
     properties.putIfAbsent("metadata", Rendered.YAML.createObjectNode().put("type", "object"));
