@@ -61,4 +61,23 @@ class KustomizeBuildTest {
         .filter(d -> d.at("/metadata/name").asText().equals("radar-serving-settings"))
         .map(d -> d.at("/data/serving.device").asText())).containsExactly("gpu");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod", "gpu"})
+  void theJobCheckpointsWhereFlinkIsConfiguredToAndRestoresFrom(String overlay) {
+    List<JsonNode> docs = Rendered.documents(overlay);
+    JsonNode flink = docs.stream().filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
+        .findFirst().orElseThrow();
+    String jobSetting = docs.stream()
+        .filter(d -> d.at("/metadata/name").asText().equals("radar-job-settings"))
+        .findFirst().orElseThrow().at("/data/job.checkpoints").asText();
+
+    assertThat(jobSetting)
+        .isEqualTo(flink.at("/spec/flinkConfiguration/execution.checkpointing.dir").asText());
+    assertThat(flink.at("/spec/job/upgradeMode").asText()).isEqualTo("last-state");
+    assertThat(flink.at("/spec/flinkConfiguration/high-availability.type").asText())
+        .isEqualTo("kubernetes");
+    assertThat(flink.at("/spec/flinkConfiguration/state.backend.type").asText())
+        .isEqualTo("rocksdb");
+  }
 }
