@@ -73,4 +73,23 @@ class KubernetesProbesIT {
 
     assertThat(answers).hasSize(6).allMatch(a -> a.endsWith(" 200"), "answered 200");
   }
+
+  @Test
+  void theSetupJobsCommandInstallsEveryTemplateAndASecondRunChangesNothing(
+      ElasticsearchTestServer es) {
+    java.io.StringWriter first = new java.io.StringWriter();
+    java.io.StringWriter second = new java.io.StringWriter();
+
+    int firstExit = io.challengeradar.app.Radar.commandLine()
+        .setOut(new java.io.PrintWriter(first)).execute("templates", "install", "--es", es.url());
+    int secondExit = io.challengeradar.app.Radar.commandLine()
+        .setOut(new java.io.PrintWriter(second)).execute("templates", "install", "--es", es.url());
+
+    int templates = io.challengeradar.contract.IndexTemplates.load().size();
+    assertThat(firstExit).isZero();
+    assertThat(first.toString().lines()).hasSize(templates);
+    assertThat(secondExit).isZero();
+    assertThat(second.toString().lines()).hasSize(templates)
+        .allMatch(l -> l.endsWith(": unchanged"));
+  }
 }
