@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -56,6 +57,8 @@ public final class DemoRun implements AutoCloseable {
   private RadarProcess serving;
   private RadarProcess api;
   private String apiKey;
+  /** Set by the progress poll when the first alert is searchable; only that thread writes it. */
+  private volatile Long firstAlertMs;
 
   /**
    * What one run produced, for the caller to print.
@@ -121,7 +124,8 @@ public final class DemoRun implements AutoCloseable {
         DemoSummary.Counts.of(events.lines(), events.rejected(), results), enrichment, check,
         api == null ? null : api.baseUri().toString(),
         api == null ? null : apiTable.stream().filter(r -> !r.likelyParticipants().isEmpty()).count(),
-        request.parallelism(), platform.elasticsearchUrl(), elapsedMs);
+        request.parallelism(), platform.elasticsearchUrl(), elapsedMs,
+        firstAlertMs != null || results.alertCount() == 0 ? firstAlertMs : elapsedMs);
     return new Outcome(summary, results.alerts(), events.scenario(), apiTable);
   }
 
@@ -230,11 +234,28 @@ public final class DemoRun implements AutoCloseable {
           () -> {
             try {
               progress.advance(PipelineResults.inputAccountedFor(client) - progress.done());
+              noteFirstAlert(client);
             } catch (IOException notYet) {
               // An index the sink just created has no shard to search for a moment; the line
               // stays where it was until the next poll. The final counts are read separately.
             }
           });
+    }
+  }
+
+  /**
+   * Records and prints, once, how long the run took to its first alert: what a user waits before
+   * the demo shows what it is for.
+   */
+  private void noteFirstAlert(ElasticsearchClient client) throws IOException {
+    if (firstAlertMs != null) {
+      return;
+    }
+    long alerts = client.count(c -> c.index(Index.ALERTS.indexName()).ignoreUnavailable(true))
+        .count();
+    if (alerts > 0) {
+      firstAlertMs = (System.nanoTime() - startNanos) / 1_000_000;
+      log.printf(Locale.ROOT, "%nfirst alert after %.1f s%n", firstAlertMs / 1000.0);
     }
   }
 

@@ -24,6 +24,8 @@ import java.util.List;
  * @param maxBackoff the longest wait between retries
  * @param connectTimeout TCP connect timeout
  * @param socketTimeout how long a bulk request may take before it counts as timed out
+ * @param videoCoalesce how long a video's document waits for later changes before it is written
+ *     (only its newest is); zero writes every change at once
  */
 public record ElasticsearchSinkOptions(
     List<String> hosts,
@@ -36,7 +38,8 @@ public record ElasticsearchSinkOptions(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration connectTimeout,
-    Duration socketTimeout)
+    Duration socketTimeout,
+    Duration videoCoalesce)
     implements Serializable {
 
   public static final Option<Integer> MAX_BATCH_SIZE = Option.key("sink.bulk.max-actions")
@@ -72,11 +75,18 @@ public record ElasticsearchSinkOptions(
       .durationType().defaultValue(Duration.ofSeconds(30)).positive()
       .description("How long a bulk request may take before it counts as timed out.");
 
+  public static final Option<Duration> VIDEO_COALESCE = Option.key("sink.video.coalesce")
+      .durationType().defaultValue(Duration.ZERO).notNegative()
+      .description("How long a video's document waits, in processing time, for later changes of"
+          + " the same video before it is written; only the newest is written, so a burst of"
+          + " engagement snapshots costs one write. The waiting documents are checkpointed state."
+          + " 0s: every change is written at once.");
+
   public static final OptionGroup GROUP = OptionGroup.of("sink",
       "The Elasticsearch sink: where the job writes, bulk requests, buffering and retries.",
       CommonOptions.ELASTICSEARCH_HOSTS, MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
       MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
-      CONNECT_TIMEOUT, SOCKET_TIMEOUT);
+      CONNECT_TIMEOUT, SOCKET_TIMEOUT, VIDEO_COALESCE);
 
   public ElasticsearchSinkOptions {
     hosts = List.copyOf(hosts);
@@ -98,7 +108,7 @@ public record ElasticsearchSinkOptions(
     return new ElasticsearchSinkOptions(c.get(CommonOptions.ELASTICSEARCH_HOSTS),
         c.get(MAX_BATCH_SIZE), c.get(MAX_BATCH_BYTES), c.get(MAX_IN_FLIGHT), c.get(MAX_BUFFERED),
         c.get(MAX_TIME_IN_BUFFER), c.get(MAX_RETRIES), c.get(INITIAL_BACKOFF), c.get(MAX_BACKOFF),
-        c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT));
+        c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT), c.get(VIDEO_COALESCE));
   }
 
   /** The defaults, writing to {@code hosts}. */

@@ -32,10 +32,12 @@ final class PostEnricher {
 
   private final ModelRegistry models;
   private final ServingLimits limits;
+  private final CachedTextEncoder text;
 
-  PostEnricher(ModelRegistry models, ServingLimits limits) {
+  PostEnricher(ModelRegistry models, ServingLimits limits, CachedTextEncoder text) {
     this.models = models;
     this.limits = limits;
+    this.text = text;
   }
 
   private record Parsed(String videoId, String text, boolean captionBlank, PostFeatures.Input input) {}
@@ -46,7 +48,7 @@ final class PostEnricher {
       parsed.add(parse("posts[" + i + "]", posts.get(i)));
     }
     ModelRegistry.Answer<SentenceEncoder.Embedding> text =
-        models.call(null, ModelKind.TEXT_ENCODER, parsed.stream().map(Parsed::text).toList());
+        this.text.embed(null, parsed.stream().map(Parsed::text).toList());
     List<Note> notes = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>(parsed.size());
     for (int i = 0; i < parsed.size(); i++) {
