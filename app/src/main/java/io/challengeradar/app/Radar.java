@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       StopCommand.class,
       DashboardsCommand.class,
+      K8sCommand.class,
+      TemplatesCommand.class,
     })
 public final class Radar {
 
