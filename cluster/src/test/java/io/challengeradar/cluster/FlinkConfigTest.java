@@ -24,7 +24,7 @@ class FlinkConfigTest {
         .containsEntry("execution.checkpointing.incremental", "true")
         .containsEntry("execution.checkpointing.externalized-checkpoint-retention",
             "RETAIN_ON_CANCELLATION")
-        .containsEntry("execution.checkpointing.dir", "file:///srv/radar/flink/checkpoints/")
+        .containsEntry("execution.checkpointing.dir", "file:///srv/radar/flink/checkpoints")
         .containsEntry("heartbeat.timeout", "15000ms")
         .containsEntry("heartbeat.interval", "3000ms");
   }
