@@ -18,7 +18,7 @@ public final class AlertFields {
   public static final String FIRST_SEEN = "firstSeen";
   /** The tag's lifecycle cycle, from 1; a new one opens with EMERGING after FADING. */
   public static final String CYCLE = "cycle";
-  /** Evidence: the tag's share of the window volume in the last matched window. */
+  /** Evidence: the tag's recent share of the window volume at the last matched window. */
   public static final String SHARE = "share";
   /** Evidence: the share it was expected to have there. */
   public static final String BASELINE_SHARE = "baselineShare";

@@ -33,7 +33,8 @@ public record ChallengeAlert(
   /**
    * The figures that made the match, written flat into the alert's document.
    *
-   * @param share the tag's share of the window volume in the last matched window
+   * @param share the tag's recent share (its recent windows' new participants over their volume)
+   *     at the last matched window: what the score and the lift measure
    * @param baselineShare the share it was expected to have there
    * @param score the Poisson score of the last matched window
    * @param distinctAuthors authors new to the tag over the matched windows (each author is new to
@@ -60,7 +61,7 @@ public record ChallengeAlert(
         authors += windows[i].counts().newParticipants();
         starts[i] = windows[i].windowStart();
       }
-      return new Evidence(last.trend().share(), last.trend().baselineShare(),
+      return new Evidence(last.trend().recentShare(), last.trend().baselineShare(),
           last.trend().score(), authors, last.counts().newParticipants(),
           last.trend().windowVolume(), starts);
     }

@@ -29,7 +29,8 @@ import java.util.Arrays;
  * sign(x - e) sqrt(2 (x ln(x/e) - (x - e))}: about a z-score, and unlike a bare ratio it stays
  * small on small counts (2 against 0.2 expected scores 2.4, 40 against 4 scores 10.6). Summed over
  * the recent span, a challenge of a few new authors an hour still gives evidence. Windows the tag
- * skipped (no activity, not emitted) carry no information about its share and only age the sums.
+ * skipped (no activity, not emitted) carry no information about its share: they move the recent
+ * span on and leave the baseline as it was.
  * During the stream's warm-up the figures are kept but the score is 0: every tag is new then.
  */
 public final class ShareMeter implements Serializable {
@@ -87,10 +88,14 @@ public final class ShareMeter implements Serializable {
     long[] volumes = before.recentVolumes();
     double baseCount = before.baselineCount();
     double baseVolume = before.baselineVolume();
-    // Beyond this many idle windows the sums have decayed to nothing anyway.
-    long idle = Math.min(skippedWindows, recent + 20L * settings.baselineWindows());
+    // Beyond the recent span, more idle windows change nothing.
+    long idle = Math.min(skippedWindows, recent);
+    // Windows the tag skipped were not emitted: how big they were is not known here, so they
+    // move the recent span on but neither add to nor age the baseline. A clock jump in the data
+    // (days without any window) then leaves every tag's baseline as it was, instead of decaying
+    // it to the prior, which would make every tag look new.
     for (long i = 0; i < idle; i++) {
-      Shifted s = shift(counts, volumes, baseCount * keep, baseVolume * keep, 0, 0, recent);
+      Shifted s = shift(counts, volumes, baseCount, baseVolume, 0, 0, recent);
       counts = s.counts;
       volumes = s.volumes;
       baseCount = s.baseCount;
@@ -110,7 +115,7 @@ public final class ShareMeter implements Serializable {
     double score = warm ? score(recentCount, expected) : 0;
     double lift = baselineShare > 0 ? recentShare / baselineShare : 0;
 
-    int age = (int) Math.min(Integer.MAX_VALUE, before.peakAge() + 1L + idle);
+    int age = (int) Math.min(Integer.MAX_VALUE, before.peakAge() + 1L + skippedWindows);
     double peak = before.peakScore();
     if (score >= peak || age >= recent + settings.baselineWindows()) {
       peak = score;

@@ -196,7 +196,7 @@ class DocumentsGoldenTest {
     WindowStats trigger = fullWindow();
     ChallengeAlert alert = ChallengeAlert.match(Stage.ACCELERATING,
         new WindowStats[] {before, trigger}, new String[] {"v2", "v1", "v0"})
-        .raised(2, trigger.windowEnd().plusSeconds(3600));
+        .raised(2, trigger.windowEnd());
     return new ChallengeAssessment(alert, new float[] {0.5f, 0.25f, -0.75f}, 12, 0.61,
         "Milk Crate");
   }
