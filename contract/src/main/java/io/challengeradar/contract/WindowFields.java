@@ -24,14 +24,22 @@ public final class WindowFields {
   public static final String WINDOW_VOLUME = "windowVolume";
   /** The tag's new participants over the window volume. */
   public static final String SHARE = "share";
+  /** New participants of the tag's recent windows (trend.recent-windows), this one included. */
+  public static final String RECENT_NEW_PARTICIPANTS = "recentNewParticipants";
+  /** Those over the volumes of the same windows. */
+  public static final String RECENT_SHARE = "recentShare";
   /** The share the tag is expected to have (its past, with the population prior). */
   public static final String BASELINE_SHARE = "baselineShare";
   public static final String EXPECTED_NEW_PARTICIPANTS = "expectedNewParticipants";
-  /** Share over baseline share. */
+  /** Recent share over baseline share. */
   public static final String LIFT = "lift";
-  /** Signed Poisson deviance of new participants against the expected (about a z-score). */
+  /**
+   * Signed Poisson deviance of the recent new participants against the expected (about a
+   * z-score).
+   */
   public static final String SCORE = "score";
   public static final String PREVIOUS_SHARE = "previousShare";
+  public static final String PREVIOUS_RECENT_SHARE = "previousRecentShare";
   public static final String PEAK_SCORE = "peakScore";
   public static final String FIRST_SEEN = "firstSeen";
   public static final String SAMPLE_VIDEOS = "sampleVideos";

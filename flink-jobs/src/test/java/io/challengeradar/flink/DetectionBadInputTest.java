@@ -116,8 +116,10 @@ class DetectionBadInputTest {
     List<Post> posts = new ArrayList<>();
     background(posts, BEGINNING, 24, 4);
 
+    // The sparse-data settings: one window is the whole data set, and it is the warm-up.
     assertThat(runWith(dir, posts, ItPipelines.options("window.size", "1d",
-        "trend.warmup-windows", "0", "cep.emerging.windows", "1"))).isEmpty();
+        "trend.recent-windows", "2", "trend.warmup-windows", "2", "cep.emerging.windows", "1")))
+        .isEmpty();
   }
 
   static List<ChallengeAlert> runWith(Path dir, List<Post> posts, PipelineOptions options)
