@@ -27,7 +27,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * How the detector does on the generator, without Elasticsearch or the serving tier: generates
  * each seed's stream, runs the job on it at parallelism 2 into a collecting sink and scores the
  * hashtag alerts against the scenario. Run with the test classpath:
- * {@code java -cp ... io.challengeradar.flink.GeneratorDetection FROM TO POSTS [key=value ...]}.
+ * {@code java -cp ... io.challengeradar.flink.GeneratorDetection FROM TO POSTS [key=value ...]};
+ * {@code ... GeneratorDetection file EVENTS [key=value ...]} lists the alerts of a replay instead.
  */
 public final class GeneratorDetection {
   private GeneratorDetection() {}
@@ -38,6 +39,10 @@ public final class GeneratorDetection {
       List<Double> leadHours) {}
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("file")) {
+      replay(Path.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     long from = Long.parseLong(args[0]);
     long to = Long.parseLong(args[1]);
     int posts = Integer.parseInt(args[2]);
@@ -70,6 +75,31 @@ public final class GeneratorDetection {
     System.out.printf(Locale.ROOT, "TOTAL recall %.3f (%d/%d) ordinary=%d repeats=%d stages=%s"
             + " median lead %.1f h%n", (double) flagged / challenges, flagged, challenges,
         ordinary, repeats, stages, leads.isEmpty() ? Double.NaN : leads.get(leads.size() / 2));
+  }
+
+  /**
+   * {@code file EVENTS [key=value ...]}: the alerts of a replay of a canonical NDJSON file in
+   * event-time order (an imported data set), one line each with its evidence.
+   */
+  static void replay(Path events, String[] keyValues) throws Exception {
+    List<String> settings = new ArrayList<>();
+    for (String kv : keyValues) {
+      String[] parts = kv.split("=", 2);
+      settings.add(parts[0]);
+      settings.add(parts[1]);
+    }
+    CollectingSink<ChallengeAlert> alerts = new CollectingSink<>();
+    RadarPipeline job = RadarPipeline.builder()
+        .options(ItPipelines.options(settings.toArray(new String[0])))
+        .sources(PipelineSources.files(List.of(events)))
+        .outputs(s -> s.alerts().sinkTo(alerts)).build();
+    job.execute(StreamExecutionEnvironment.createLocalEnvironment(2, new Configuration()),
+        "replay-detection");
+    alerts.records().stream().sorted(java.util.Comparator.comparing(ChallengeAlert::detectedAt))
+        .forEach(a -> System.out.printf(Locale.ROOT,
+            "%s %-8s %-30s %-12s cycle=%d score=%.1f share=%.4f baseline=%.4f authors=%d%n",
+            a.detectedAt(), a.kind().wire(), a.tag(), a.stage(), a.cycle(), a.evidence().score(),
+            a.evidence().share(), a.evidence().baselineShare(), a.evidence().distinctAuthors()));
   }
 
   static Outcome run(long seed, int posts, PipelineOptions options) throws Exception {
