@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A small, fixed scenario with one clear challenge: #dance gains 5, 8, 12 and 18 new authors in
- * four consecutive hours (EMERGING after the third, with {@link #options}), while #cooking is one
+ * four consecutive hours (EMERGING after the second, with {@link #options}), while #cooking is one
  * author posting once an hour (never a challenge). Every video has two engagement snapshots, 10 and 50 minutes after it
  * was posted; every other #dance video uses sound m1. Events are in event-time order.
  */

@@ -89,12 +89,21 @@ public final class GeneratorDetection {
       settings.add(parts[1]);
     }
     CollectingSink<ChallengeAlert> alerts = new CollectingSink<>();
+    CollectingSink<WindowStats> windows = new CollectingSink<>();
     RadarPipeline job = RadarPipeline.builder()
         .options(ItPipelines.options(settings.toArray(new String[0])))
         .sources(PipelineSources.files(List.of(events)))
-        .outputs(s -> s.alerts().sinkTo(alerts)).build();
+        .outputs(s -> {
+          s.alerts().sinkTo(alerts);
+          if (Boolean.getBoolean("detection.windows")) {
+            s.windows().sinkTo(windows);
+          }
+        }).build();
     job.execute(StreamExecutionEnvironment.createLocalEnvironment(2, new Configuration()),
         "replay-detection");
+    windows.records().stream().sorted(java.util.Comparator.comparing(WindowStats::windowStart))
+        .forEach(w -> System.out.printf(Locale.ROOT, "  %s %s %s %s%n", w.kind().wire(),
+            w.tag(), w.windowStart(), w.trend()));
     alerts.records().stream().sorted(java.util.Comparator.comparing(ChallengeAlert::detectedAt))
         .forEach(a -> System.out.printf(Locale.ROOT,
             "%s %-8s %-30s %-12s cycle=%d score=%.1f share=%.4f baseline=%.4f authors=%d%n",

@@ -89,11 +89,14 @@ public final class StageLifecycle extends KeyedProcessFunction<String, Challenge
   @Override
   public void processElement(ChallengeAlert match, Context ctx, Collector<ChallengeAlert> out)
       throws Exception {
-    ChallengeAlert before = waiting.get(match.stage().name());
-    if (before == null || match.detectedAt().isAfter(before.detectedAt())) {
-      waiting.put(match.stage().name(), match);
-    }
+    // Keyed by stage and window: when the job catches up (or the input ends), the matches of
+    // many windows of a tag arrive before the first of their timers fires.
+    waiting.put(keyOf(match), match);
     ctx.timerService().registerEventTimeTimer(fireTime(match.detectedAt()));
+  }
+
+  private static String keyOf(ChallengeAlert match) {
+    return match.stage().name() + "@" + match.detectedAt().toEpochMilli();
   }
 
   @Override
@@ -105,7 +108,8 @@ public final class StageLifecycle extends KeyedProcessFunction<String, Challenge
     for (ChallengeAlert a : waiting.values()) {
       candidates.add(a);
     }
-    candidates.sort(Comparator.comparing(ChallengeAlert::stage));
+    candidates.sort(Comparator.comparing(ChallengeAlert::stage)
+        .thenComparing(ChallengeAlert::detectedAt));
     Instant oldest = windowEnd.minusMillis(maxDelayWindows * sizeMillis);
     ChallengeAlert raised = null;
     for (ChallengeAlert c : candidates) {
@@ -115,23 +119,32 @@ public final class StageLifecycle extends KeyedProcessFunction<String, Challenge
       boolean passed = at.stage() != null && at.stage() != Stage.FADING
           && c.stage().ordinal() <= at.stage().ordinal();
       if (passed || c.detectedAt().isBefore(oldest)) {
-        waiting.remove(c.stage().name());
+        waiting.remove(keyOf(c));
       } else if (raised == null && at.allows(c.stage())) {
         raised = c;
       }
     }
     if (raised != null) {
-      waiting.remove(raised.stage().name());
+      waiting.remove(keyOf(raised));
       Position next = at.after(raised.stage());
       position.update(next);
       out.collect(raised.raised(next.cycle(), windowEnd));
       if (raised.stage() == Stage.FADING) {
-        // A new cycle needs a new EMERGING match: what waited belongs to the closed one.
-        waiting.clear();
+        // A new cycle needs a new EMERGING match: what waited up to now belongs to the closed
+        // one; later windows' matches wait for their own timers.
+        for (ChallengeAlert c : candidates) {
+          if (!c.detectedAt().isAfter(windowEnd)) {
+            waiting.remove(keyOf(c));
+          }
+        }
       }
     }
-    if (!waiting.isEmpty()) {
-      ctx.timerService().registerEventTimeTimer(timestamp + sizeMillis);
+    for (ChallengeAlert c : waiting.values()) {
+      if (!c.detectedAt().isAfter(windowEnd)) {
+        // Something of this window or before still waits: look again at the next window.
+        ctx.timerService().registerEventTimeTimer(timestamp + sizeMillis);
+        break;
+      }
     }
   }
 }

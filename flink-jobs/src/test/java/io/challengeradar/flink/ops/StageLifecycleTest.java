@@ -88,6 +88,19 @@ class StageLifecycleTest {
   }
 
   @Test
+  void raisesEachMatchInItsOwnWindowWhenManyArriveBeforeTheirTimers() throws Exception {
+    // Catching up (or at the end of the input) the matches of many windows come in one burst.
+    long lastFire = hourStart(8).toEpochMilli() - 1 + LATENESS;
+    harness.processElement(match(Stage.EMERGING, 0, 1), lastFire);
+    harness.processElement(match(Stage.EMERGING, 2, 3), lastFire);
+    harness.processElement(match(Stage.PEAKED, 4, 5), lastFire);
+    harness.processWatermark(lastFire);
+
+    assertThat(alerts()).extracting(ChallengeAlert::stage, ChallengeAlert::detectedAt)
+        .containsExactly(tuple(Stage.EMERGING, hourStart(2)), tuple(Stage.PEAKED, hourStart(6)));
+  }
+
+  @Test
   void raisesEachStageOncePerCycle() throws Exception {
     hour(1, match(Stage.EMERGING, 0, 1));
     hour(3, match(Stage.EMERGING, 2, 3));
