@@ -27,6 +27,12 @@ import picocli.CommandLine.Command;
       PipelineCommand.class,
       ApiCommand.class,
       ConfigCommand.class,
+      ClusterCommand.class,
+      SubmitCommand.class,
+      StopCommand.class,
+      DashboardsCommand.class,
+      K8sCommand.class,
+      TemplatesCommand.class,
     })
 public final class Radar {
 

@@ -1,7 +1,9 @@
 package io.challengeradar.app.config;
 
 import io.challengeradar.api.ApiSettings;
+import io.challengeradar.cluster.ClusterSettings;
 import io.challengeradar.config.OptionGroup;
+import io.challengeradar.dashboards.KibanaSettings;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.serving.ServingSettings;
@@ -24,6 +26,8 @@ public final class Components {
     ALL.put("serving", List.of(ServingSettings.GROUP));
     ALL.put("api", List.of(ApiSettings.GROUP));
     ALL.put("platform", List.of(PlatformSettings.GROUP));
+    ALL.put("cluster", List.of(ClusterSettings.GROUP));
+    ALL.put("dashboards", List.of(KibanaSettings.GROUP));
   }
 
   private Components() {}
