@@ -54,15 +54,13 @@ class DemoIT {
     assertThat(s.get("documents_refused").asLong()).isZero();
     assertThat(s.get("videos").asLong()).isEqualTo(5000);
     assertThat(s.get("hashtag_windows").asLong()).isPositive();
-    // With the demo's settings, seed 42 at 5,000 posts flags 5 of its 8 challenges (the other
-    // three are too small at this size; at 20,000 posts all 8 are flagged) and no ordinary tag.
+    // With the job's defaults, seed 42 at 5,000 posts flags 7 of its 8 challenges and one
+    // ordinary tag (measured with GeneratorDetection 42 42 5000; docs/detection.md has the
+    // figures at 20,000 posts, where all challenges are flagged).
     List<String> alerted = texts(s.get("challenges_alerted"));
-    assertThat(alerted).containsExactlyInAnyOrder("savagedeadliftchallenge", "flipstepchallenge",
-        "mirrornoodlechallenge", "gravitytapechallenge", "glowriffchallenge");
-    assertThat(texts(s.get("challenges_missed")))
-        .hasSize(GeneratorOptions.DEFAULT_CHALLENGES - alerted.size())
-        .doesNotContainAnyElementsOf(alerted);
-    assertThat(s.get("ordinary_alerted")).isEmpty();
+    assertThat(alerted).hasSize(7).doesNotContain("shadowpassportchallenge");
+    assertThat(texts(s.get("challenges_missed"))).containsExactly("shadowpassportchallenge");
+    assertThat(texts(s.get("ordinary_alerted"))).containsExactly("hiphopdance");
     assertThat(s.get("alerts").asLong()).isGreaterThanOrEqualTo(alerted.size());
     // The serving tier ran as its own process: every post ends enriched, none waits.
     assertThat(s.get("enriched_videos").asLong()).isEqualTo(5000);
