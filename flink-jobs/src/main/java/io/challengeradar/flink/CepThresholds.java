@@ -39,7 +39,7 @@ public record CepThresholds(
     implements Serializable {
 
   public static final Option<Double> MIN_SCORE = Option.key("cep.min-score").doubleType()
-      .defaultValue(4.0).positive()
+      .defaultValue(5.0).positive()
       .description("A window surges when the tag's new participants score at least this against"
           + " its baseline share times the window volume (signed Poisson deviance, about a"
           + " z-score), and min-lift and min-new-participants hold too. Every stage but FADING"
