@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PipelineCommand.class,
       ApiCommand.class,
       ConfigCommand.class,
+      BacktestCommand.class,
     })
 public final class Radar {
 
