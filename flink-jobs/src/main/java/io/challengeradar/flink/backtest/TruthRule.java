@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -80,7 +79,6 @@ public record TruthRule(double rise, int minAuthors) {
           + (span > 1 ? ".." + last : "") + "): a truth list needs at least " + MIN_DAYS
           + " days, to tell a rise from the tag's earlier level");
     }
-    double floor = 1.0 / median(volume.values().stream().mapToLong(Long::longValue).toArray());
     List<Long> firstDays = volume.keySet().stream().limit(FIRST_DAYS).toList();
     List<TruthEntry> entries = new ArrayList<>();
     for (TagKey key : daily.keys()) {
@@ -92,7 +90,7 @@ public record TruthRule(double rise, int minAuthors) {
       if (presentEarly * 2 >= firstDays.size()) {
         continue;
       }
-      TruthEntry e = burst(daily, key, counts, first, floor);
+      TruthEntry e = burst(daily, key, counts, first);
       if (e != null) {
         entries.add(e);
       }
@@ -103,7 +101,7 @@ public record TruthRule(double rise, int minAuthors) {
   }
 
   private TruthEntry burst(TagSeries daily, TagKey key, NavigableMap<Long, Long> counts,
-      LocalDate first, double floor) {
+      LocalDate first) {
     for (long start : counts.keySet()) {
       LocalDate d = day(start);
       if (d.toEpochDay() - first.toEpochDay() < LEVEL_TO) {
@@ -114,7 +112,7 @@ public record TruthRule(double rise, int minAuthors) {
       if (recent < minAuthors) {
         continue;
       }
-      double level = Math.max(floor, level(daily, key, d));
+      double level = level(daily, key, d);
       double ratio = daily.share(key, start) / level;
       if (ratio >= rise) {
         return new TruthEntry(key, d, day(daily.peak(key).start().toEpochMilli()),
@@ -124,18 +122,25 @@ public record TruthRule(double rise, int minAuthors) {
     return null;
   }
 
-  /** Mean share over d-9 .. d-3, over the days the data set covers (days with posts). */
-  private static double level(TagSeries daily, TagKey key, LocalDate d) {
+  /**
+   * The earlier level: the mean share over d-9 .. d-3, over the days the data set covers (days
+   * with posts), but at least the floor, one new participant a day at those days' mean volume.
+   * The floor follows the sample's density: a crawl that grows tenfold over its span would
+   * otherwise hold a tag of its dense weeks to the thin weeks' standard.
+   */
+  static double level(TagSeries daily, TagKey key, LocalDate d) {
     NavigableMap<Long, Long> days = daily.volume(key.kind())
         .subMap(millis(d.minusDays(LEVEL_FROM)), true, millis(d.minusDays(LEVEL_TO)), true);
     if (days.isEmpty()) {
-      return 0;
+      return Double.POSITIVE_INFINITY;
     }
-    double sum = 0;
-    for (long start : days.keySet()) {
-      sum += daily.share(key, start);
+    double shares = 0;
+    double volume = 0;
+    for (Map.Entry<Long, Long> day : days.entrySet()) {
+      shares += daily.share(key, day.getKey());
+      volume += day.getValue();
     }
-    return sum / days.size();
+    return Math.max(shares / days.size(), days.size() / volume);
   }
 
   /** The tag's new participants on each day it has any (a day not listed had none). */
@@ -143,13 +148,6 @@ public record TruthRule(double rise, int minAuthors) {
     SortedMap<LocalDate, Long> out = new TreeMap<>();
     counts.forEach((start, n) -> out.put(day(start), n));
     return out;
-  }
-
-  static double median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 
   private static LocalDate day(long millis) {
