@@ -17,8 +17,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads and writes a truth list: a CSV with a header ({@code kind,tag,...}) and {@code #} comment
- * lines (docs/detection.md, "Truth lists"). Tags hold no commas (the codec's hashtags are word
+ * Reads and writes a truth list: a CSV with a header ({@code kind,tag,...}) after {@code #}
+ * comment lines (docs/detection.md, "Truth lists"). Tags hold no commas (the codec's hashtags are word
  * characters, sound ids plain), so the file needs no quoting.
  */
 public final class TruthList {
@@ -54,7 +54,8 @@ public final class TruthList {
     List<TruthEntry> entries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
+      // Comments only before the header: after it, '#' may begin a tag written with its '#'.
+      if (line.isEmpty() || header == null && line.startsWith("#")) {
         continue;
       }
       String where = file + " line " + (i + 1);
