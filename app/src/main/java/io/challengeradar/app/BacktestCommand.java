@@ -123,7 +123,7 @@ public final class BacktestCommand implements Callable<Integer> {
     try {
       outcome = run.run(home, System.err);
     } catch (ImportException | IllegalArgumentException e) {
-      System.err.println("radar backtest: " + e.getMessage());
+      spec.commandLine().getErr().println("radar backtest: " + e.getMessage());
       return 1;
     }
     if (json) {
@@ -188,7 +188,7 @@ public final class BacktestCommand implements Callable<Integer> {
         DemoEvents events = DemoEvents.prepare(input, work, System.err);
         entries = rule.apply(TagSeries.read(events.file(), Duration.ofDays(1)), kind);
       } catch (ImportException | IllegalArgumentException e) {
-        System.err.println("radar backtest truth: " + e.getMessage());
+        spec.commandLine().getErr().println("radar backtest truth: " + e.getMessage());
         return 1;
       }
       TruthList.write(out, List.of("radar backtest truth --data " + data + " --format " + format
