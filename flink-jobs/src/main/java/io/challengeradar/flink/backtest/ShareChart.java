@@ -221,10 +221,14 @@ public final class ShareChart {
 
   private static void legend(Graphics2D g, int plotW) {
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    int x = LEFT + plotW - 430;
     int y = HEIGHT - 32;
     Object[][] items = {{SHARE, "share"}, {BASELINE, "baseline (mean of earlier windows)"},
         {ALERT, "alert (stage)"}, {NAIVE, "naive threshold"}};
+    int width = 0;
+    for (Object[] item : items) {
+      width += 16 + g.getFontMetrics().stringWidth((String) item[1]) + 14;
+    }
+    int x = LEFT + plotW - width;
     for (Object[] item : items) {
       g.setColor((Color) item[0]);
       g.fillRect(x, y - 8, 12, 8);
