@@ -49,7 +49,7 @@ class QueryApiIT {
   private static final String KEY = "it-key-0123456789abcdef";
   private static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
   private static final List<String> INDICES = Index.names(Index.HASHTAGS, Index.HASHTAG_WINDOWS,
-      Index.SOUND_WINDOWS, Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS);
+      Index.SOUND_WINDOWS, Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS, Index.DEADLETTER);
 
   private final HttpClient http = HttpClient.newHttpClient();
   private QueryApi api;
@@ -174,6 +174,28 @@ class QueryApiIT {
       String id = "hashtag:milkcrate:" + hours(i).toEpochMilli();
       bulk.operations(o -> o.index(x -> x.index(Index.HASHTAG_WINDOWS.indexName()).id(id).document(w)));
     }
+    // cratestack's one window shares milkcrate's last: milkcrate's share there is 18 / (18 + 18).
+    Map<String, Object> crateWindow = window("cratestack", 2);
+    bulk.operations(o -> o.index(x -> x.index(Index.HASHTAG_WINDOWS.indexName())
+        .id("hashtag:cratestack:" + hours(2).toEpochMilli()).document(crateWindow)));
+    Map<String, Object> deadLetter = new LinkedHashMap<>();
+    deadLetter.put("stage", "parse");
+    deadLetter.put("reason", "invalid");
+    deadLetter.put("detail", "views must not be negative");
+    deadLetter.put("origin", Map.of("kind", "file", "name", "events.ndjson"));
+    deadLetter.put("at", hours(1).toString());
+    bulk.operations(o -> o.index(x -> x.index(Index.DEADLETTER.indexName()).id("d1")
+        .document(deadLetter)));
+    Map<String, Object> pending = new LinkedHashMap<>();
+    pending.put("videoId", "v2");
+    pending.put("authorId", "u8");
+    pending.put("hashtags", List.of("milkcrate", "cratestack"));
+    pending.put("musicId", "7001");
+    pending.put("createdAt", hours(1.5).toString());
+    pending.put("views", 500L);
+    pending.put("version", 1L);
+    pending.put("pendingEnrichment", true);
+    bulk.operations(o -> o.index(x -> x.index(Index.VIDEOS.indexName()).id("v2").document(pending)));
     Map<String, Object> alert = new LinkedHashMap<>();
     alert.put("id", "hashtag:milkcrate:EMERGING:" + hours(3).toEpochMilli());
     alert.put("kind", "hashtag");
@@ -210,6 +232,7 @@ class QueryApiIT {
     video.put("createdAt", hours(0.5).toString());
     video.put("views", 12000L);
     video.put("likes", 900L);
+    video.put("snapshots", 2);
     video.put("version", 3L);
     video.put("embedding", MILKCRATE);
     video.put("embeddingModel", "minilm/1");
@@ -380,6 +403,68 @@ class QueryApiIT {
     assertThat(v.has("embedding")).isFalse();
     assertThat(ok("/v1/videos/v1?include=embedding").path("embedding")).hasSize(384);
     assertThat(get(api, "/v1/videos/nosuchvideo", KEY).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void drawsTheCurveWithEachWindowsShareAndTheAlerts() throws Exception {
+    JsonNode c = ok("/v1/challenges/hashtag/milkcrate/curve?points=2");
+    assertThat(c.path("windows").asLong()).isEqualTo(3);
+    JsonNode points = c.path("points");
+    assertThat(texts(points, "at")).containsExactly(hours(2).toString(), hours(3).toString());
+    assertThat(points.get(0).path("share").asDouble()).isEqualTo(1.0);
+    assertThat(points.get(1).path("share").asDouble()).isEqualTo(0.5);
+    assertThat(points.get(1).path("newParticipants").asLong()).isEqualTo(18);
+    assertThat(texts(c.path("alerts"), "stage")).containsExactly("EMERGING");
+    assertThat(c.path("alerts").get(0).path("nearestHarmful").asText())
+        .isEqualTo("Milk Crate Challenge");
+    assertThat(get(api, "/v1/challenges/hashtag/nosuchtag/curve", KEY).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void listsTheHashtagsAndSoundsOnAChallengesVideosAndItsTopVideos() throws Exception {
+    JsonNode r = ok("/v1/challenges/hashtag/milkcrate/related");
+    assertThat(r.path("videos").asLong()).isEqualTo(2);
+    assertThat(texts(r.path("hashtags"), "challenge")).containsExactly("hashtag:cratestack");
+    assertThat(texts(r.path("sounds"), "challenge")).containsExactly("sound:7001");
+    assertThat(r.path("sounds").get(0).path("videos").asLong()).isEqualTo(2);
+    JsonNode sound = ok("/v1/challenges/sound/7001/related");
+    assertThat(texts(sound.path("hashtags"), "tag")).containsExactly("milkcrate", "cratestack");
+    assertThat(sound.path("sounds")).isEmpty();
+
+    JsonNode top = ok("/v1/challenges/hashtag/milkcrate/videos?size=1");
+    assertThat(top.path("total").asLong()).isEqualTo(2);
+    assertThat(texts(top.path("items"), "videoId")).containsExactly("v1");
+    assertThat(top.path("items").get(0).has("embedding")).isFalse();
+    assertThat(top.path("next").asText()).endsWith("page=2");
+    assertThat(texts(ok("/v1/challenges/hashtag/milkcrate/videos?sort=recent").path("items"),
+        "videoId")).containsExactly("v2", "v1");
+  }
+
+  @Test
+  void searchesChallengesByTheStartOfTheirTag() throws Exception {
+    assertThat(texts(ok("/v1/challenges/search?q=%23MILK").path("items"), "challenge"))
+        .containsExactly("hashtag:milkcrate");
+    assertThat(texts(ok("/v1/challenges/search?q=70").path("items"), "challenge"))
+        .containsExactly("sound:7001");
+    assertThat(texts(ok("/v1/challenges/search?q=crate&kind=sound").path("items"), "challenge"))
+        .isEmpty();
+  }
+
+  @Test
+  void countsWhatThePipelineHasDone() throws Exception {
+    JsonNode h = ok("/v1/pipeline/health");
+    // v1: its post and 2 snapshots; v2: its post.
+    assertThat(h.path("eventsApplied").asLong()).isEqualTo(4);
+    assertThat(h.path("videos").asLong()).isEqualTo(2);
+    assertThat(h.path("pendingEnrichment").asLong()).isEqualTo(1);
+    assertThat(h.path("enrichedVideos").asLong()).isEqualTo(1);
+    assertThat(h.path("deadLetters").asLong()).isEqualTo(1);
+    assertThat(h.path("deadLettersByReason").get(0).path("reason").asText()).isEqualTo("invalid");
+    assertThat(h.path("windows").asLong()).isEqualTo(4);
+    assertThat(h.path("alerts").asLong()).isEqualTo(1);
+    assertThat(h.path("challenges").asLong()).isEqualTo(5);
+    assertThat(h.path("latestWindowEnd").asText()).isEqualTo(hours(3).toString());
   }
 
   @Test

@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Serves the query API (REST/JSON under /v1/, see docs/api.md and GET /v1/openapi.json):"
           + " emerging challenges, timelines, likely participants, similar challenges, video"
-          + " scores, read from Elasticsearch.",
-      "Every request but /v1/health and /v1/openapi.json needs an API key (X-API-Key or"
+          + " scores, curves, pipeline health, read from Elasticsearch; and the explorer page"
+          + " under / (docs/explorer.md).",
+      "Every request but /v1/health, /v1/openapi.json and the explorer's files needs an API key"
+          + " (X-API-Key or"
           + " Authorization: Bearer). Without any key configured it refuses to start, unless"
           + " --insecure-no-auth is given.",
       "Every setting can also come from a --config file, its RADAR_API_* environment variable"
@@ -116,7 +118,8 @@ public final class ApiCommand implements Callable<Integer> {
     System.err.println("radar api: listening on port " + api.port() + ", reading " + hosts
         + " (" + settings.origin(CommonOptions.ELASTICSEARCH_HOSTS) + ")"
         + (access.isOpen() ? " (no auth)" : "") + "; rate limit " + options.ratePerSecond()
-        + "/s per key, burst " + options.burst());
+        + "/s per key, burst " + options.burst() + "; the explorer at http://localhost:"
+        + api.port() + "/");
     stopped.await();
     return 0;
   }

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
       PipelineCommand.class,
       ApiCommand.class,
       ConfigCommand.class,
+      ClusterCommand.class,
+      SubmitCommand.class,
+      StopCommand.class,
       BacktestCommand.class,
     })
 public final class Radar {

@@ -69,14 +69,20 @@ public final class TestKafka implements AutoCloseable {
     return cluster.bootstrapServers();
   }
 
-  /** Creates the pipeline's two topics with {@code partitions} partitions each. */
+  /**
+   * Creates the pipeline's two topics with {@code partitions} partitions each, time-based
+   * retention off as {@code KafkaReplay} makes them: records stamped with old event times would
+   * otherwise be deleted by the broker soon after they arrive.
+   */
   public void createPipelineTopics(int partitions) throws Exception {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     try (Admin admin = Admin.create(p)) {
       admin.createTopics(List.of(
-              new NewTopic(PipelineSources.POSTS_TOPIC, partitions, (short) 1),
-              new NewTopic(PipelineSources.ENGAGEMENT_TOPIC, partitions, (short) 1)))
+              new NewTopic(PipelineSources.POSTS_TOPIC, partitions, (short) 1)
+                  .configs(java.util.Map.of("retention.ms", "-1")),
+              new NewTopic(PipelineSources.ENGAGEMENT_TOPIC, partitions, (short) 1)
+                  .configs(java.util.Map.of("retention.ms", "-1"))))
           .all().get();
     }
   }

@@ -47,7 +47,7 @@ public final class Ports {
     return preferred > 0 && preferred <= 65535 && isFree(preferred) ? preferred : anyFree();
   }
 
-  static int checkPort(String name, int port) {
+  public static int checkPort(String name, int port) {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException(name + " must be in 1..65535, got " + port);
     }

@@ -94,7 +94,7 @@ public final class ServerProcess implements AutoCloseable {
    * Refuses to start {@code name} when its state file records a server that is still alive, or
    * when its port is taken by something else: the checks every launcher makes before spawning.
    */
-  static void checkCanStart(String name, Path stateFile, int port) {
+  public static void checkCanStart(String name, Path stateFile, int port) {
     StateFile.refuseIfRecordedAlive(stateFile, name);
     if (!Ports.isFree(port)) {
       throw new PortTakenException(name, port);

@@ -30,6 +30,7 @@ public final class ApiHandler {
   private final Access access;
   private final RateLimiter limiter;
   private final AccessLog log;
+  private final ExplorerPage page = new ExplorerPage();
 
   public ApiHandler(List<Route> routes, Access access, RateLimiter limiter, AccessLog log) {
     this.routes = List.copyOf(routes);
@@ -44,11 +45,26 @@ public final class ApiHandler {
 
   private record Match(Route route, Map<String, String> vars) {}
 
+  /** A file of the explorer page; no key, since it holds no data. */
+  private ApiResponse pageFile(ApiRequest request) {
+    if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+      return ErrorMapping.map(new MethodNotAllowedException(request.rawPath(), "GET"));
+    }
+    return page.file(request.rawPath()).orElseGet(() -> ErrorMapping.map(new NotFoundException(
+        "no page " + request.rawPath() + "; the explorer is at / and the API under /v1/")));
+  }
+
   public ApiResponse handle(ApiRequest request) {
     long start = System.nanoTime();
     String keyName = "-";
     ApiResponse response;
     try {
+      if (ExplorerPage.owns(request.rawPath())) {
+        response = pageFile(request);
+        log.log(request.method(), request.rawPath(), response.status(),
+            (System.nanoTime() - start) / 1_000_000, keyName);
+        return response;
+      }
       List<String> segments = PathTemplate.split(request.rawPath());
       Optional<Match> match = Optional.empty();
       String allowed = null;

@@ -8,6 +8,7 @@ import io.challengeradar.api.query.EmergingQuery;
 import io.challengeradar.api.query.PageRequest;
 import io.challengeradar.api.query.PageResult;
 import io.challengeradar.api.query.RadarQueries;
+import io.challengeradar.contract.TagKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,54 @@ public final class ApiRoutes {
             c -> pageAnswer(c, c.query().page(),
                 queries.userChallenges(c.path("userId"), c.query().page()),
                 JsonNodeFactory.instance.objectNode().put("userId", c.path("userId")))),
-        get("/v1/videos/{videoId}", Set.of("include"), false, this::video));
+        get("/v1/videos/{videoId}", Set.of("include"), false, this::video),
+        get("/v1/challenges/search", with(PAGING, "q", "kind"), false, this::search),
+        get("/v1/challenges/{kind}/{tag}/curve", Set.of("points"), false,
+            c -> ApiResponse.json(200, queries.curve(key(c),
+                c.query().integer("points", DEFAULT_POINTS, 1, MAX_POINTS)))),
+        get("/v1/challenges/{kind}/{tag}/related", Set.of("size"), false,
+            c -> ApiResponse.json(200, queries.related(key(c),
+                c.query().integer("size", DEFAULT_RELATED, 1, MAX_RELATED)))),
+        get("/v1/challenges/{kind}/{tag}/videos", with(PAGING, "sort"), false, this::videos),
+        get("/v1/pipeline/health", Set.of(), false,
+            c -> ApiResponse.json(200, queries.pipeline())));
+  }
+
+  /** Windows on a curve: two days of hourly windows by default, three weeks at most. */
+  static final int DEFAULT_POINTS = 48;
+  static final int MAX_POINTS = 504;
+  static final int DEFAULT_RELATED = 10;
+  static final int MAX_RELATED = 50;
+
+  private ApiResponse search(Route.Call c) {
+    String q = c.query().text("q").orElseThrow(
+        () -> new BadRequestException("q", "required: the start of a hashtag or sound id"));
+    if (q.length() > MAX_SEARCH_CHARS) {
+      throw new BadRequestException("q", "at most " + MAX_SEARCH_CHARS + " characters");
+    }
+    TagKind kind = c.query().text("kind").map(k -> ChallengeKey.parseKind("kind", k)).orElse(null);
+    PageRequest page = c.query().page();
+    return pageAnswer(c, page, queries.search(q, kind, page),
+        JsonNodeFactory.instance.objectNode().put("q", q));
+  }
+
+  private static final int MAX_SEARCH_CHARS = 100;
+
+  private ApiResponse videos(Route.Call c) {
+    ChallengeKey key = key(c);
+    RadarQueries.VideoSort sort = c.query().text("sort").map(ApiRoutes::videoSort)
+        .orElse(RadarQueries.VideoSort.VIEWS);
+    PageRequest page = c.query().page();
+    return pageAnswer(c, page, queries.videos(key, sort, page),
+        JsonNodeFactory.instance.objectNode().put("challenge", key.id()));
+  }
+
+  private static RadarQueries.VideoSort videoSort(String s) {
+    try {
+      return RadarQueries.VideoSort.valueOf(s.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("sort", "must be one of views, virality, recent");
+    }
   }
 
   private static Route get(String path, Set<String> params, boolean open, Route.Handler h) {

@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
       });
       ApiResponse r = handler.handle(new ApiRequest(ex.getRequestMethod(),
           ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(), headers));
+      ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
       r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
       ex.getResponseHeaders().set("Content-Type", r.contentType());
       boolean head = "HEAD".equals(ex.getRequestMethod());

@@ -208,7 +208,7 @@ final class ChallengeQueries {
   }
 
   /** The document with its key first: {@code challenge = <kind>:<tag>}. */
-  private static ObjectNode challengeItem(ObjectNode source) {
+  static ObjectNode challengeItem(ObjectNode source) {
     ObjectNode item = NODES.objectNode();
     item.put("challenge",
         source.path(StageFields.KIND).asText() + ":" + source.path(StageFields.TAG).asText());

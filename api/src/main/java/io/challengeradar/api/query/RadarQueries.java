@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.api.BackendUnavailableException;
 import io.challengeradar.api.NotFoundException;
 import io.challengeradar.contract.Index;
+import io.challengeradar.contract.TagKind;
 import io.challengeradar.contract.VideoFields;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class RadarQueries {
   private final EsSearches es;
   private final ChallengeQueries challenges;
   private final ParticipationQueries participation;
+  private final InsightQueries insights;
 
   /**
    * @param retryAfter what to tell clients when Elasticsearch cannot be reached
@@ -36,6 +38,7 @@ public final class RadarQueries {
     this.es = new EsSearches(client, retryAfter);
     this.challenges = new ChallengeQueries(es);
     this.participation = new ParticipationQueries(es, challenges);
+    this.insights = new InsightQueries(es, challenges);
   }
 
   /** The latest scoring round of a challenge and one page of its ranked participants. */
@@ -44,6 +47,23 @@ public final class RadarQueries {
 
   /** Whether Elasticsearch answers, and its cluster status when it does. */
   public record Health(boolean reachable, String status, String detail) {}
+
+  /** How a challenge's videos are ordered, always descending. */
+  public enum VideoSort {
+    VIEWS(VideoFields.VIEWS),
+    VIRALITY(VideoFields.VIRALITY),
+    RECENT(VideoFields.CREATED_AT);
+
+    private final String field;
+
+    VideoSort(String field) {
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
 
   /** Challenges by their current stage: radar-hashtags. */
   public PageResult<ObjectNode> emerging(EmergingQuery q) {
@@ -74,6 +94,31 @@ public final class RadarQueries {
   /** See {@link ParticipationQueries#userChallenges}. */
   public PageResult<ObjectNode> userChallenges(String userId, PageRequest page) {
     return participation.userChallenges(userId, page);
+  }
+
+  /** See {@link InsightQueries#curve}. */
+  public ObjectNode curve(ChallengeKey key, int points) {
+    return insights.curve(key, points);
+  }
+
+  /** See {@link InsightQueries#related}. */
+  public ObjectNode related(ChallengeKey key, int size) {
+    return insights.related(key, size);
+  }
+
+  /** See {@link InsightQueries#videos}. */
+  public PageResult<ObjectNode> videos(ChallengeKey key, VideoSort sort, PageRequest page) {
+    return insights.videos(key, sort, page);
+  }
+
+  /** See {@link InsightQueries#search}. */
+  public PageResult<ObjectNode> search(String prefix, TagKind kind, PageRequest page) {
+    return insights.search(prefix, kind, page);
+  }
+
+  /** See {@link InsightQueries#pipeline}. */
+  public ObjectNode pipeline() {
+    return insights.pipeline();
   }
 
   /** One video's document; its embedding only when asked for. */

@@ -112,23 +112,63 @@ class ApiHandlerTest {
 
   @Test
   void refusesEachBadParameterNamingIt() throws IOException {
-    Map<String, String> cases = Map.of(
-        "/v1/challenges/emerging?size=ten", "size",
-        "/v1/challenges/emerging?szie=5", "szie",
-        "/v1/challenges/emerging?since=yesterday", "since",
-        "/v1/challenges/emerging?stage=EMERGING,BOOMING", "stage",
-        "/v1/challenges/emerging?sort=views", "sort",
-        "/v1/challenges/emerging?kind=song", "kind",
-        "/v1/challenges/playlist/dance", "kind",
-        "/v1/challenges/hashtag/dance/timeline?from=2024-05-02T00:00:00Z&to=2024-05-01T00:00:00Z", "to",
-        "/v1/videos/v1?include=everything", "include",
-        "/v1/users/u1/challenges?page=0", "page");
+    Map<String, String> cases = Map.ofEntries(
+        Map.entry("/v1/challenges/emerging?size=ten", "size"),
+        Map.entry("/v1/challenges/emerging?szie=5", "szie"),
+        Map.entry("/v1/challenges/emerging?since=yesterday", "since"),
+        Map.entry("/v1/challenges/emerging?stage=EMERGING,BOOMING", "stage"),
+        Map.entry("/v1/challenges/emerging?sort=views", "sort"),
+        Map.entry("/v1/challenges/emerging?kind=song", "kind"),
+        Map.entry("/v1/challenges/playlist/dance", "kind"),
+        Map.entry("/v1/challenges/hashtag/dance/timeline?from=2024-05-02T00:00:00Z&to=2024-05-01T00:00:00Z", "to"),
+        Map.entry("/v1/videos/v1?include=everything", "include"),
+        Map.entry("/v1/users/u1/challenges?page=0", "page"),
+        Map.entry("/v1/challenges/hashtag/dance/curve?points=0", "points"),
+        Map.entry("/v1/challenges/hashtag/dance/related?size=51", "size"),
+        Map.entry("/v1/challenges/hashtag/dance/videos?sort=likes", "sort"),
+        Map.entry("/v1/challenges/search?kind=hashtag", "q"));
     for (Map.Entry<String, String> c : cases.entrySet()) {
       nanos.addAndGet(Duration.ofSeconds(1).toNanos());
       ApiResponse r = get(c.getKey(), WITH_KEY);
       assertThat(r.status()).as(c.getKey()).isEqualTo(400);
       assertThat(json(r).path("field").asText()).as(c.getKey()).isEqualTo(c.getValue());
       assertThat(json(r).path("reason").asText()).as(c.getKey()).isNotBlank();
+    }
+  }
+
+  @Test
+  void servesTheExplorerPageWithoutAKeyAndWithHeadersThatForbidInlineScriptAndFraming() {
+    ApiResponse page = get("/", Map.of());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.text()).contains("<script type=\"module\" src=\"app.js\"></script>")
+        .doesNotContain("onclick", "javascript:");
+    String csp = page.headers().get("Content-Security-Policy");
+    assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'none'")
+        .doesNotContain("unsafe-inline", "unsafe-eval");
+    assertThat(page.headers()).containsEntry("X-Content-Type-Options", "nosniff");
+    ApiResponse script = get("/app.js", Map.of());
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.contentType()).startsWith("text/javascript");
+    assertThat(script.headers()).containsKey("Content-Security-Policy");
+    assertThat(get("/style.css", Map.of()).contentType()).startsWith("text/css");
+  }
+
+  @Test
+  void servesOnlyThePagesOwnFilesAndNoOtherResource() {
+    for (String path : new String[] {"/nothing.js", "/../openapi.json", "/%2e%2e/openapi.json",
+        "/io/challengeradar/api/openapi.json", "/App.js", "/app.js/x"}) {
+      assertThat(get(path, Map.of()).status()).as(path).isEqualTo(404);
+    }
+    assertThat(handler.handle(new ApiRequest("POST", "/", null, Map.of())).status()).isEqualTo(405);
+  }
+
+  @Test
+  void theExplorersDataCallsNeedAKey() {
+    for (String path : new String[] {"/v1/pipeline/health", "/v1/challenges/hashtag/x/curve",
+        "/v1/challenges/hashtag/x/related", "/v1/challenges/hashtag/x/videos",
+        "/v1/challenges/search?q=x"}) {
+      assertThat(get(path, Map.of()).status()).as(path).isEqualTo(401);
     }
   }
 

@@ -208,6 +208,14 @@ class QueryFieldsTest {
       queries.similar(DANCE, page);
       queries.video("v1", false);
     }
+    queries.curve(DANCE, 24);
+    queries.curve(new ChallengeKey(TagKind.SOUND, "m1"), 24);
+    queries.related(DANCE, 5);
+    for (RadarQueries.VideoSort sort : RadarQueries.VideoSort.values()) {
+      queries.videos(DANCE, sort, page);
+    }
+    queries.search("Dan", null, page);
+    queries.pipeline();
     queries.timeline(DANCE, Instant.parse("2024-03-01T00:00:00Z"),
         Instant.parse("2024-03-02T00:00:00Z"), page);
     queries.participants(DANCE, page);
@@ -217,7 +225,8 @@ class QueryFieldsTest {
 
   /** The facade's queries {@link #everyQuery} runs; health sends no search. */
   private static final Set<String> QUERIES_RUN = Set.of("emerging", "challenge", "similar",
-      "video", "timeline", "participants", "userChallenges");
+      "video", "timeline", "participants", "userChallenges", "curve", "related", "videos",
+      "search", "pipeline");
 
   @Test
   void everyQueryOfTheFacadeIsRun() {
@@ -245,11 +254,12 @@ class QueryFieldsTest {
     Set<String> named = sent.stream().flatMap(r -> fieldsNamed(r.body()).stream())
         .collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(searched).contains(Index.HASHTAGS, Index.HASHTAG_WINDOWS, Index.ALERTS,
-        Index.PARTICIPATION, Index.VIDEOS);
+    assertThat(searched).contains(Index.HASHTAGS, Index.HASHTAG_WINDOWS, Index.SOUND_WINDOWS,
+        Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS, Index.DEADLETTER);
     // Proof that the reading above finds names in each part of a request.
     assertThat(named).contains("stage", "since", "cumulativeParticipants", "representation",
-        "windowEnd", "detectedAt", "round", "scoredAt", "userId", "authorId", "embedding");
+        "windowEnd", "detectedAt", "round", "scoredAt", "userId", "authorId", "embedding",
+        "hashtags", "musicId", "views", "reason", "snapshots", "pendingEnrichment");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.challengeradar.app.config;
 
 import io.challengeradar.api.ApiSettings;
+import io.challengeradar.cluster.ClusterSettings;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.infra.PlatformSettings;
@@ -24,6 +25,7 @@ public final class Components {
     ALL.put("serving", List.of(ServingSettings.GROUP));
     ALL.put("api", List.of(ApiSettings.GROUP));
     ALL.put("platform", List.of(PlatformSettings.GROUP));
+    ALL.put("cluster", List.of(ClusterSettings.GROUP));
   }
 
   private Components() {}
