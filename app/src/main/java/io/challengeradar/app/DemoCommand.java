@@ -110,6 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       DemoSummary summary = outcome.summary();
       AlertReport.print(out, outcome.alerts(), outcome.scenario());
+      AlertReport.printChallenges(out, outcome.alerts());
       if (summary.scenario() != null) {
         AlertReport.print(out, summary.scenario());
       }

@@ -18,6 +18,13 @@ public final class StageFields {
   public static final String ALERT_ID = "alertId";
   public static final String GROWTH = "growth";
   public static final String NEW_PARTICIPANTS = "newParticipants";
+  /** The alert's lifecycle cycle. */
+  public static final String CYCLE = "cycle";
+  /** The alert's score, share and baseline share (its evidence). */
+  public static final String SCORE = "score";
+  public static final String SHARE = "share";
+  public static final String BASELINE_SHARE = "baselineShare";
+  public static final String DISTINCT_AUTHORS = "distinctAuthors";
   /** The mean caption embedding of the challenge's videos (kNN-searchable). */
   public static final String REPRESENTATION = "representation";
   public static final String REPRESENTATION_VIDEOS = "representationVideos";
@@ -26,7 +33,8 @@ public final class StageFields {
 
   public static final DocumentFields FIELDS = DocumentFields.declaredIn(StageFields.class,
       Set.of(KIND, TAG, STAGE, SINCE, FIRST_SEEN, CUMULATIVE_PARTICIPANTS, ALERT_ID, GROWTH,
-          NEW_PARTICIPANTS, REPRESENTATION_VIDEOS),
+          NEW_PARTICIPANTS, CYCLE, SCORE, SHARE, BASELINE_SHARE, DISTINCT_AUTHORS,
+          REPRESENTATION_VIDEOS),
       Map.of());
 
   private StageFields() {}

@@ -20,10 +20,27 @@ public final class WindowFields {
   public static final String PARTICIPANT_GROWTH = "participantGrowth";
   public static final String PREVIOUS_NEW_PARTICIPANTS = "previousNewParticipants";
   public static final String PREVIOUS_VIEWS_GAINED = "previousViewsGained";
+  /** New participants of every tag of the kind in the window. */
+  public static final String WINDOW_VOLUME = "windowVolume";
+  /** The tag's new participants over the window volume. */
+  public static final String SHARE = "share";
+  /** New participants of the tag's recent windows (trend.recent-windows), this one included. */
   public static final String RECENT_NEW_PARTICIPANTS = "recentNewParticipants";
-  public static final String BASELINE_NEW_PARTICIPANTS = "baselineNewParticipants";
-  public static final String SURGE = "surge";
-  public static final String PEAK_SURGE = "peakSurge";
+  /** Those over the volumes of the same windows. */
+  public static final String RECENT_SHARE = "recentShare";
+  /** The share the tag is expected to have (its past, with the population prior). */
+  public static final String BASELINE_SHARE = "baselineShare";
+  public static final String EXPECTED_NEW_PARTICIPANTS = "expectedNewParticipants";
+  /** Recent share over baseline share. */
+  public static final String LIFT = "lift";
+  /**
+   * Signed Poisson deviance of the recent new participants against the expected (about a
+   * z-score).
+   */
+  public static final String SCORE = "score";
+  public static final String PREVIOUS_SHARE = "previousShare";
+  public static final String PREVIOUS_RECENT_SHARE = "previousRecentShare";
+  public static final String PEAK_SCORE = "peakScore";
   public static final String FIRST_SEEN = "firstSeen";
   public static final String SAMPLE_VIDEOS = "sampleVideos";
   public static final String EARLIEST_PARTICIPANTS = "earliestParticipants";

@@ -27,7 +27,7 @@ import java.time.Duration;
  * @param idleWindows empty windows emitted after a tag's last activity (so fading is visible)
  * @param sampleSize sample videos and earliest participants kept per window and per tag
  * @param checkpointInterval how often the job checkpoints
- * @param surge how a tag's new participants are measured against its own past
+ * @param surge how a tag's share of a window is measured against its baseline share
  * @param cep the lifecycle pattern thresholds
  * @param enrichment enrichment of new posts through the serving tier (off without a URL)
  */
@@ -90,12 +90,14 @@ public record PipelineOptions(
       "The streaming job's event time, state bounds, trend windows and lifecycle (CEP) rules.",
       WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, STATE_TTL,
       MAX_EARLY_SNAPSHOTS, ORPHAN_TIMEOUT, IDLE_WINDOWS, SAMPLE_SIZE, CHECKPOINT_INTERVAL,
-      SurgeSettings.RECENT_WINDOWS, SurgeSettings.BASELINE_WINDOWS, SurgeSettings.BASELINE_FLOOR,
-      CepThresholds.MIN_SURGE, CepThresholds.EMERGING_WINDOWS, CepThresholds.ACCELERATING_WINDOWS,
+      SurgeSettings.RECENT_WINDOWS, SurgeSettings.BASELINE_WINDOWS, SurgeSettings.WARMUP_WINDOWS,
+      SurgeSettings.PRIOR_WINDOWS, SurgeSettings.PRIOR_SHARE_SCALE,
+      CepThresholds.MIN_SCORE, CepThresholds.MIN_LIFT, CepThresholds.MIN_NEW_PARTICIPANTS,
+      CepThresholds.EMERGING_WINDOWS, CepThresholds.ACCELERATING_WINDOWS,
       CepThresholds.ACCELERATING_MIN_FACTOR, CepThresholds.ACCELERATING_MIN_NEW,
       CepThresholds.PEAKED_MIN_PARTICIPANTS, CepThresholds.PEAKED_MIN_DROP,
-      CepThresholds.FADING_WINDOWS, CepThresholds.FADING_MIN_DECLINE,
-      CepThresholds.FADING_MIN_CUMULATIVE);
+      CepThresholds.FADING_WINDOWS, CepThresholds.FADING_MIN_CUMULATIVE,
+      CepThresholds.MAX_DELAY_WINDOWS);
 
   public PipelineOptions {
     if (surge == null || cep == null || enrichment == null) {

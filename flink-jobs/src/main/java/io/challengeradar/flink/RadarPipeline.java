@@ -24,6 +24,11 @@ import io.challengeradar.flink.ops.DeadLetters;
 import io.challengeradar.flink.ops.EagerBoundedOutOfOrderness;
 import io.challengeradar.flink.ops.LateEventFilter;
 import io.challengeradar.flink.ops.ParseEvents;
+import io.challengeradar.flink.ops.ShareSurge;
+import io.challengeradar.flink.ops.StageLifecycle;
+import io.challengeradar.flink.ops.WindowVolumes;
+import io.challengeradar.flink.model.WindowVolume;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import io.challengeradar.flink.ops.TagActivities;
 import io.challengeradar.flink.ops.TrendWindows;
 import io.challengeradar.flink.ops.VideoJoin;
@@ -52,9 +57,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * sources -> parse -> watermarks -> late filter -> keyBy(videoId) VideoJoin -> videos
  *                                  |                      ^ input 2        |
  *                                  +-> posts -> enrich ---+ (enrichments)  |
- *                                              TagActivities -> keyBy(tag) TrendWindows -> windows
- *                                                                              |
- *                                                   keyBy(tag) CEP x4 -> alerts -> stages
+ *                                              TagActivities -> keyBy(tag) TrendWindows
+ *                                     keyBy(window) WindowVolumes -> broadcast --+  | tag windows
+ *                                                                  ShareSurge (keyed by tag) -> windows
+ *                             CEP x4 -> matches -> keyBy(tag) StageLifecycle -> alerts -> stages
  * every stage's refusals -> dead letters
  * </pre>
  */
@@ -141,33 +147,53 @@ public final class RadarPipeline {
     DataStream<VideoDocument> videos = updates.map(VideoUpdate::document)
         .returns(TypeInformation.of(VideoDocument.class)).name("video-documents");
 
-    SingleOutputStreamOperator<WindowStats> windows = updates
+    SingleOutputStreamOperator<WindowStats> tagWindows = updates
         .flatMap(new TagActivities()).returns(TypeInformation.of(TagActivity.class))
         .name("tag-activities")
         .keyBy(TagActivity::key, Types.STRING)
         .process(new TrendWindows(options), TypeInformation.of(WindowStats.class))
         .name("trend-windows").uid("trend-windows");
 
+    // Each window's volume over all tags of a kind, keyed by the window, then broadcast to the
+    // detector: every subtask measures its tags' shares against the same volumes.
+    BroadcastStream<WindowVolume> volumes = tagWindows
+        .map(WindowVolumes::partOf).returns(TypeInformation.of(WindowVolume.class))
+        .name("volume-parts")
+        .keyBy(WindowVolume::key, Types.STRING)
+        .process(new WindowVolumes(), TypeInformation.of(WindowVolume.class))
+        .name("window-volumes").uid("window-volumes")
+        .broadcast(ShareSurge.VOLUMES);
     // TrendWindows emits each window under its own key (kind:tag), so its output is already
-    // partitioned as keyBy(key) would partition it: taken as keyed, the CEP operators chain onto
-    // it instead of receiving every window through four network shuffles (serialized four times).
+    // partitioned as keyBy(key) would partition it: taken as keyed, the detector and the CEP
+    // operators chain onto it instead of receiving every window through network shuffles.
+    SingleOutputStreamOperator<WindowStats> windows = DataStreamUtils
+        .reinterpretAsKeyedStream(tagWindows, WindowStats::key, Types.STRING)
+        .connect(volumes)
+        .process(new ShareSurge(options), TypeInformation.of(WindowStats.class))
+        .name("share-surge").uid("share-surge");
     KeyedStream<WindowStats, String> series =
         DataStreamUtils.reinterpretAsKeyedStream(windows, WindowStats::key, Types.STRING);
-    DataStream<ChallengeAlert> alerts = null;
+    DataStream<ChallengeAlert> matches = null;
     for (StagePattern p : ChallengePatterns.all(options.cep())) {
       String name = "cep-" + p.stage().name().toLowerCase(java.util.Locale.ROOT);
       DataStream<ChallengeAlert> a = CEP.pattern(series, p.pattern()).inEventTime()
           .process(new AlertOnMatch(p.stage(), p.steps(), options.sampleSize()),
               TypeInformation.of(ChallengeAlert.class))
           .name(name).uid(name);
-      alerts = alerts == null ? a : alerts.union(a);
+      matches = matches == null ? a : matches.union(a);
     }
+    // The four patterns match independently; the lifecycle orders them into one alert per stage
+    // transition, forward only, at most one per tag and window.
+    DataStream<ChallengeAlert> alerts = matches
+        .keyBy(ChallengeAlert::key, Types.STRING)
+        .process(new StageLifecycle(options), TypeInformation.of(ChallengeAlert.class))
+        .name("stage-lifecycle").uid("stage-lifecycle");
     DataStream<HashtagStage> stages = alerts.map(HashtagStage::of)
         .returns(TypeInformation.of(HashtagStage.class)).name("stages");
 
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
         .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
-            windows.getSideOutput(DeadLetters.TAG));
+            tagWindows.getSideOutput(DeadLetters.TAG));
 
     // The intelligence needs the embeddings: it runs only when enrichment is on.
     IntelligenceStreams intel = intelligence != null && options.enrichment().enabled()

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A small, fixed scenario with one clear challenge: #dance gains 5, 8, 12 and 18 new authors in
- * four consecutive hours (EMERGING after the third, with {@link #options}), while #cooking is one
+ * four consecutive hours (EMERGING after the second, with {@link #options}), while #cooking is one
  * author posting once an hour (never a challenge). Every video has two engagement snapshots, 10 and 50 minutes after it
  * was posted; every other #dance video uses sound m1. Events are in event-time order.
  */
@@ -48,16 +48,19 @@ public final class ChallengeScenario {
   }
 
   /**
-   * The pipeline options for this scenario, then the given key/value pairs: each window is
-   * measured against the one before it (the defaults need half a day of a tag's past before
-   * anything can surge), so #dance surges by 1.6 and 1.5 in its second and third hour.
+   * The pipeline options for this scenario, then the given key/value pairs: no warm-up, each
+   * window measured against the one before it, a prior share of a tenth of an average tag's and
+   * low thresholds (the defaults need half a day of stream and a population of tags), so #dance,
+   * almost the only tag, still surges against its own past.
    */
   public static PipelineOptions options(String... keyValues) {
-    String[] all = new String[keyValues.length + 6];
-    System.arraycopy(new String[] {SurgeSettings.RECENT_WINDOWS.key(), "1",
-        SurgeSettings.BASELINE_WINDOWS.key(), "1", CepThresholds.MIN_SURGE.key(), "1.4"},
-        0, all, 0, 6);
-    System.arraycopy(keyValues, 0, all, 6, keyValues.length);
+    String[] base = {SurgeSettings.RECENT_WINDOWS.key(), "1",
+        SurgeSettings.BASELINE_WINDOWS.key(), "1", SurgeSettings.WARMUP_WINDOWS.key(), "0",
+        SurgeSettings.PRIOR_SHARE_SCALE.key(), "0.1", CepThresholds.MIN_SCORE.key(), "1.5",
+        CepThresholds.MIN_LIFT.key(), "1.5", CepThresholds.MIN_NEW_PARTICIPANTS.key(), "3"};
+    String[] all = new String[keyValues.length + base.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(keyValues, 0, all, base.length, keyValues.length);
     return ItPipelines.options(all);
   }
 

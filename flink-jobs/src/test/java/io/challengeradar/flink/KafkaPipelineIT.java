@@ -129,7 +129,7 @@ class KafkaPipelineIT {
 
     Map<String, ObjectNode> alerts = contents.documents(Index.ALERTS.indexName());
     String emerging = ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.EMERGING,
-        TestEvents.minutes(3 * 60));
+        TestEvents.minutes(2 * 60));
     assertThat(alerts).containsKey(emerging);
     assertThat(alerts.get(emerging).get("windows")).hasSize(2);
     assertThat(alerts.values()).extracting(a -> a.get("tag").asText()).doesNotContain("cooking");

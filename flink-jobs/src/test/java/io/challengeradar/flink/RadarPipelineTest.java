@@ -49,8 +49,7 @@ class RadarPipelineTest {
    * defaults need half a day of a tag's past before anything can surge).
    */
   static PipelineOptions shortMemory() {
-    return ItPipelines.options(SurgeSettings.RECENT_WINDOWS.key(), "1",
-        SurgeSettings.BASELINE_WINDOWS.key(), "1", CepThresholds.MIN_SURGE.key(), "1.4");
+    return ChallengeScenario.options();
   }
 
   /** Minute of the hour's n-th post, for hours with 4, 8, 12 and 16 new authors. */

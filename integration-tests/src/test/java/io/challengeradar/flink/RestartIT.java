@@ -111,7 +111,7 @@ class RestartIT {
         .containsExactlyInAnyOrder(DeadLetter.REASON_INVALID, DeadLetter.REASON_LATE);
     assertThat(runs.restarted().get(TagKind.HASHTAG.windowIndex())).isNotEmpty();
     assertThat(runs.restarted().get(Index.ALERTS.indexName())).containsKey(ChallengeAlert.idFor(
-        TagKind.HASHTAG, "dance", Stage.EMERGING, TestEvents.minutes(3 * 60)));
+        TagKind.HASHTAG, "dance", Stage.EMERGING, TestEvents.minutes(2 * 60)));
     assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
     assertThat(runs.uninterruptedVersions()).isEqualTo(runs.restartedVersions());
   }

@@ -88,6 +88,38 @@ public final class AlertReport {
     });
   }
 
+  /**
+   * The closing table: one line per challenge (a tag with at least one alert) with its current
+   * stage (its newest alert's, in its latest cycle) and that alert's evidence: score, share of
+   * the window volume against the baseline share, distinct new authors. Strongest score first.
+   */
+  public static void printChallenges(PrintStream out, List<Alert> alerts) {
+    Map<String, Alert> current = new LinkedHashMap<>();
+    for (Alert a : alerts) {
+      current.merge(a.kind() + ":" + a.tag(), a, (was, now) ->
+          now.cycle() > was.cycle() || (now.cycle() == was.cycle()
+              && !now.detectedAt().isBefore(was.detectedAt())) ? now : was);
+    }
+    List<Map.Entry<String, Alert>> rows = new ArrayList<>(current.entrySet());
+    rows.sort(Map.Entry.<String, Alert>comparingByValue(
+        java.util.Comparator.comparingDouble(Alert::score)).reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
+    out.println();
+    out.printf(Locale.ROOT, "Challenges: current stage and its evidence (share of the window's new"
+        + " participants vs the tag's baseline share)%n");
+    out.printf(Locale.ROOT, "%-34s %-12s %5s %-11s %7s %9s %9s %7s%n", "tag", "stage", "cycle",
+        "since (UTC)", "score", "share", "baseline", "authors");
+    if (rows.isEmpty()) {
+      out.println("  (no challenges)");
+    }
+    for (Map.Entry<String, Alert> e : rows) {
+      Alert a = e.getValue();
+      out.printf(Locale.ROOT, "%-34s %-12s %5d %-11s %7.1f %8.2f%% %8.3f%% %7d%n", e.getKey(),
+          a.stage(), a.cycle(), WHEN.format(a.detectedAt()), a.score(), 100 * a.share(),
+          100 * a.baselineShare(), a.distinctAuthors());
+    }
+  }
+
   public static void print(PrintStream out, ScenarioCheck check) {
     out.printf(Locale.ROOT, "Scenario: %d of %d challenge hashtags alerted%s; %d ordinary hashtags"
             + " alerted%s%n",

@@ -10,6 +10,9 @@ import java.time.Instant;
  *
  * @param growth the trigger window's participant growth
  * @param newParticipants the trigger window's new participants
+ * @param cycle the alert's lifecycle cycle
+ * @param score the alert's score (its evidence, as {@code share}, {@code baselineShare} and
+ *     {@code distinctAuthors})
  * @param representation the challenge representation (mean caption embedding of its videos) when
  *     the alert was assessed; null when no video of the tag had an embedding yet
  * @param representationVideos how many videos the representation is the mean of
@@ -27,6 +30,11 @@ public record HashtagStage(
     String alertId,
     double growth,
     long newParticipants,
+    int cycle,
+    double score,
+    double share,
+    double baselineShare,
+    long distinctAuthors,
     float[] representation,
     long representationVideos,
     Double risk,
@@ -52,7 +60,9 @@ public record HashtagStage(
     WindowStats trigger = alert.trigger();
     return new HashtagStage(alert.kind(), alert.tag(), alert.stage(), alert.detectedAt(),
         alert.firstSeen(), trigger.counts().cumulativeParticipants(), alert.id(),
-        trigger.counts().participantGrowth(), trigger.counts().newParticipants(), representation,
+        trigger.counts().participantGrowth(), trigger.counts().newParticipants(), alert.cycle(),
+        alert.evidence().score(), alert.evidence().share(), alert.evidence().baselineShare(),
+        alert.evidence().distinctAuthors(), representation,
         representationVideos, risk, nearestHarmful);
   }
 }

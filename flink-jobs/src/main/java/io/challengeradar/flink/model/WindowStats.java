@@ -48,22 +48,48 @@ public record WindowStats(
       long previousViewsGained) {}
 
   /**
-   * How the tag's new participants compare with its usual; see {@link
-   * io.challengeradar.flink.ops.SurgeMeter}.
+   * The tag's share of the window volume over its recent windows, against the share it usually
+   * has; see {@link io.challengeradar.flink.ops.ShareMeter}. All zero until the detector has
+   * measured the window ({@link io.challengeradar.flink.ops.TrendWindows} emits {@link #NONE}).
    *
-   * @param recentNewParticipants new participants of the last {@code trend.recent-windows}
-   *     windows, this one included
-   * @param baselineNewParticipants the tag's usual new participants per window before those
-   *     (moving average; 0 while the tag is too young to have one)
-   * @param surge recentNewParticipants over what the baseline expects in as many windows (0
-   *     while the tag has no baseline)
-   * @param peakSurge the highest surge of the tag's recent past (this window included)
+   * @param windowVolume new participants of every tag of this kind in the window (summed over
+   *     tags: an author new to two tags counts twice, as in each tag's own count)
+   * @param share newParticipants over windowVolume
+   * @param recentNewParticipants new participants of the tag's last {@code trend.recent-windows}
+   *     windows, this one included (authors new to the tag: distinct authors)
+   * @param recentShare those over the volumes of the same windows
+   * @param baselineShare the share the tag is expected to have: its own shares before the recent
+   *     windows (volume weighted, moving), pulled towards the population's prior
+   * @param expectedNewParticipants baselineShare times the recent windows' volume
+   * @param lift recentShare over baselineShare
+   * @param score signed Poisson deviance score of recentNewParticipants against the expected:
+   *     about a z-score, positive when the tag runs above its usual share (0 in the warm-up)
+   * @param previousShare the share of the tag's previous window (0 if none)
+   * @param previousRecentShare the recentShare of the tag's previous window (0 if none)
+   * @param peakScore the highest score of the tag's recent past (this window included)
    */
   public record Trend(
+      long windowVolume,
+      double share,
       long recentNewParticipants,
-      double baselineNewParticipants,
-      double surge,
-      double peakSurge) {}
+      double recentShare,
+      double baselineShare,
+      double expectedNewParticipants,
+      double lift,
+      double score,
+      double previousShare,
+      double previousRecentShare,
+      double peakScore) {
+
+    /** Not measured yet. */
+    public static final Trend NONE = new Trend(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /** This window with the detector's figures. */
+  public WindowStats withTrend(Trend measured) {
+    return new WindowStats(kind, tag, windowStart, windowEnd, counts, measured, firstSeen,
+        sampleVideos, earliestParticipants);
+  }
 
   public WindowStats {
     Objects.requireNonNull(counts, "counts");

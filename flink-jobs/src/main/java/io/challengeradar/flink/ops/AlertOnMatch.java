@@ -11,7 +11,10 @@ import java.util.Set;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Turns a match of one stage's pattern into a challenge alert. */
+/**
+ * Turns a match of one stage's pattern into a candidate alert; {@link StageLifecycle} decides
+ * whether and when it is raised.
+ */
 public final class AlertOnMatch extends PatternProcessFunction<WindowStats, ChallengeAlert> {
   private static final long serialVersionUID = 1L;
 
@@ -32,7 +35,6 @@ public final class AlertOnMatch extends PatternProcessFunction<WindowStats, Chal
     for (String step : steps) {
       windows.addAll(match.getOrDefault(step, List.of()));
     }
-    WindowStats trigger = windows.get(windows.size() - 1);
     // Samples from the newest window first: the videos that made the stage visible.
     Set<String> samples = new LinkedHashSet<>();
     for (int i = windows.size() - 1; i >= 0 && samples.size() < sampleSize; i--) {
@@ -42,10 +44,7 @@ public final class AlertOnMatch extends PatternProcessFunction<WindowStats, Chal
         }
       }
     }
-    out.collect(new ChallengeAlert(
-        ChallengeAlert.idFor(trigger.kind(), trigger.tag(), stage, trigger.windowEnd()),
-        trigger.kind(), trigger.tag(), stage, trigger.windowEnd(), trigger.firstSeen(),
-        windows.toArray(new WindowStats[0]), samples.toArray(new String[0]),
-        trigger.earliestParticipants()));
+    out.collect(ChallengeAlert.match(stage, windows.toArray(new WindowStats[0]),
+        samples.toArray(new String[0])));
   }
 }

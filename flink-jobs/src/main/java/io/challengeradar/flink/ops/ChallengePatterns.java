@@ -9,10 +9,11 @@ import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 
 /**
- * The lifecycle stages as CEP patterns over one tag's window series. Each window already carries
- * the previous window's figures, so every condition looks at one window; the patterns add the
- * "in a row" part. A match skips past its last window, so a long run alerts once per run of
- * windows rather than once per window.
+ * The lifecycle stages as CEP patterns over one tag's measured window series (see {@link
+ * ShareSurge}). Each window already carries the previous window's share and the tag's recent peak
+ * score, so every condition looks at one window; the patterns add the "in a row" part. A match
+ * skips past its last window. The patterns find candidates; {@link StageLifecycle} raises them in
+ * order, one per tag and window.
  */
 public final class ChallengePatterns {
   private ChallengePatterns() {}
@@ -24,50 +25,49 @@ public final class ChallengePatterns {
     return List.of(emerging(t), accelerating(t), peaked(t), fading(t));
   }
 
-  /** k windows in a row, each surging: far more new participants than the tag usually gets. */
+  /** k surging windows in a row: the tag runs far above its baseline share. */
   public static StagePattern emerging(CepThresholds t) {
     return new StagePattern(Stage.EMERGING,
         Pattern.<WindowStats>begin("surging", skip())
-            .where(new Surging(t.minSurge()))
+            .where(Surging.of(t))
             .times(t.emergingWindows())
             .consecutive(),
         List.of("surging"));
   }
 
-  /** k surging windows in a row whose new participants multiply by at least the factor. */
+  /** k surging windows in a row whose recent share grows by at least the factor. */
   public static StagePattern accelerating(CepThresholds t) {
     return new StagePattern(Stage.ACCELERATING,
         Pattern.<WindowStats>begin("accelerating", skip())
             .where(new Accelerating(t.acceleratingMinFactor(), t.acceleratingMinNewParticipants()))
-            .where(new Surging(t.minSurge()))
+            .where(Surging.of(t))
             .times(t.acceleratingWindows())
             .consecutive(),
         List.of("accelerating"));
   }
 
   /**
-   * A surging window with many new participants, directly followed by one that falls clearly
-   * below it.
+   * A surging window with many new participants, directly followed by one whose share falls
+   * clearly below it.
    */
   public static StagePattern peaked(CepThresholds t) {
     return new StagePattern(Stage.PEAKED,
         Pattern.<WindowStats>begin("peak", skip())
             .where(new AtLeastNew(t.peakedMinParticipants()))
-            .where(new Surging(t.minSurge()))
+            .where(Surging.of(t))
             .next("drop")
-            .where(new Declining(t.peakedMinDrop(), t.peakedMinParticipants(), 0)),
+            .where(new ShareDrop(t.peakedMinDrop())),
         List.of("peak", "drop"));
   }
 
   /**
-   * k windows in a row each falling by at least the decline, for tags that were big enough and
-   * surged in their recent past: an ordinary tag's daily ebb is not a challenge fading.
+   * k windows in a row that no longer surge, for tags that were big enough and surged in their
+   * recent past: the tag is back near its baseline.
    */
   public static StagePattern fading(CepThresholds t) {
     return new StagePattern(Stage.FADING,
         Pattern.<WindowStats>begin("fading", skip())
-            .where(new Declining(t.fadingMinDecline(), 1, t.fadingMinCumulativeParticipants()))
-            .where(new SurgedLately(t.minSurge()))
+            .where(new Waning(t.minScore(), t.fadingMinCumulativeParticipants()))
             .times(t.fadingWindows())
             .consecutive(),
         List.of("fading"));
@@ -77,37 +77,55 @@ public final class ChallengePatterns {
     return AfterMatchSkipStrategy.skipPastLastEvent();
   }
 
-  /** A surge of at least {@code minSurge}. */
+  /** Score, lift and the recent span's new participants all at least their minimum. */
   static final class Surging extends SimpleCondition<WindowStats> {
     private static final long serialVersionUID = 1L;
-    private final double minSurge;
+    private final double minScore;
+    private final double minLift;
+    private final long minNew;
 
-    Surging(double minSurge) {
-      this.minSurge = minSurge;
+    Surging(double minScore, double minLift, long minNew) {
+      this.minScore = minScore;
+      this.minLift = minLift;
+      this.minNew = minNew;
+    }
+
+    static Surging of(CepThresholds t) {
+      return new Surging(t.minScore(), t.minLift(), t.minNewParticipants());
     }
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.trend().surge() >= minSurge;
+      return w.trend().score() >= minScore && w.trend().lift() >= minLift
+          && w.trend().recentNewParticipants() >= minNew;
     }
   }
 
-  /** A peak surge of at least {@code minSurge} in the tag's recent past. */
-  static final class SurgedLately extends SimpleCondition<WindowStats> {
+  /**
+   * Below the surge score now, for a tag that surged lately and had at least {@code
+   * minCumulative} participants in all.
+   */
+  static final class Waning extends SimpleCondition<WindowStats> {
     private static final long serialVersionUID = 1L;
-    private final double minSurge;
+    private final double minScore;
+    private final long minCumulative;
 
-    SurgedLately(double minSurge) {
-      this.minSurge = minSurge;
+    Waning(double minScore, long minCumulative) {
+      this.minScore = minScore;
+      this.minCumulative = minCumulative;
     }
 
     @Override
     public boolean filter(WindowStats w) {
-      return w.trend().peakSurge() >= minSurge;
+      return w.trend().score() < minScore && w.trend().peakScore() >= minScore
+          && w.counts().cumulativeParticipants() >= minCumulative;
     }
   }
 
-  /** New participants at least {@code factor} times the previous window's (which had some). */
+  /**
+   * Recent share at least {@code factor} times the previous window's (which had some), with at
+   * least {@code minNew} new participants in the recent span.
+   */
   static final class Accelerating extends SimpleCondition<WindowStats> {
     private static final long serialVersionUID = 1L;
     private final double factor;
@@ -120,10 +138,9 @@ public final class ChallengePatterns {
 
     @Override
     public boolean filter(WindowStats w) {
-      WindowStats.Counts c = w.counts();
-      return c.newParticipants() >= minNew
-          && c.previousNewParticipants() > 0
-          && c.newParticipants() >= factor * c.previousNewParticipants();
+      return w.trend().recentNewParticipants() >= minNew
+          && w.trend().previousRecentShare() > 0
+          && w.trend().recentShare() >= factor * w.trend().previousRecentShare();
     }
   }
 
@@ -142,28 +159,19 @@ public final class ChallengePatterns {
     }
   }
 
-  /**
-   * New participants down by at least {@code minDrop} from a previous window that had at least
-   * {@code minPrevious}, for a tag with at least {@code minCumulative} participants in all.
-   */
-  static final class Declining extends SimpleCondition<WindowStats> {
+  /** Share down by at least {@code minDrop} from the previous window's (which had some). */
+  static final class ShareDrop extends SimpleCondition<WindowStats> {
     private static final long serialVersionUID = 1L;
     private final double minDrop;
-    private final long minPrevious;
-    private final long minCumulative;
 
-    Declining(double minDrop, long minPrevious, long minCumulative) {
+    ShareDrop(double minDrop) {
       this.minDrop = minDrop;
-      this.minPrevious = minPrevious;
-      this.minCumulative = minCumulative;
     }
 
     @Override
     public boolean filter(WindowStats w) {
-      WindowStats.Counts c = w.counts();
-      return c.previousNewParticipants() >= minPrevious
-          && c.cumulativeParticipants() >= minCumulative
-          && c.newParticipants() <= (1 - minDrop) * c.previousNewParticipants();
+      return w.trend().previousShare() > 0
+          && w.trend().share() <= (1 - minDrop) * w.trend().previousShare();
     }
   }
 }

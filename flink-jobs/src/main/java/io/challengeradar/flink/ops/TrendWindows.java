@@ -28,7 +28,8 @@ import org.apache.flink.util.Collector;
 /**
  * Tumbling event-time windows per tag (key {@code kind:tag}) with state that spans windows:
  * which authors have ever used the tag, so "new participants" means new to the tag, and the
- * previous window, so growth can be measured.
+ * previous window, so growth can be measured. The share of the window's volume and the score are
+ * measured downstream ({@link ShareSurge}), once every tag's window is known.
  *
  * <p>A window is emitted once, when the watermark passes its end plus the allowed lateness: every
  * event the pipeline accepts is then already in it, and each window's document is final. After a
@@ -63,8 +64,7 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       long previousNewParticipants,
       long previousViewsGained,
       int emptyWindowsInARow,
-      long lastWindowStartMillis,
-      SurgeMeter.Trend trend) {}
+      long lastWindowStartMillis) {}
 
   private static final WindowCounts EMPTY = new WindowCounts(0, 0, new String[0]);
 
@@ -73,7 +73,6 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
   private final int idleWindows;
   private final int sampleSize;
   private final PipelineOptions options;
-  private final SurgeMeter surgeMeter;
 
   private transient MapState<Long, WindowCounts> counts;
   private transient MapState<String, Long> windowAuthors;
@@ -87,7 +86,6 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
     this.latenessMillis = options.allowedLateness().toMillis();
     this.idleWindows = options.idleWindows();
     this.sampleSize = options.sampleSize();
-    this.surgeMeter = new SurgeMeter(options.surge());
   }
 
   @Override
@@ -180,10 +178,6 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
       }
     }
     long firstSeen = before == null ? start : before.firstSeenMillis();
-    // Windows after a tag's idle tail are not emitted; to the baseline they are empty windows.
-    long skipped = before == null ? 0 : (start - before.lastWindowStartMillis()) / sizeMillis - 1;
-    SurgeMeter.Trend trend = surgeMeter.next(
-        before == null ? SurgeMeter.Trend.start() : before.trend(), skipped, newParticipants);
     String[] earliestArray = earliest.toArray(new String[0]);
     String[] key = ctx.getCurrentKey().split(":", 2);
     WindowStats.Counts counts = new WindowStats.Counts(c.posts(), authors.size(),
@@ -194,13 +188,13 @@ public final class TrendWindows extends KeyedProcessFunction<String, TagActivity
     WindowStats stats = new WindowStats(
         TagKind.valueOf(key[0].toUpperCase(java.util.Locale.ROOT)), key[1],
         Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + sizeMillis), counts,
-        trend.figures(), Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
+        WindowStats.Trend.NONE, Instant.ofEpochMilli(firstSeen), videoIds(c.samples()), earliestArray);
     out.collect(stats);
 
     boolean empty = c.posts() == 0 && c.viewsGained() == 0;
     int emptyInARow = empty ? (before == null ? 1 : before.emptyWindowsInARow() + 1) : 0;
     summary.update(new TagSummary(cumulativeBefore + newParticipants, firstSeen, earliestArray,
-        newParticipants, c.viewsGained(), emptyInARow, start, trend));
+        newParticipants, c.viewsGained(), emptyInARow, start));
     if (emptyInARow < idleWindows) {
       ctx.timerService().registerEventTimeTimer(fireTime(start + sizeMillis));
     }

@@ -67,8 +67,17 @@ public record PipelineResults(
     return new Enrichments(enriched, pending, count(client, Index.PARTICIPATION.indexName()));
   }
 
-  /** One alert as the summary shows it. */
-  public record Alert(String kind, String tag, String stage, Instant detectedAt) {}
+  /**
+   * One alert as the summary shows it, with its evidence.
+   *
+   * @param cycle the tag's lifecycle cycle
+   * @param score the score of the last matched window
+   * @param share the tag's share of that window's volume
+   * @param baselineShare the share it was expected to have
+   * @param distinctAuthors authors new to the tag over the matched windows
+   */
+  public record Alert(String kind, String tag, String stage, Instant detectedAt, int cycle,
+      double score, double share, double baselineShare, long distinctAuthors) {}
 
   /** Records of the input accounted for so far: cheap enough to poll for progress. */
   public static long inputAccountedFor(ElasticsearchClient client) throws IOException {
@@ -129,14 +138,19 @@ public record PipelineResults(
     SearchResponse<JsonNode> r = client.search(s -> s.index(Index.ALERTS.indexName())
         .size(MAX_ALERTS_READ)
         .source(src -> src.filter(f -> f.includes(
-            AlertFields.KIND, AlertFields.TAG, AlertFields.STAGE, AlertFields.DETECTED_AT)))
+            AlertFields.KIND, AlertFields.TAG, AlertFields.STAGE, AlertFields.DETECTED_AT,
+            AlertFields.CYCLE, AlertFields.SCORE, AlertFields.SHARE, AlertFields.BASELINE_SHARE,
+            AlertFields.DISTINCT_AUTHORS)))
         .sort(o -> o.field(f -> f.field(AlertFields.DETECTED_AT)))
         .sort(o -> o.field(f -> f.field(AlertFields.ID))), JsonNode.class);
     for (Hit<JsonNode> h : r.hits().hits()) {
       JsonNode d = h.source();
       alerts.add(new Alert(d.path(AlertFields.KIND).asText(), d.path(AlertFields.TAG).asText(),
           d.path(AlertFields.STAGE).asText(),
-          Instant.parse(d.path(AlertFields.DETECTED_AT).asText())));
+          Instant.parse(d.path(AlertFields.DETECTED_AT).asText()), d.path(AlertFields.CYCLE).asInt(),
+          d.path(AlertFields.SCORE).asDouble(), d.path(AlertFields.SHARE).asDouble(),
+          d.path(AlertFields.BASELINE_SHARE).asDouble(),
+          d.path(AlertFields.DISTINCT_AUTHORS).asLong()));
     }
     return alerts;
   }

@@ -174,7 +174,8 @@ class DocumentsGoldenTest {
         .newPosts(7).participants(6).newParticipants(5).cumulativeParticipants(12)
         .viewsGained(3_400).participantGrowth(0.7142857142857143)
         .previousNewParticipants(3).previousViewsGained(1_000)
-        .recentNewParticipants(9).baselineNewParticipants(1.5).surge(3.0).peakSurge(3.25)
+        .windowVolume(50).share(0.1).baselineShare(0.025).expectedNewParticipants(1.25)
+        .lift(4.0).score(4.25).previousShare(0.075).peakScore(4.25)
         .firstSeen(POSTED).sampleVideos("v1", "v2").earliestParticipants("a1", "a2", "a3")
         .build();
   }
@@ -188,15 +189,14 @@ class DocumentsGoldenTest {
         .newPosts(4).participants(4).newParticipants(3).cumulativeParticipants(7)
         .viewsGained(1_000).participantGrowth(0.75)
         .previousNewParticipants(1).previousViewsGained(200)
-        .recentNewParticipants(4).baselineNewParticipants(1.0).surge(2.0).peakSurge(2.0)
+        .windowVolume(40).share(0.075).baselineShare(0.025).expectedNewParticipants(1.0)
+        .lift(3.0).score(2.5).previousShare(0.025).peakScore(2.5)
         .firstSeen(POSTED).sampleVideos("v0").earliestParticipants("a1", "a2")
         .build();
     WindowStats trigger = fullWindow();
-    ChallengeAlert alert = new ChallengeAlert(
-        ChallengeAlert.idFor(TagKind.HASHTAG, "dance", Stage.ACCELERATING, trigger.windowEnd()),
-        TagKind.HASHTAG, "dance", Stage.ACCELERATING, trigger.windowEnd(), POSTED,
-        new WindowStats[] {before, trigger}, new String[] {"v2", "v1", "v0"},
-        new String[] {"a1", "a2", "a3"});
+    ChallengeAlert alert = ChallengeAlert.match(Stage.ACCELERATING,
+        new WindowStats[] {before, trigger}, new String[] {"v2", "v1", "v0"})
+        .raised(2, trigger.windowEnd());
     return new ChallengeAssessment(alert, new float[] {0.5f, 0.25f, -0.75f}, 12, 0.61,
         "Milk Crate");
   }

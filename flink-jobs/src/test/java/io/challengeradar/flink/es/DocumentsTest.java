@@ -31,7 +31,7 @@ class DocumentsTest {
 
   static final WindowStats WINDOW = aWindow().hashtag("dance").hourFrom(TestEvents.BEGINNING)
       .newPosts(3).participants(3).newParticipants(2).cumulativeParticipants(5)
-      .participantGrowth(0.66).surge(0.67).sampleVideos("v1").earliestParticipants("a1")
+      .participantGrowth(0.66).score(0.67).sampleVideos("v1").earliestParticipants("a1")
       .build();
   static final ChallengeAlert ALERT = alertOn(Stage.EMERGING, WINDOW);
 
@@ -71,7 +71,7 @@ class DocumentsTest {
     // The window after a busy one: the tag's totals and its previous window are not activity.
     Windows.Builder afterBusyWindow = aWindow().hourFrom(TestEvents.minutes(60))
         .cumulativeParticipants(5).previousNewParticipants(2).previousViewsGained(900)
-        .recentNewParticipants(4).baselineNewParticipants(0.5).surge(0.67).peakSurge(0.8);
+        .windowVolume(30).share(0.1).baselineShare(0.05).score(0.67).peakScore(0.8);
     WindowStats idle = afterBusyWindow.build();
     WindowStats viewsOnly = afterBusyWindow.sound("m1").viewsGained(40).build();
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Trend windows and alerts for tests, so a test names only the figures it is about: {@code
- * aWindow().newParticipants(6).surge(3.0).build()}. Unset figures are those of a quiet window:
+ * aWindow().newParticipants(6).score(5.0).build()}. Unset figures are those of a quiet window:
  * hashtag {@code dance}, the hour from {@link #BEGINNING}, zero counts, no baseline, no samples.
  */
 public final class Windows {
@@ -26,10 +26,8 @@ public final class Windows {
    */
   public static ChallengeAlert alertOn(Stage stage, WindowStats... windows) {
     WindowStats trigger = windows[windows.length - 1];
-    return new ChallengeAlert(
-        ChallengeAlert.idFor(trigger.kind(), trigger.tag(), stage, trigger.windowEnd()),
-        trigger.kind(), trigger.tag(), stage, trigger.windowEnd(), trigger.firstSeen(),
-        windows, trigger.sampleVideos(), trigger.earliestParticipants());
+    return ChallengeAlert.match(stage, windows, trigger.sampleVideos()).raised(1,
+        trigger.windowEnd());
   }
 
   /** A window of one tag; each setter sets one figure of the document. */
@@ -46,10 +44,17 @@ public final class Windows {
     private double participantGrowth;
     private long previousNewParticipants;
     private long previousViewsGained;
+    private long windowVolume;
+    private double share;
     private long recentNewParticipants;
-    private double baselineNewParticipants;
-    private double surge;
-    private double peakSurge;
+    private double recentShare;
+    private double previousRecentShare;
+    private double baselineShare;
+    private double expectedNewParticipants;
+    private double lift;
+    private double score;
+    private double previousShare;
+    private double peakScore;
     private Instant firstSeen = BEGINNING;
     private String[] sampleVideos = new String[0];
     private String[] earliestParticipants = new String[0];
@@ -124,23 +129,58 @@ public final class Windows {
       return this;
     }
 
+    public Builder windowVolume(long n) {
+      this.windowVolume = n;
+      return this;
+    }
+
+    public Builder share(double share) {
+      this.share = share;
+      return this;
+    }
+
     public Builder recentNewParticipants(long n) {
       this.recentNewParticipants = n;
       return this;
     }
 
-    public Builder baselineNewParticipants(double n) {
-      this.baselineNewParticipants = n;
+    public Builder recentShare(double share) {
+      this.recentShare = share;
       return this;
     }
 
-    public Builder surge(double surge) {
-      this.surge = surge;
+    public Builder previousRecentShare(double share) {
+      this.previousRecentShare = share;
       return this;
     }
 
-    public Builder peakSurge(double peakSurge) {
-      this.peakSurge = peakSurge;
+    public Builder baselineShare(double share) {
+      this.baselineShare = share;
+      return this;
+    }
+
+    public Builder expectedNewParticipants(double n) {
+      this.expectedNewParticipants = n;
+      return this;
+    }
+
+    public Builder lift(double lift) {
+      this.lift = lift;
+      return this;
+    }
+
+    public Builder score(double score) {
+      this.score = score;
+      return this;
+    }
+
+    public Builder previousShare(double share) {
+      this.previousShare = share;
+      return this;
+    }
+
+    public Builder peakScore(double score) {
+      this.peakScore = score;
       return this;
     }
 
@@ -163,7 +203,9 @@ public final class Windows {
       return new WindowStats(kind, tag, start, end,
           new WindowStats.Counts(newPosts, participants, newParticipants, cumulativeParticipants,
               viewsGained, participantGrowth, previousNewParticipants, previousViewsGained),
-          new WindowStats.Trend(recentNewParticipants, baselineNewParticipants, surge, peakSurge),
+          new WindowStats.Trend(windowVolume, share, recentNewParticipants, recentShare,
+              baselineShare, expectedNewParticipants, lift, score, previousShare,
+              previousRecentShare, peakScore),
           firstSeen, sampleVideos, earliestParticipants);
     }
   }

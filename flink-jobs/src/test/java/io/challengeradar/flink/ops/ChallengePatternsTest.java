@@ -27,12 +27,15 @@ import org.junit.jupiter.api.Test;
 class ChallengePatternsTest {
   static final CepThresholds THRESHOLDS = CepThresholds.defaults();
 
-  static final double SURGING = CepThresholds.MIN_SURGE.defaultValue() + 0.4;
+  /** A score (and lift) above the surge thresholds; and one of a tag at its usual share. */
+  static final double SURGING = CepThresholds.MIN_SCORE.defaultValue() + 2;
   static final double USUAL = 1.0;
+  /** Every window's volume: new participants of all tags. */
+  static final long VOLUME = 400;
 
   /**
-   * Hourly windows of one hashtag with the given new participants, all surging (a challenge);
-   * every other figure follows from those, as TrendWindows would compute it.
+   * Hourly windows of one hashtag with the given new participants out of {@link #VOLUME}, all
+   * surging (a challenge); every other figure follows from those, as the detector computes it.
    */
   static List<WindowStats> series(long... newParticipants) {
     double[] surges = new double[newParticipants.length];
@@ -40,7 +43,10 @@ class ChallengePatternsTest {
     return series(newParticipants, surges);
   }
 
-  /** The same with the surge of each window; the peak surge is the highest so far. */
+  /**
+   * The same with the score of each window (its lift is the same number); the peak score is the
+   * highest so far.
+   */
   static List<WindowStats> series(long[] newParticipants, double[] surges) {
     List<WindowStats> windows = new ArrayList<>();
     long cumulative = 0;
@@ -53,9 +59,12 @@ class ChallengePatternsTest {
       windows.add(aWindow().hashtag("dance").hourFrom(start)
           .newPosts(n).participants(n).newParticipants(n).cumulativeParticipants(cumulative + n)
           .viewsGained(n * 100).participantGrowth((double) n / Math.max(1, cumulative))
-          .previousNewParticipants(previous)
-          .recentNewParticipants(n * 12).baselineNewParticipants(n / surges[i])
-          .surge(surges[i]).peakSurge(peak)
+          .previousNewParticipants(previous).windowVolume(VOLUME)
+          .share((double) n / VOLUME).previousShare((double) previous / VOLUME)
+          .recentNewParticipants(n * 3).recentShare((double) n / VOLUME)
+          .previousRecentShare((double) previous / VOLUME)
+          .baselineShare((double) n / VOLUME / surges[i]).lift(surges[i])
+          .score(surges[i]).peakScore(peak)
           .firstSeen(BEGINNING).sampleVideos("v" + i).earliestParticipants("a0")
           .build());
       cumulative += n;
@@ -136,7 +145,7 @@ class ChallengePatternsTest {
   @Test
   void emergingFollowsTheThresholdsOfTheConfiguration() throws Exception {
     CepThresholds configured = io.challengeradar.flink.ItPipelines.options(
-        "cep.emerging.windows", "1", "cep.min-surge", "2").cep();
+        "cep.emerging.windows", "1", "cep.min-score", "2", "cep.min-lift", "1.5").cep();
 
     assertThat(run(ChallengePatterns.emerging(configured),
         series(new long[] {5, 2, 8, 9}, new double[] {2.1, 1.9, 1.5, 2.0})))
@@ -145,7 +154,7 @@ class ChallengePatternsTest {
   }
 
   @Test
-  void acceleratingNeedsNewParticipantsToMultiplyWindowAfterWindow() throws Exception {
+  void acceleratingNeedsTheShareToMultiplyWindowAfterWindow() throws Exception {
     List<ChallengeAlert> alerts =
         run(ChallengePatterns.accelerating(THRESHOLDS), series(10, 15, 25, 26));
 
@@ -159,13 +168,13 @@ class ChallengePatternsTest {
 
   @Test
   void acceleratingIsNotTriggeredBySteadyGrowth() throws Exception {
-    assertThat(run(ChallengePatterns.accelerating(THRESHOLDS), series(10, 12, 14, 16))).isEmpty();
+    assertThat(run(ChallengePatterns.accelerating(THRESHOLDS), series(10, 11, 12, 13))).isEmpty();
   }
 
   @Test
   void acceleratingIsNotTriggeredByTheDailyRiseOfAnOrdinaryTag() throws Exception {
     assertThat(run(ChallengePatterns.accelerating(THRESHOLDS),
-        series(new long[] {10, 15, 25, 26}, new double[] {USUAL, USUAL, 1.4, 1.4}))).isEmpty();
+        series(new long[] {10, 15, 25, 26}, new double[] {USUAL, USUAL, 1.4, 3.0}))).isEmpty();
   }
 
   @Test
@@ -194,15 +203,15 @@ class ChallengePatternsTest {
   }
 
   @Test
-  void fadingNeedsThreeDecliningWindowsInARow() throws Exception {
-    List<ChallengeAlert> alerts =
-        run(ChallengePatterns.fading(THRESHOLDS), series(30, 20, 12, 6, 0, 0));
+  void fadingNeedsThreeWindowsInARowBackBelowTheSurgeAfterASurge() throws Exception {
+    List<ChallengeAlert> alerts = run(ChallengePatterns.fading(THRESHOLDS), series(
+        new long[] {30, 20, 12, 6, 0, 0}, new double[] {SURGING, SURGING, 2, USUAL, 0, 0}));
 
     assertThat(alerts).singleElement().satisfies(a -> {
       assertThat(a.stage()).isEqualTo(Stage.FADING);
-      assertThat(a.detectedAt()).isEqualTo(endOfHour(3));
+      assertThat(a.detectedAt()).isEqualTo(endOfHour(4));
       assertThat(a.windows()).extracting(w -> w.counts().newParticipants())
-          .containsExactly(20L, 12L, 6L);
+          .containsExactly(12L, 6L, 0L);
     });
   }
 
@@ -216,6 +225,7 @@ class ChallengePatternsTest {
 
   @Test
   void fadingIgnoresTagsThatNeverHadEnoughParticipants() throws Exception {
-    assertThat(run(ChallengePatterns.fading(THRESHOLDS), series(8, 6, 4, 2))).isEmpty();
+    assertThat(run(ChallengePatterns.fading(THRESHOLDS), series(new long[] {8, 6, 4, 2},
+        new double[] {SURGING, USUAL, USUAL, USUAL}))).isEmpty();
   }
 }

@@ -140,32 +140,6 @@ class TrendWindowsTest {
   }
 
   @Test
-  void measuresEachWindowAgainstTheTagsOwnPast() throws Exception {
-    harness.close();
-    harness = harness(io.challengeradar.flink.ItPipelines.options("lateness.allowed", "10m",
-        "trend.recent-windows", "2", "trend.baseline-windows", "2"));
-    harness.open();
-    newPost("dance", "v0", "a0", minutes(5));
-    newPost("dance", "v1", "a1", minutes(65));
-    newPost("dance", "v2", "a2", minutes(125));
-    for (int i = 0; i < 6; i++) {
-      newPost("dance", "v3-" + i, "b" + i, minutes(185 + i));
-    }
-
-    harness.processWatermark(minutes(240).plus(LATENESS).toEpochMilli() - 1);
-
-    assertThat(harness.extractOutputValues()).hasSize(4).last().satisfies(w -> {
-      assertThat(w.counts().newParticipants()).isEqualTo(6);
-      assertThat(w.trend().recentNewParticipants()).isEqualTo(7);
-      // Windows 0 and 1 left the recent span with 1 each: baseline 1, surge 7 / (2 x 1).
-      assertThat(w.trend().baselineNewParticipants()).isEqualTo(1.0);
-      assertThat(w.trend().surge()).isEqualTo(3.5);
-      assertThat(w.trend().peakSurge()).isEqualTo(3.5);
-    });
-    assertThat(harness.extractOutputValues().get(1).trend().surge()).isZero();
-  }
-
-  @Test
   void keepsTheSameSampleWhateverTheArrivalOrder() throws Exception {
     harness.close();
     harness = harness(PipelineOptions.from(io.challengeradar.flink.ItPipelines.config(

@@ -1,0 +1,170 @@
+package io.challengeradar.flink.ops;
+
+import io.challengeradar.flink.SurgeSettings;
+import io.challengeradar.flink.model.WindowStats;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Measures a tag's share of the window volume over its recent windows against the share it
+ * usually has.
+ *
+ * <p>Why share: real trend data is sampled (a trending pull over-represents recent days, a feed
+ * follows the clock), so the volume of every tag rises and falls at once; counted raw, the biggest
+ * tags surge with the sample. Divided by the window volume (the new participants of all tags of
+ * the kind), a rise that lifts every tag lifts none, and a tag with a high, stable share (the
+ * generic {@code fyp}, {@code viral} in any language) cannot run far above itself: its share
+ * cannot multiply.
+ *
+ * <p>The recent span is the last {@code recentWindows} windows, this one included: its new
+ * participants x and its volume V. The baseline share is the ratio of two moving sums over the
+ * tag's windows before the span: its new participants, and the volumes of those windows, each
+ * weighted by (1 - 1/{@code baselineWindows}) per window of age. The population prior is added to
+ * both as {@code priorWindows} volumes of the current window at the prior share ({@code
+ * priorShareScale} over the tags active in the window): a tag without history is expected to be
+ * rarer than an average tag, so a tag born in its own burst stands out at once, and its own past
+ * outweighs the prior after a few windows.
+ *
+ * <p>The score is the signed Poisson deviance of x against e = baseline share x V, {@code
+ * sign(x - e) sqrt(2 (x ln(x/e) - (x - e))}: about a z-score, and unlike a bare ratio it stays
+ * small on small counts (2 against 0.2 expected scores 2.4, 40 against 4 scores 10.6). Summed over
+ * the recent span, a challenge of a few new authors an hour still gives evidence. Windows the tag
+ * skipped (no activity, not emitted) carry no information about its share: they move the recent
+ * span on and leave the baseline as it was.
+ * During the stream's warm-up the figures are kept but the score is 0: every tag is new then.
+ */
+public final class ShareMeter implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * What a tag carries from one window to the next.
+   *
+   * @param recentCounts new participants of the last windows, oldest first (at most recentWindows)
+   * @param recentVolumes the volumes of those windows
+   * @param baselineCount moving sum of the new participants older than the recent span
+   * @param baselineVolume moving sum of the volumes of those windows
+   * @param previousShare the share of the previous window
+   * @param previousRecentShare the recent share of the previous window
+   * @param peakScore the highest score of the last recentWindows + baselineWindows windows, as
+   *     far as tracked: replaced by a higher one, or by the current score once it is that old
+   * @param peakAge windows since the peak score
+   */
+  public record Level(
+      long[] recentCounts,
+      long[] recentVolumes,
+      double baselineCount,
+      double baselineVolume,
+      double previousShare,
+      double previousRecentShare,
+      double peakScore,
+      int peakAge) {
+
+    public static Level start() {
+      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0);
+    }
+  }
+
+  /** A level and the figures of the window that led to it. */
+  public record Measured(Level level, WindowStats.Trend figures) {}
+
+  private final SurgeSettings settings;
+
+  public ShareMeter(SurgeSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * The figures of one window with {@code count} new participants out of {@code volume}, after
+   * {@code skippedWindows} windows the tag was idle in.
+   *
+   * @param activeTags tags with new participants in the window, for the prior share
+   * @param warm whether the stream is past its warm-up (otherwise the score is 0)
+   */
+  public Measured next(Level before, long skippedWindows, long count, long volume,
+      long activeTags, boolean warm) {
+    int recent = settings.recentWindows();
+    double keep = 1 - 1.0 / settings.baselineWindows();
+    long[] counts = before.recentCounts();
+    long[] volumes = before.recentVolumes();
+    double baseCount = before.baselineCount();
+    double baseVolume = before.baselineVolume();
+    // Beyond the recent span, more idle windows change nothing.
+    long idle = Math.min(skippedWindows, recent);
+    // Windows the tag skipped were not emitted: how big they were is not known here, so they
+    // move the recent span on but neither add to nor age the baseline. A clock jump in the data
+    // (days without any window) then leaves every tag's baseline as it was, instead of decaying
+    // it to the prior, which would make every tag look new.
+    for (long i = 0; i < idle; i++) {
+      Shifted s = shift(counts, volumes, baseCount, baseVolume, 0, 0, recent);
+      counts = s.counts;
+      volumes = s.volumes;
+      baseCount = s.baseCount;
+      baseVolume = s.baseVolume;
+    }
+
+    Shifted s = shift(counts, volumes, baseCount * keep, baseVolume * keep, count, volume, recent);
+    long recentCount = sum(s.counts);
+    long recentVolume = sum(s.volumes);
+    double priorShare = settings.priorShareScale() / Math.max(1, activeTags);
+    double priorWeight = settings.priorWindows() * volume;
+    double baselineShare = s.baseVolume + priorWeight == 0 ? priorShare
+        : Math.min(1, (s.baseCount + priorShare * priorWeight) / (s.baseVolume + priorWeight));
+    double share = volume == 0 ? 0 : (double) count / volume;
+    double recentShare = recentVolume == 0 ? 0 : (double) recentCount / recentVolume;
+    double expected = baselineShare * recentVolume;
+    double score = warm ? score(recentCount, expected) : 0;
+    double lift = baselineShare > 0 ? recentShare / baselineShare : 0;
+
+    int age = (int) Math.min(Integer.MAX_VALUE, before.peakAge() + 1L + skippedWindows);
+    double peak = before.peakScore();
+    if (score >= peak || age >= recent + settings.baselineWindows()) {
+      peak = score;
+      age = 0;
+    }
+    Level after = new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare,
+        peak, age);
+    WindowStats.Trend figures = new WindowStats.Trend(volume, share, recentCount, recentShare,
+        baselineShare, expected, lift, score, idle > 0 ? 0 : before.previousShare(),
+        idle > 0 ? 0 : before.previousRecentShare(), peak);
+    return new Measured(after, figures);
+  }
+
+  private static long sum(long[] values) {
+    long total = 0;
+    for (long v : values) {
+      total += v;
+    }
+    return total;
+  }
+
+  /**
+   * Signed Poisson deviance of {@code observed} against {@code expected}: about a z-score, 0 when
+   * nothing is expected.
+   */
+  public static double score(long observed, double expected) {
+    if (expected <= 0) {
+      return 0;
+    }
+    double x = observed;
+    double deviance = x == 0 ? 2 * expected : 2 * (x * Math.log(x / expected) - (x - expected));
+    return Math.copySign(Math.sqrt(Math.max(0, deviance)), x - expected);
+  }
+
+  private record Shifted(long[] counts, long[] volumes, double baseCount, double baseVolume) {}
+
+  /** Appends a window to the recent span; the one that leaves it joins the baseline sums. */
+  private static Shifted shift(long[] counts, long[] volumes, double baseCount, double baseVolume,
+      long count, long volume, int recent) {
+    long[] c = Arrays.copyOf(counts, counts.length + 1);
+    long[] v = Arrays.copyOf(volumes, volumes.length + 1);
+    c[counts.length] = count;
+    v[volumes.length] = volume;
+    if (c.length > recent) {
+      baseCount += c[0];
+      baseVolume += v[0];
+      c = Arrays.copyOfRange(c, 1, c.length);
+      v = Arrays.copyOfRange(v, 1, v.length);
+    }
+    return new Shifted(c, v, baseCount, baseVolume);
+  }
+}
