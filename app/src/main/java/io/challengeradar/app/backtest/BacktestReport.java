@@ -60,6 +60,10 @@ public final class BacktestReport {
     out.printf(Locale.ROOT, "%-40s %10d%n", "alerts", r.results().alertCount());
     out.printf(Locale.ROOT, "%-40s %10d%n", "input events accounted for",
         r.results().eventsApplied() + r.results().deadLettered());
+    if (r.results().documentsRefused() > 0) {
+      out.printf(Locale.ROOT, "%-40s %10d  (dead-lettered: see radar-deadletter)%n",
+          "documents Elasticsearch refused", r.results().documentsRefused());
+    }
     if (!r.charts().isEmpty()) {
       out.println();
       out.println(r.charts().size() + " charts in " + r.charts().get(0).getParent());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.challengeradar.config.Config;
 import io.challengeradar.contract.AlertFields;
 import io.challengeradar.contract.Index;
+import io.challengeradar.contract.TemplateInstaller;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
@@ -57,6 +58,9 @@ public final class Replay {
   public static Outcome run(Config settings, Path events, long lines, Path checkpoints,
       ElasticsearchClient client) throws IOException, InterruptedException {
     client.indices().delete(d -> d.index(PipelineResults.INDICES).ignoreUnavailable(true));
+    // An Elasticsearch started by an older build holds older templates; the job's newer documents
+    // would be refused (dead-lettered), and the backtest would score no alerts at all.
+    new TemplateInstaller(client).installAll();
     Config job = settings
         .with(JobConfig.FILES, List.of(events.toString()), "backtest")
         .with(JobConfig.CHECKPOINTS, checkpoints.toUri().toString(), "backtest")
