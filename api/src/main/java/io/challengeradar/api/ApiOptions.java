@@ -1,7 +1,7 @@
 package io.challengeradar.api;
 
-import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ElasticsearchAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +14,10 @@ import java.util.Objects;
  * @param ratePerSecond tokens added to each key's bucket per second (sustained requests/s)
  * @param burst bucket capacity: requests a key may make at once after being idle
  * @param backendRetryAfter the Retry-After given when Elasticsearch cannot be reached
- * @param elasticsearchHosts the URLs of the Elasticsearch nodes read
+ * @param elasticsearch the Elasticsearch nodes read, with the credentials and CA
  */
 public record ApiOptions(int port, int threads, double ratePerSecond, int burst,
-    Duration backendRetryAfter, List<String> elasticsearchHosts) {
+    Duration backendRetryAfter, ElasticsearchAccess elasticsearch) {
 
   public ApiOptions {
     if (port < 0 || port > 65_535) {
@@ -36,10 +36,7 @@ public record ApiOptions(int port, int threads, double ratePerSecond, int burst,
     if (backendRetryAfter.isNegative() || backendRetryAfter.isZero()) {
       throw new IllegalArgumentException("backendRetryAfter must be positive, was " + backendRetryAfter);
     }
-    elasticsearchHosts = List.copyOf(elasticsearchHosts);
-    if (elasticsearchHosts.isEmpty()) {
-      throw new IllegalArgumentException("elasticsearchHosts must name at least one URL");
-    }
+    Objects.requireNonNull(elasticsearch, "elasticsearch");
   }
 
   public static ApiOptions from(Config settings) {
@@ -49,6 +46,11 @@ public record ApiOptions(int port, int threads, double ratePerSecond, int burst,
         settings.get(ApiSettings.RATE),
         settings.get(ApiSettings.BURST),
         settings.get(ApiSettings.BACKEND_RETRY_AFTER),
-        settings.get(CommonOptions.ELASTICSEARCH_HOSTS));
+        ElasticsearchAccess.from(settings));
+  }
+
+  /** The URLs of the Elasticsearch nodes read. */
+  public List<String> elasticsearchHosts() {
+    return elasticsearch.hosts();
   }
 }

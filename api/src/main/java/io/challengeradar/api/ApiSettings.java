@@ -44,8 +44,9 @@ public final class ApiSettings {
 
   public static final OptionGroup GROUP = OptionGroup.of("api",
       "The query API (radar api): HTTP, rate limit, API keys and the Elasticsearch it reads.",
-      PORT, THREADS, RATE, BURST, BACKEND_RETRY_AFTER, KEYS_FILE, KEYS, ACCESS_LOG,
-      CommonOptions.ELASTICSEARCH_HOSTS);
+      PORT, THREADS, RATE, BURST, BACKEND_RETRY_AFTER, KEYS_FILE, KEYS, ACCESS_LOG)
+      .with("api", "The query API (radar api): HTTP, rate limit, API keys and the Elasticsearch"
+          + " it reads.", CommonOptions.ELASTICSEARCH);
 
   /** Every API setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

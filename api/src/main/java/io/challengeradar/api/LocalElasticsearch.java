@@ -1,6 +1,8 @@
 package io.challengeradar.api;
 
+import io.challengeradar.config.ElasticsearchAccess;
 import io.challengeradar.infra.ElasticsearchOptions;
+import io.challengeradar.infra.ElasticsearchSecurity;
 import io.challengeradar.infra.StateFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,12 +24,18 @@ public final class LocalElasticsearch {
             .resolve(StateFile.FILE_NAME));
   }
 
-  /** The URL of the first recorded server whose process still runs. */
-  public static Optional<String> find(Path radarHome) {
+  /**
+   * How to reach the first recorded server whose process still runs: plain, or for a secured one
+   * ({@code radar up --secure}) with the CA and credentials it keeps beside its state file.
+   */
+  public static Optional<ElasticsearchAccess> findAccess(Path radarHome) {
     for (Path file : stateFiles(radarHome)) {
       Optional<StateFile> state = StateFile.read(file);
       if (state.isPresent() && state.get().liveProcess().isPresent()) {
-        return Optional.of(state.get().endpoint());
+        String url = state.get().endpoint();
+        ElasticsearchSecurity security = ElasticsearchSecurity.under(file.getParent());
+        return Optional.of(url.startsWith("https:") && security.exists()
+            ? security.access(url) : ElasticsearchAccess.plain(url));
       }
     }
     return Optional.empty();

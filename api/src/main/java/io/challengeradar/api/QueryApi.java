@@ -7,6 +7,7 @@ import io.challengeradar.api.http.ApiHandler;
 import io.challengeradar.api.http.ApiRoutes;
 import io.challengeradar.api.http.ApiServer;
 import io.challengeradar.api.query.RadarQueries;
+import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;
 import java.io.IOException;
@@ -28,12 +29,14 @@ public final class QueryApi implements AutoCloseable {
 
   /**
    * Starts answering on {@code options.port()}, reading {@code options.elasticsearchHosts()}.
-   * Elasticsearch need not be up yet: requests are answered 503 until it is.
+   * Elasticsearch need not be up yet: requests are answered 503 until it is. Credentials it
+   * refuses, or a certificate that is not trusted, stop the start with an {@link
+   * io.challengeradar.contract.client.ElasticsearchAccessException} naming the setting.
    */
   public static QueryApi start(ApiOptions options, Access access, AccessLog log) {
-    ElasticsearchConnection connection =
-        ElasticsearchClients.create(options.elasticsearchHosts());
+    ElasticsearchConnection connection = ElasticsearchClients.create(options.elasticsearch());
     try {
+      ElasticsearchClientFactory.checkAccess(connection.restClient(), options.elasticsearch());
       RadarQueries queries = new RadarQueries(connection.client(), options.backendRetryAfter());
       ApiHandler handler = new ApiHandler(new ApiRoutes(queries).routes(), access,
           new RateLimiter(options.ratePerSecond(), options.burst()), log);

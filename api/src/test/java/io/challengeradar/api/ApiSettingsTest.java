@@ -40,7 +40,8 @@ class ApiSettingsTest {
   @Test
   void theDefaultsAreTodaysOptions() {
     assertThat(ApiOptions.from(ApiSettings.defaults())).isEqualTo(new ApiOptions(8080, 16, 10.0,
-        20, Duration.ofSeconds(5), List.of("http://localhost:9200")));
+        20, Duration.ofSeconds(5),
+        io.challengeradar.config.ElasticsearchAccess.plain("http://localhost:9200")));
   }
 
   @Test

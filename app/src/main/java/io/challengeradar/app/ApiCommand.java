@@ -8,6 +8,7 @@ import io.challengeradar.api.auth.Access;
 import io.challengeradar.api.auth.ApiKeys;
 import io.challengeradar.api.http.AccessLog;
 import io.challengeradar.config.CommonOptions;
+import io.challengeradar.contract.client.ElasticsearchAccessException;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.Origin;
 import io.challengeradar.infra.RadarHome;
@@ -105,7 +106,7 @@ public final class ApiCommand implements Callable<Integer> {
     QueryApi api;
     try {
       api = QueryApi.start(options, access, new AccessLog(logOut, Clock.systemUTC()));
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | ElasticsearchAccessException e) {
       System.err.println("radar api: " + e.getMessage());
       return 2;
     }
@@ -116,7 +117,8 @@ public final class ApiCommand implements Callable<Integer> {
     }, "api-shutdown"));
     String hosts = String.join(",", options.elasticsearchHosts());
     System.err.println("radar api: listening on port " + api.port() + ", reading " + hosts
-        + " (" + settings.origin(CommonOptions.ELASTICSEARCH_HOSTS) + ")"
+        + " (" + settings.origin(CommonOptions.ELASTICSEARCH_HOSTS) + ", "
+        + options.elasticsearch().authentication() + ")"
         + (access.isOpen() ? " (no auth)" : "") + "; rate limit " + options.ratePerSecond()
         + "/s per key, burst " + options.burst() + "; the explorer at http://localhost:"
         + api.port() + "/");
@@ -146,9 +148,22 @@ public final class ApiCommand implements Callable<Integer> {
     if (settings.origin(CommonOptions.ELASTICSEARCH_HOSTS).layer() != Origin.Layer.DEFAULT) {
       return settings;
     }
-    return LocalElasticsearch.find(RadarHome.resolve())
-        .map(url -> settings.with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(url),
-            "radar api: the running local platform"))
+    String by = "radar api: the running local platform";
+    return LocalElasticsearch.findAccess(RadarHome.resolve())
+        .map(a -> {
+          Config c = settings.with(CommonOptions.ELASTICSEARCH_HOSTS, a.hosts(), by);
+          // A secured one (radar up --secure): its CA and user, unless settings name others.
+          if (a.username() != null && c.get(CommonOptions.ELASTICSEARCH_USERNAME) == null
+              && c.get(CommonOptions.ELASTICSEARCH_API_KEY) == null) {
+            c = c.with(CommonOptions.ELASTICSEARCH_USERNAME, a.username(), by)
+                .with(CommonOptions.ELASTICSEARCH_PASSWORD, a.password(), by);
+          }
+          if (a.caFile() != null && c.get(CommonOptions.ELASTICSEARCH_CA_FILE) == null
+              && c.get(CommonOptions.ELASTICSEARCH_CA_FINGERPRINT) == null) {
+            c = c.with(CommonOptions.ELASTICSEARCH_CA_FILE, a.caFile(), by);
+          }
+          return c;
+        })
         .orElse(settings);
   }
 

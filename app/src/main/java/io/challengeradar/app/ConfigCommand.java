@@ -28,7 +28,7 @@ public final class ConfigCommand implements Callable<Integer> {
           + " --component): value and origin, secrets masked.")
   static final class Show implements Callable<Integer> {
     @Option(names = "--component", description = "One of the components (see radar config"
-        + " docs): job, serving, api, platform.")
+        + " docs): job, serving, api, platform, cluster, dashboards.")
     String component;
 
     @picocli.CommandLine.Mixin SettingsFlags flags = new SettingsFlags();

@@ -6,6 +6,9 @@ import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.results.PipelineResults;
+import io.challengeradar.contract.client.ElasticsearchAccessException;
+import io.challengeradar.contract.client.ElasticsearchClientFactory;
+import io.challengeradar.flink.es.ElasticsearchAccessDenied;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.infra.RadarHome;
@@ -89,7 +92,8 @@ public final class PipelineCommand implements Callable<Integer> {
         : job.source().files()) + " -> " + job.sink().hosts()
         + (job.intelligence() != null ? ", enriching through " + job.intelligence().servingUrl()
             : "") + ", checkpoints in " + checkpointDir + "; Ctrl-C stops it");
-    try (ElasticsearchConnection client = ElasticsearchClients.create(job.sink().hosts().get(0))) {
+    try (ElasticsearchConnection client = ElasticsearchClients.create(job.sink().access())) {
+      ElasticsearchClientFactory.checkAccess(client.restClient(), job.sink().access());
       long[] next = {System.nanoTime() + STATUS_INTERVAL.toNanos()};
       LocalJob.run(JobFactory.create(job), job.name(), job.parallelism(),
           LocalJob.DEFAULT_POLL_INTERVAL, () -> {
@@ -106,6 +110,20 @@ public final class PipelineCommand implements Callable<Integer> {
                   + ")");
             }
           });
+    } catch (ElasticsearchAccessException e) {
+      System.err.println("pipeline: " + e.getMessage());
+      return 2;
+    } catch (LocalJob.JobFailedException e) {
+      // Refused credentials fail the job once (no restarts); say so in one line, not a trace.
+      Throwable denied = e;
+      while (denied != null && !(denied instanceof ElasticsearchAccessDenied)) {
+        denied = denied.getCause();
+      }
+      if (denied == null) {
+        throw e;
+      }
+      System.err.println("pipeline: " + denied.getMessage());
+      return 2;
     }
     return 0;
   }

@@ -30,6 +30,9 @@ import picocli.CommandLine.Command;
       ClusterCommand.class,
       SubmitCommand.class,
       StopCommand.class,
+      DashboardsCommand.class,
+      K8sCommand.class,
+      TemplatesCommand.class,
       BacktestCommand.class,
     })
 public final class Radar {

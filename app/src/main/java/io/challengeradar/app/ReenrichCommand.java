@@ -2,12 +2,16 @@ package io.challengeradar.app;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.ElasticsearchAccess;
+import io.challengeradar.contract.client.ElasticsearchAccessException;
+import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -66,18 +70,24 @@ public final class ReenrichCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Config config = config();
-    try (ElasticsearchConnection connection = ElasticsearchClients.create(
-            config.get(CommonOptions.ELASTICSEARCH_HOSTS));
+    ElasticsearchAccess access = ElasticsearchAccess.from(config);
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(access);
         ServingClient client = new ServingClient(ClientOptions.of(
-            config.get(CommonOptions.SERVING_URL)));
+            config.get(CommonOptions.SERVING_URL))
+            .withToken(config.get(CommonOptions.SERVING_TOKEN)));
         Progress progress = Progress.onStderr("reenrich", -1, "videos")) {
-      Reenricher.Summary s = new Reenricher(connection.client(), client, batch)
-          .run(from, to, progress);
+      ElasticsearchClientFactory.checkAccess(connection.restClient(), access);
+      Reenricher.Summary s;
+      try {
+        s = new Reenricher(connection.client(), client, batch).run(from, to, progress);
+      } catch (IOException | RuntimeException e) {
+        throw ElasticsearchAccessException.find(e, access).<Exception>map(x -> x).orElse(e);
+      }
       out.printf("reenrich %s .. %s: found %d pending, enriched %d, raced with the job %d,"
               + " failed %d, still pending %d%n",
           from, to, s.found(), s.enriched(), s.raced(), s.failed(), s.stillPending());
       return s.stillPending() > 0 ? 1 : 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ElasticsearchAccessException e) {
       spec.commandLine().getErr().println("radar reenrich: " + e.getMessage());
       return 2;
     }

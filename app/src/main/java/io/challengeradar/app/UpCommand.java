@@ -1,6 +1,7 @@
 package io.challengeradar.app;
 
 import io.challengeradar.config.Config;
+import io.challengeradar.infra.ElasticsearchSecurity;
 import io.challengeradar.infra.LocalPlatform;
 import io.challengeradar.infra.PlatformException;
 import io.challengeradar.infra.PlatformOptions;
@@ -57,6 +58,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "Kafka's client port (platform.kafka.port).")
   String kafkaPort;
 
+  @Option(names = "--secure", description = "Elasticsearch with security on, as a real"
+      + " deployment runs it: TLS on HTTP with a CA made here and a file-realm user; prints where"
+      + " the CA and the credentials file are (platform.elasticsearch.secure).")
+  boolean secure;
+
   @Option(names = "--detach",
       description = "Leave the servers running and return; `radar down` stops them.")
   boolean detach;
@@ -83,6 +89,12 @@ public final class UpCommand implements Callable<Integer> {
       return 1;
     }
     platform.describe().forEach(out::println);
+    if (options.elasticsearch().secure()) {
+      ElasticsearchSecurity security = options.elasticsearch().security();
+      out.println("Security on: https with the CA " + security.caFile() + ", user "
+          + ElasticsearchSecurity.USER + "; the URL, CA and credentials are in "
+          + security.clientFile() + " (owner-only), for any radar command's --config FILE.");
+    }
     if (detach) {
       platform.connection().close();
       out.println("Left running. `radar status` shows it, `radar down` stops it.");
@@ -100,6 +112,7 @@ public final class UpCommand implements Callable<Integer> {
         .flag(PlatformSettings.ES_PORT.key(), port, "--port")
         .flag(PlatformSettings.ES_HEAP_MB.key(), heapMb, "--heap-mb")
         .flag(PlatformSettings.KAFKA.key(), kafka ? "true" : null, "--kafka")
+        .flag(PlatformSettings.ES_SECURE.key(), secure ? "true" : null, "--secure")
         .flag(PlatformSettings.KAFKA_PORT.key(), kafkaPort, "--kafka-port"));
     if (kafkaPort != null && !settings.get(PlatformSettings.KAFKA)) {
       throw new IllegalArgumentException("--kafka-port needs --kafka");

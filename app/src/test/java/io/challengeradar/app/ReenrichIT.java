@@ -22,6 +22,7 @@ import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import io.challengeradar.serving.ServingNode;
 import io.challengeradar.serving.ServingSettings;
+import io.challengeradar.serving.model.TextEncoderOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -101,7 +102,9 @@ class ReenrichIT {
       ObjectNode v = hit.source();
       assertThat(v.get("pendingEnrichment").asBoolean()).as(hit.id()).isFalse();
       assertThat(v.get("embedding")).as(hit.id()).hasSize(384);
-      assertThat(v.get("embeddingModel").asText()).isEqualTo("minilm/1");
+      // The build's store serves the text encoder serving.text-model chooses.
+      assertThat(v.get("embeddingModel").asText())
+          .isEqualTo(TextEncoderOptions.defaults().modelName() + "/1");
       assertThat(v.hasNonNull("enrichedAt")).isTrue();
       // The job's version is kept, so its next write (a higher one) still lands.
       assertThat(hit.version()).as(hit.id()).isEqualTo(2L + i);

@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * ({@code RADAR_*}), flags, and values the program sets itself (the demo points the job at the
  * serving tier it started). Immutable; {@link #with} returns a copy.
  *
+ * <p>Secrets ({@link Option#secret()}) come from the file or the environment only; a flag that
+ * sets one is refused.
+ *
  * <p>Strictness: a key in the file or a {@code --set} flag that no option of these components
  * defines is an error naming the key and the file; so is a key of another component, which
  * would have no effect here. Environment variables that match no option are ignored: the
@@ -205,8 +208,8 @@ public final class Config {
           apply(o, text, new Origin(Origin.Layer.ENVIRONMENT, o.envVar()), values, origins);
         }
       }
-      flags.forEach((key, v) -> apply(requireDefined(key, "given by " + v[1]), v[0],
-          new Origin(Origin.Layer.FLAG, v[1]), values, origins));
+      flags.forEach((key, v) -> apply(notSecret(requireDefined(key, "given by " + v[1]), v[1]),
+          v[0], new Origin(Origin.Layer.FLAG, v[1]), values, origins));
       return new Config(groups, new LinkedHashMap<>(options), values, origins);
     }
 
@@ -225,6 +228,19 @@ public final class Config {
       throw new ConfigException(key + " (" + where + ") is not a setting of " + names()
           + (near == null ? "" : "; did you mean " + near + "?")
           + " See radar config show for every key.");
+    }
+
+    /**
+     * A secret on the command line is readable by every user of the machine (the process list,
+     * shell history), so it is refused there, naming the two places it may come from.
+     */
+    private static Option<?> notSecret(Option<?> o, String flag) {
+      if (o.secret()) {
+        throw new ConfigException(o.key() + " is a secret and is not taken from the command line ("
+            + flag + "): put it in the properties file (--config) or the environment variable "
+            + o.envVar());
+      }
+      return o;
     }
 
     private List<String> names() {

@@ -89,7 +89,8 @@ public final class Option<T> implements Serializable {
     try {
       value = type.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(key + ": '" + (secret ? "***" : text) + "' (" + origin + ") "
+      throw new ConfigException(key + ": '" + (secret ? "***" : redactUserInfo(text)) + "' ("
+          + origin + ") "
           + e.getMessage());
     }
     check(value, origin);
@@ -104,7 +105,7 @@ public final class Option<T> implements Serializable {
     for (Check<T> c : checks) {
       if (!c.test().test(value)) {
         throw new ConfigException(key + " " + c.rule() + ", was "
-            + (secret ? "***" : type.format(value)) + " (" + origin + ")");
+            + (secret ? "***" : redactUserInfo(type.format(value))) + " (" + origin + ")");
       }
     }
   }
@@ -121,6 +122,16 @@ public final class Option<T> implements Serializable {
   public String toString() {
     return key;
   }
+
+  /**
+   * {@code text} with the user-info part of any URL in it ({@code https://user:pass@host})
+   * masked: an error about a URL must not print the password someone put in it.
+   */
+  public static String redactUserInfo(String text) {
+    return text == null ? null : USER_INFO.matcher(text).replaceAll("://***@");
+  }
+
+  private static final Pattern USER_INFO = Pattern.compile("://[^/@\\s,]+@");
 
   /** A rule a value must keep, and the words an error uses for it ("must be positive"). */
   record Check<T>(SerializablePredicate<T> test, String rule) implements Serializable {}

@@ -23,23 +23,42 @@ public final class TemplateInstaller {
 
   /** Installs every template shipped on the class path. */
   public List<TemplateOutcome> installAll() {
-    return install(IndexTemplates.load());
+    return installAll(IngestSettings.SHIPPED);
+  }
+
+  /**
+   * Installs every shipped template with {@code ingest} laid over its settings. With settings
+   * other than the shipped ones, a template already installed at the same version is put again,
+   * so that a changed setting reaches the indices created from now on (existing indices keep
+   * theirs); a newer installed version is still kept.
+   */
+  public List<TemplateOutcome> installAll(IngestSettings ingest) {
+    return install(IndexTemplates.load().stream().map(ingest::applyTo).toList(), !ingest.shipped());
   }
 
   /** Installs {@code templates}; returns one outcome per template, in order. */
   public List<TemplateOutcome> install(List<IndexTemplate> templates) {
+    return install(templates, false);
+  }
+
+  /**
+   * Installs {@code templates}; with {@code replaceSameVersion} a template installed at the same
+   * version is put again (its settings may differ), a newer one is still kept.
+   */
+  public List<TemplateOutcome> install(List<IndexTemplate> templates, boolean replaceSameVersion) {
     Map<String, Long> installed = installedVersions();
     List<TemplateOutcome> outcomes = new ArrayList<>();
     for (IndexTemplate template : templates) {
-      outcomes.add(installOne(template, installed));
+      outcomes.add(installOne(template, installed, replaceSameVersion));
     }
     return outcomes;
   }
 
-  private TemplateOutcome installOne(IndexTemplate template, Map<String, Long> installed) {
+  private TemplateOutcome installOne(IndexTemplate template, Map<String, Long> installed,
+      boolean replaceSameVersion) {
     boolean present = installed.containsKey(template.name());
     Long current = installed.get(template.name());
-    if (current != null && current == template.version()) {
+    if (current != null && current == template.version() && !replaceSameVersion) {
       return new TemplateOutcome(template.name(), template.version(),
           TemplateOutcome.Action.UNCHANGED, current);
     }

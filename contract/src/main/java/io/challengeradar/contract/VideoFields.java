@@ -15,6 +15,13 @@ public final class VideoFields {
   public static final String CAPTION = "caption";
   public static final String HASHTAGS = "hashtags";
   public static final String MUSIC_ID = "musicId";
+  /**
+   * Every hashtag and the sound of the video, filled by Elasticsearch from {@link #HASHTAGS} and
+   * {@link #MUSIC_ID} ({@code copy_to}) and never written: the name the windows, alerts, stages
+   * and participation give a challenge, so one filter on a challenge's tag also narrows its
+   * videos (the dashboards' challenge control). Not in {@code _source}.
+   */
+  public static final String TAG = "tag";
   public static final String DURATION_SEC = "durationSec";
   public static final String FOLLOWER_COUNT = "followerCount";
   /** Written by the raw bulk path (a post as it came in); the job leaves it out. */
@@ -54,6 +61,11 @@ public final class VideoFields {
   public static final String VIRALITY_AT_POST = "viralityAtPost";
   public static final String VIRALITY = "virality";
   public static final String VIRALITY_MODEL = "viralityModel";
+  /**
+   * Which head of the virality model scored the post: {@code author-history} (the author had
+   * earlier videos) or {@code post-only}; absent for a model with one head.
+   */
+  public static final String VIRALITY_HEAD = "viralityHead";
   public static final String CLAIM_PROBABILITY = "claimProbability";
   public static final String CLAIMS_MODEL = "claimsModel";
 

@@ -7,6 +7,7 @@ import io.challengeradar.config.OptionGroup;
 import io.challengeradar.flink.enrich.EnrichmentOptions;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.intel.IntelligenceOptions;
+import io.challengeradar.flink.source.KafkaClientProperties;
 import io.challengeradar.flink.source.PipelineSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,12 @@ public record JobConfig(
       .defaultValue(false)
       .description("Stop at the offsets that are the latest when the job starts (a replay that"
           + " ends) instead of running until stopped.");
+  public static final Option<String> KAFKA_PROPERTIES_FILE =
+      Option.key("source.kafka.properties-file").stringType()
+          .description("A standard Kafka client properties file (security.protocol, sasl.*,"
+              + " ssl.*) for a secured cluster, passed as it is to the job's consumers; read where"
+              + " the job is built and sent with it. bootstrap.servers and group.id are set by"
+              + " the options above, not here.");
   public static final Option<List<String>> FILES = Option.key("source.files").listType()
       .defaultValue(List.of())
       .description("Canonical NDJSON files to replay instead of Kafka, comma-separated.");
@@ -65,17 +72,18 @@ public record JobConfig(
   /** Where the job reads, checkpoints and what it is called. */
   public static final OptionGroup JOB = OptionGroup.of("job",
       "The streaming job's sources, checkpoints, parallelism and name.",
-      KAFKA, GROUP_ID, BOUNDED, FILES, CHECKPOINTS, PARALLELISM, NAME);
+      KAFKA, GROUP_ID, BOUNDED, KAFKA_PROPERTIES_FILE, FILES, CHECKPOINTS, PARALLELISM, NAME);
 
   /** Every group the job reads, in the order {@code radar config show} lists them. */
   public static final List<OptionGroup> GROUPS = List.of(JOB, PipelineOptions.GROUP,
       EnrichmentOptions.GROUP, IntelligenceOptions.GROUP, ElasticsearchSinkOptions.GROUP);
 
-  /** Kafka ({@code kafkaBootstrap} set) or files. */
+  /** Kafka ({@code kafkaBootstrap} set, with its client properties) or files. */
   public record SourceOptions(String kafkaBootstrap, String groupId, boolean bounded,
-      List<Path> files) {
+      KafkaClientProperties kafkaClient, List<Path> files) {
     public SourceOptions {
       files = List.copyOf(files);
+      kafkaClient = kafkaClient == null ? KafkaClientProperties.NONE : kafkaClient;
       if ((kafkaBootstrap == null) == files.isEmpty()) {
         throw new ConfigException("give exactly one of " + KAFKA + " ("
             + KAFKA.envVar() + ", --kafka) or " + FILES + " (--files)");
@@ -99,6 +107,9 @@ public record JobConfig(
         IntelligenceOptions.fromOrNull(c),
         ElasticsearchSinkOptions.from(c),
         new SourceOptions(c.get(KAFKA), c.get(GROUP_ID), c.get(BOUNDED),
+            c.get(KAFKA_PROPERTIES_FILE) == null ? KafkaClientProperties.NONE
+                : KafkaClientProperties.load(Path.of(c.get(KAFKA_PROPERTIES_FILE)),
+                    KAFKA_PROPERTIES_FILE.key()),
             files.stream().map(Path::of).toList()),
         c.get(CHECKPOINTS),
         c.get(PARALLELISM),

@@ -25,7 +25,8 @@ public final class JobFactory {
         .outputs(new ElasticsearchOutputs(config.sink()));
     JobConfig.SourceOptions source = config.source();
     if (source.kafka()) {
-      b.source(PipelineSources.kafka(source.kafkaBootstrap(), source.groupId(), source.bounded()))
+      b.source(PipelineSources.kafka(source.kafkaBootstrap(), source.groupId(), source.bounded(),
+              source.kafkaClient()))
           .watermarksAtSource(PipelineSources.kafkaWatermarks(
               config.pipeline().outOfOrderness(), config.pipeline().idleTimeout()));
     } else {

@@ -6,8 +6,9 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.challengeradar.config.ElasticsearchAccess;
+import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import java.util.List;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -27,18 +28,18 @@ public final class ElasticsearchClients {
     if (urls.isEmpty()) {
       throw new IllegalArgumentException("urls: at least one Elasticsearch URL");
     }
-    HttpHost[] hosts = new HttpHost[urls.size()];
-    for (int i = 0; i < hosts.length; i++) {
-      try {
-        hosts[i] = HttpHost.create(urls.get(i));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("url is not an http(s) URL: '" + urls.get(i) + "'", e);
-      }
-    }
-    RestClient restClient = RestClient.builder(hosts).build();
+    return create(ElasticsearchAccess.plain(urls));
+  }
+
+  /**
+   * A client for the nodes, credentials and CA of {@code access} (built by the contract's
+   * {@link ElasticsearchClientFactory}, as every client is); close the result when done.
+   */
+  public static ElasticsearchConnection create(ElasticsearchAccess access) {
+    RestClient restClient = ElasticsearchClientFactory.restClient(access);
     RestClientTransport transport = new RestClientTransport(restClient, new JacksonJsonpMapper(mapper()));
-    return new ElasticsearchConnection(String.join(",", urls), new ElasticsearchClient(transport),
-        transport);
+    return new ElasticsearchConnection(String.join(",", access.hosts()),
+        new ElasticsearchClient(transport), transport);
   }
 
   /** The Jackson mapper the clients use; documents with Instant fields serialise as strings. */

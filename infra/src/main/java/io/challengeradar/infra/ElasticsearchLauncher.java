@@ -1,5 +1,7 @@
 package io.challengeradar.infra;
 
+import io.challengeradar.config.ElasticsearchAccess;
+import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -77,19 +79,36 @@ public final class ElasticsearchLauncher implements AutoCloseable {
     process.onStopped(() -> StateFile.delete(stateFile));
     StateFile.of(SERVER_NAME, process.handle(), url(), options.httpPort(), layout.data(),
         layout.logs(), runAs).write(stateFile);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-    process.awaitReady(() -> healthy(http), options.startupTimeout());
+    ElasticsearchAccess access = access();
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT);
+    if (options.secure()) {
+      http.sslContext(ElasticsearchClientFactory.sslContext(access));
+    }
+    HttpClient client = http.build();
+    process.awaitReady(() -> healthy(client, access), options.startupTimeout());
     return this;
   }
 
-  private boolean healthy(HttpClient http) throws IOException, InterruptedException {
+  private boolean healthy(HttpClient http, ElasticsearchAccess access)
+      throws IOException, InterruptedException {
     // GET / answers 405 in this build; cluster health is what clients need anyway.
-    HttpRequest request = HttpRequest.newBuilder(
+    HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
         .timeout(PROBE_TIMEOUT)
-        .GET()
-        .build();
-    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        .GET();
+    if (access.username() != null) {
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+          (access.username() + ":" + access.password()).getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+  }
+
+  /**
+   * How clients reach this server: plain, or (secure) https trusting the local CA with the
+   * file-realm user's credentials.
+   */
+  public ElasticsearchAccess access() {
+    return options.secure() ? options.security().access(url()) : ElasticsearchAccess.plain(url());
   }
 
   private List<String> command(RunAs runAs) {
@@ -119,6 +138,11 @@ public final class ElasticsearchLauncher implements AutoCloseable {
       deleteTree(layout.tmp());
       for (Path dir : List.of(layout.data(), layout.logs(), layout.tmp())) {
         Files.createDirectories(dir);
+      }
+      if (options.secure()) {
+        Map<String, String> toolEnv = new LinkedHashMap<>(environment());
+        toolEnv.remove("ES_JAVA_OPTS");
+        options.security().prepare(layout.home(), layout.config(), url(), toolEnv);
       }
       Files.writeString(
           layout.config().resolve("elasticsearch.yml"),

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param stagingRoot where to stage home, data and logs when the service user cannot reach
  *     baseDir
  * @param stopOnExit stop the server when this JVM exits (false for {@code radar up --detach})
+ * @param secure TLS on HTTP and a file-realm user ({@link ElasticsearchSecurity}); off: plain
+ *     HTTP without authentication, for development on loopback
  */
 public record ElasticsearchOptions(
     int httpPort,
@@ -32,7 +34,8 @@ public record ElasticsearchOptions(
     Duration stopTimeout,
     String serviceUser,
     Path stagingRoot,
-    boolean stopOnExit) {
+    boolean stopOnExit,
+    boolean secure) {
 
   public static final int TRANSPORT_PORT_OFFSET = 100;
   public static final int MIN_HEAP_MB = 128;
@@ -83,28 +86,40 @@ public record ElasticsearchOptions(
         settings.get(PlatformSettings.ES_STOP_TIMEOUT),
         settings.get(PlatformSettings.ES_SERVICE_USER),
         Path.of(staging != null ? staging : System.getProperty("java.io.tmpdir")),
-        true);
+        true,
+        settings.get(PlatformSettings.ES_SECURE));
   }
 
   public ElasticsearchOptions withHttpPort(int port) {
     return new ElasticsearchOptions(port, transportPort, baseDir, distribution, heapMb,
-        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
+        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
   }
 
   public ElasticsearchOptions withBaseDir(Path dir) {
     return new ElasticsearchOptions(httpPort, transportPort, dir, distribution, heapMb,
-        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit);
+        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
   }
 
   /** Whether the server stops with this JVM: a run mode ({@code radar up --detach}), not a setting. */
   public ElasticsearchOptions withStopOnExit(boolean stop) {
     return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
-        startupTimeout, stopTimeout, serviceUser, stagingRoot, stop);
+        startupTimeout, stopTimeout, serviceUser, stagingRoot, stop, secure);
+  }
+
+  /** TLS and a user on ({@code radar up --secure}) or off. */
+  public ElasticsearchOptions withSecure(boolean on) {
+    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
+        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, on);
   }
 
   /** The URL clients use. 127.0.0.1, not localhost: the server binds IPv4 loopback only. */
   public String url() {
-    return "http://127.0.0.1:" + httpPort;
+    return (secure ? "https" : "http") + "://127.0.0.1:" + httpPort;
+  }
+
+  /** The CA, certificates and credentials of the secure mode, under the base folder. */
+  public ElasticsearchSecurity security() {
+    return ElasticsearchSecurity.under(baseDir);
   }
 
   /** Where the state file of this base folder lives. */

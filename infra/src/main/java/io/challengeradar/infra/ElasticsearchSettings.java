@@ -31,7 +31,13 @@ public final class ElasticsearchSettings {
     // The disk may be shared and fairly full; watermarks would turn the indices read-only.
     settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
     settings.put("action.destructive_requires_name", "false");
-    if (modules.contains(SECURITY_MODULE)) {
+    if (options.secure()) {
+      if (!modules.contains(SECURITY_MODULE)) {
+        throw new PlatformException("this Elasticsearch distribution has no " + SECURITY_MODULE
+            + " module, so it cannot run with TLS and users");
+      }
+      settings.putAll(ElasticsearchSecurity.settings());
+    } else if (modules.contains(SECURITY_MODULE)) {
       // Local development over plain HTTP; with security on, every request would need credentials.
       settings.put("xpack.security.enabled", "false");
     }

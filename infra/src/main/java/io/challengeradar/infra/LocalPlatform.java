@@ -1,5 +1,6 @@
 package io.challengeradar.infra;
 
+import io.challengeradar.contract.IngestSettings;
 import io.challengeradar.contract.TemplateException;
 import io.challengeradar.contract.TemplateInstaller;
 import io.challengeradar.contract.TemplateOutcome;
@@ -33,9 +34,9 @@ public final class LocalPlatform {
     KafkaLauncher kafka = null;
     try {
       elasticsearch.start();
-      connection = ElasticsearchClients.create(elasticsearch.url());
+      connection = ElasticsearchClients.create(elasticsearch.access());
       List<TemplateOutcome> templates = options.installTemplates()
-          ? installTemplates(connection)
+          ? installTemplates(connection, options.ingest())
           : List.of();
       if (options.kafka().isPresent()) {
         kafka = new KafkaLauncher(options.kafka().get(), notices);
@@ -49,9 +50,10 @@ public final class LocalPlatform {
   }
 
   /** The contract's templates; a failure is the platform's, as the CLI reports those. */
-  private static List<TemplateOutcome> installTemplates(ElasticsearchConnection connection) {
+  private static List<TemplateOutcome> installTemplates(ElasticsearchConnection connection,
+      IngestSettings ingest) {
     try {
-      return new TemplateInstaller(connection.client()).installAll();
+      return new TemplateInstaller(connection.client()).installAll(ingest);
     } catch (TemplateException e) {
       throw new PlatformException(e.getMessage(), e);
     }

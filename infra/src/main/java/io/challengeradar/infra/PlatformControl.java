@@ -2,6 +2,7 @@ package io.challengeradar.infra;
 
 import co.elastic.clients.elasticsearch.cat.indices.IndicesRecord;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import io.challengeradar.config.ElasticsearchAccess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,12 +67,12 @@ public final class PlatformControl {
     List<String> lines = new ArrayList<>();
     Path esFile = stateFiles(radarHome).get(1);
     Path kafkaFile = stateFiles(radarHome).get(0);
-    lines.addAll(elasticsearchStatus(esFile));
+    lines.addAll(elasticsearchStatus(esFile, radarHome));
     lines.addAll(kafkaStatus(kafkaFile));
     return lines;
   }
 
-  private static List<String> elasticsearchStatus(Path file) {
+  private static List<String> elasticsearchStatus(Path file, Path radarHome) {
     Optional<StateFile> state = StateFile.read(file);
     if (state.isEmpty()) {
       return List.of("Elasticsearch: not running (no " + file + ")");
@@ -86,7 +87,14 @@ public final class PlatformControl {
         + s.userDescription());
     lines.add("  data " + s.dataDir());
     lines.add("  logs " + s.logsDir());
-    try (ElasticsearchConnection connection = ElasticsearchClients.create(s.endpoint())) {
+    ElasticsearchSecurity security =
+        ElasticsearchSecurity.under(radarHome.resolve(ElasticsearchOptions.DIR_NAME));
+    boolean secure = s.endpoint().startsWith("https:") && security.exists();
+    if (secure) {
+      lines.add("  TLS and user " + ElasticsearchSecurity.USER + " (" + security.clientFile() + ")");
+    }
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(secure
+        ? security.access(s.endpoint()) : ElasticsearchAccess.plain(s.endpoint()))) {
       HealthResponse health = connection.client().cluster().health();
       lines.add("  health " + health.status().jsonValue() + ", " + health.numberOfNodes()
           + " node(s), " + health.activeShards() + " active shard(s)");

@@ -3,6 +3,7 @@ package io.challengeradar.infra;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
+import io.challengeradar.contract.IngestSettings;
 import java.time.Duration;
 
 /**
@@ -47,6 +48,11 @@ public final class PlatformSettings {
       Option.key("platform.elasticsearch.staging-root").stringType()
           .description("Where to stage Elasticsearch's home, data and logs when the service user"
               + " cannot reach the project's folder; empty: the system's temporary folder.");
+  public static final Option<Boolean> ES_SECURE = Option.key("platform.elasticsearch.secure")
+      .booleanType().defaultValue(false)
+      .description("Run Elasticsearch with security on, as a real deployment does: TLS on HTTP"
+          + " with a CA made locally and a file-realm user, both kept in .radar/elasticsearch/"
+          + ElasticsearchSecurity.DIR_NAME + " (radar up --secure).");
   public static final Option<Boolean> KAFKA = Option.key("platform.kafka.enabled").booleanType()
       .defaultValue(false).description("Also run a Kafka broker (one KRaft node).");
   public static final Option<Integer> KAFKA_PORT = Option.key("platform.kafka.port").intType()
@@ -73,16 +79,45 @@ public final class PlatformSettings {
       Option.key("platform.install-templates").booleanType().defaultValue(true)
           .description("Install the shipped index templates once Elasticsearch is up.");
 
+  public static final Option<String> INDEX_REFRESH_INTERVAL =
+      Option.key("platform.index.refresh-interval").stringType()
+          .check(PlatformSettings::isRefreshInterval, "must be empty, -1 or a time such as 1s")
+          .description("index.refresh_interval laid over every installed template: how soon new"
+              + " writes become searchable. Longer (5s, 30s) makes fewer, larger segments and"
+              + " faster ingest; empty: the templates' own (Elasticsearch's 1s). Reaches indices"
+              + " created after the install.");
+  public static final Option<Integer> INDEX_REPLICAS = Option.key("platform.index.replicas")
+      .intType().defaultValue(-1).check(n -> n >= -1, "must be -1 or more")
+      .description("index.number_of_replicas laid over every installed template; -1: the"
+          + " templates' own (0, for a single node). Reaches indices created after the install.");
+
   public static final OptionGroup GROUP = OptionGroup.of("platform",
       "The local platform (radar up): a real Elasticsearch and, when enabled, a Kafka broker on"
           + " this machine.",
       ES_PORT, ES_TRANSPORT_PORT, ES_HEAP_MB, ES_STARTUP_TIMEOUT, ES_STOP_TIMEOUT,
-      ES_SERVICE_USER, ES_STAGING_ROOT, KAFKA, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_HEAP_MB,
-      KAFKA_STARTUP_TIMEOUT, KAFKA_STOP_TIMEOUT, INSTALL_TEMPLATES);
+      ES_SERVICE_USER, ES_STAGING_ROOT, ES_SECURE, KAFKA, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+      KAFKA_HEAP_MB, KAFKA_STARTUP_TIMEOUT, KAFKA_STOP_TIMEOUT, INSTALL_TEMPLATES,
+      INDEX_REFRESH_INTERVAL, INDEX_REPLICAS);
 
   /** Every platform setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {
     return Config.defaults(GROUP);
+  }
+
+  /** The ingest settings laid over the templates, from {@code settings}. */
+  public static IngestSettings ingest(Config settings) {
+    int replicas = settings.get(INDEX_REPLICAS);
+    return new IngestSettings(settings.get(INDEX_REFRESH_INTERVAL),
+        replicas < 0 ? null : replicas);
+  }
+
+  private static boolean isRefreshInterval(String text) {
+    try {
+      new IngestSettings(text, null);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean isUserName(String user) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.IndexTemplate;
 import io.challengeradar.contract.IndexTemplates;
+import io.challengeradar.contract.IngestSettings;
 import io.challengeradar.contract.TemplateInstaller;
 import io.challengeradar.contract.TemplateOutcome;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
@@ -88,6 +89,25 @@ class SharedElasticsearchIT {
     assertThat(upgraded.get(0).action()).isEqualTo(TemplateOutcome.Action.UPGRADED);
     assertThat(upgraded.get(0).installedVersion()).isEqualTo(1L);
     assertThat(older.get(0).action()).isEqualTo(TemplateOutcome.Action.KEPT_NEWER);
+  }
+
+  @Test
+  void ingestSettingsReachTheIndicesCreatedAfterTheTemplateIsPutAgain() throws IOException {
+    IndexTemplate shipped = template("radar-ingest-it", 1);
+    TemplateInstaller installer = new TemplateInstaller(client);
+    client.indices().delete(d -> d.index("radar-ingest-it").ignoreUnavailable(true));
+    installer.install(List.of(shipped));
+
+    List<TemplateOutcome> again = installer.install(
+        List.of(new IngestSettings("30s", 0).applyTo(shipped)), true);
+    client.indices().create(c -> c.index("radar-ingest-it"));
+
+    assertThat(again.get(0).action()).isEqualTo(TemplateOutcome.Action.UPGRADED);
+    var settings = client.indices().getSettings(g -> g.index("radar-ingest-it"))
+        .get("radar-ingest-it").settings().index();
+    assertThat(settings.refreshInterval().time()).isEqualTo("30s");
+    assertThat(settings.numberOfReplicas()).isEqualTo("0");
+    client.indices().delete(d -> d.index("radar-ingest-it"));
   }
 
   @Test

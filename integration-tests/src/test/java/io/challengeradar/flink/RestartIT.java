@@ -3,6 +3,8 @@ package io.challengeradar.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.challengeradar.config.CommonOptions;
+import io.challengeradar.config.Config;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.Stage;
 import io.challengeradar.contract.TagKind;
@@ -10,6 +12,8 @@ import io.challengeradar.core.event.Event;
 import io.challengeradar.flink.model.ChallengeAlert;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.enrich.EnrichedRuns;
+import io.challengeradar.flink.es.ElasticsearchOutputs;
+import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -76,6 +80,8 @@ class RestartIT {
       TestEvents.post("late", "a-late", TestEvents.minutes(20), null, "dance"));
 
   private TestKafka kafka;
+  /** How long the sink holds a video's document for later changes; zero: not at all. */
+  private Duration videoCoalesce = Duration.ZERO;
 
   private final ElasticsearchTestServer es;
   private final EsContents contents;
@@ -112,6 +118,19 @@ class RestartIT {
     assertThat(runs.restarted().get(TagKind.HASHTAG.windowIndex())).isNotEmpty();
     assertThat(runs.restarted().get(Index.ALERTS.indexName())).containsKey(ChallengeAlert.idFor(
         TagKind.HASHTAG, "dance", Stage.EMERGING, TestEvents.minutes(2 * 60)));
+    assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
+    assertThat(runs.uninterruptedVersions()).isEqualTo(runs.restartedVersions());
+  }
+
+  @Test
+  void jobCoalescingVideoWritesRestoredFromCheckpointEndsWithSameDocumentsAsUninterruptedRun(
+      @InjectMiniCluster MiniCluster cluster) throws Exception {
+    videoCoalesce = Duration.ofMillis(500);
+
+    Runs runs = restartedAndUninterrupted(cluster, () -> { });
+
+    assertThat(contents.accountedEvents()).isEqualTo(runs.total());
+    assertThat(runs.restarted().get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
     assertThat(differences(runs.restarted(), runs.uninterrupted())).isEmpty();
     assertThat(runs.uninterruptedVersions()).isEqualTo(runs.restartedVersions());
   }
@@ -247,6 +266,10 @@ class RestartIT {
     }
     env.configure(c);
     RadarPipeline job = ItPipelines.intoElasticsearch(es.url())
+        .outputs(new ElasticsearchOutputs(ElasticsearchSinkOptions.from(
+            Config.defaults(ElasticsearchSinkOptions.GROUP)
+                .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(es.url()), "test")
+                .with(ElasticsearchSinkOptions.VIDEO_COALESCE, videoCoalesce, "test"))))
         .source(kafka.source(groupId, false))
         // The test takes the checkpoint it needs; periodic ones would only add noise.
         // radar.engagement stays empty, so its reader holds the watermark back until the job is

@@ -7,10 +7,12 @@ import io.challengeradar.serving.engine.BatchingOptions;
 import io.challengeradar.serving.http.ServerOptions;
 import io.challengeradar.serving.http.ServingMetrics;
 import io.challengeradar.serving.http.ServingServer;
+import io.challengeradar.serving.model.CaptionCache;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelLoader;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.model.ModelStore;
+import io.challengeradar.serving.model.TextEncoderOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,6 +32,7 @@ public final class ServingNode implements AutoCloseable {
    * @param batching the batching of models whose {@code model.properties} sets none
    * @param server the HTTP transport's settings
    * @param limits what one request may hold
+   * @param text which text encoder to serve, its overrides and its caption cache's size
    */
   public record Options(
       Path store,
@@ -38,7 +41,8 @@ public final class ServingNode implements AutoCloseable {
       Duration reloadInterval,
       BatchingOptions batching,
       ServerOptions server,
-      ServingLimits limits) {
+      ServingLimits limits,
+      TextEncoderOptions text) {
 
     public Options {
       if (store == null) {
@@ -50,8 +54,8 @@ public final class ServingNode implements AutoCloseable {
       if (reloadInterval == null || reloadInterval.isNegative()) {
         throw new IllegalArgumentException("reloadInterval must be zero or more, was " + reloadInterval);
       }
-      if (batching == null || server == null || limits == null) {
-        throw new IllegalArgumentException("batching, server and limits must be set");
+      if (batching == null || server == null || limits == null || text == null) {
+        throw new IllegalArgumentException("batching, server, limits and text must be set");
       }
     }
 
@@ -67,7 +71,8 @@ public final class ServingNode implements AutoCloseable {
           settings.get(ServingSettings.RELOAD_INTERVAL),
           BatchingOptions.from(settings),
           ServerOptions.from(settings),
-          ServingLimits.from(settings));
+          ServingLimits.from(settings),
+          TextEncoderOptions.from(settings));
     }
   }
 
@@ -87,13 +92,15 @@ public final class ServingNode implements AutoCloseable {
   /** Loads every model (failing on any that cannot load), then opens the port. */
   public static ServingNode start(Options options) throws Exception {
     DjlRuntime.configure(options.djlCache());
-    ServingMetrics metrics = new ServingMetrics();
-    ModelStore store = new ModelStore(options.store(), options.device(), options.batching());
+    CaptionCache cache = new CaptionCache(options.text().cacheSize());
+    ServingMetrics metrics = new ServingMetrics(cache);
+    ModelStore store =
+        new ModelStore(options.store(), options.device(), options.batching(), options.text());
     ModelRegistry models =
         new ModelRegistry(store, new ModelLoader(metrics, store::newest));
     try {
       models.loadAll();
-      ServingApi api = new ServingApi(models, options.limits());
+      ServingApi api = new ServingApi(models, options.limits(), cache);
       ServingServer server = ServingServer.start(options.server(), api, models, metrics);
       models.watch(options.reloadInterval());
       return new ServingNode(models, api, metrics, server);

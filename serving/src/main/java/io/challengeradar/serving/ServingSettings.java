@@ -1,9 +1,11 @@
 package io.challengeradar.serving;
 
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import io.challengeradar.serving.model.DeviceSpec;
+import io.challengeradar.serving.model.TextEncoderOptions;
 import io.challengeradar.serving.wire.Wire;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,10 @@ public final class ServingSettings {
   public static final Option<Integer> PORT = Option.key("serving.port").intType()
       .defaultValue(8081).between(0, 65_535)
       .description("HTTP port of the serving tier; 0 picks a free one.");
+  public static final Option<String> BIND_ADDRESS = Option.key("serving.bind-address")
+      .stringType().defaultValue("127.0.0.1")
+      .description("The address the serving tier listens on: loopback by default; 0.0.0.0 (all"
+          + " interfaces) in a container, behind serving.token.");
   public static final Option<Integer> THREADS = Option.key("serving.threads").intType()
       .defaultValue(64).positive()
       .description("HTTP handler threads; they mostly wait on the model engines, so more than"
@@ -78,12 +84,34 @@ public final class ServingSettings {
       .description("How long an item may wait and run before its caller is answered with a"
           + " timeout (model.properties: timeout.ms).");
 
+  public static final Option<String> TEXT_MODEL = Option.key("serving.text-model").stringType()
+      .defaultValue(TextEncoderOptions.QUANTIZED)
+      .check(TextEncoderOptions::isModelChoice, "must be full or quantized")
+      .description("Which all-MiniLM-L6-v2 serves as the text encoder: full (minilm, 32-bit"
+          + " weights) or quantized (minilm-q, 8-bit weights: faster on CPU, median cosine 0.989"
+          + " against full, the heads' figures within 0.005; see docs/serving.md). The other one"
+          + " is not loaded.");
+  public static final Option<Integer> TEXT_INTRA_OP_THREADS =
+      Option.key("serving.text.intra-op-threads").intType().defaultValue(0).notNegative()
+          .description("ONNX Runtime threads inside one text-encoder call; 0: ONNX Runtime's own"
+              + " choice (every core).");
+  public static final Option<Integer> TEXT_MAX_TOKENS = Option.key("serving.text.max-tokens")
+      .intType().defaultValue(0).check(n -> n == 0 || n >= 2, "must be 0 or at least 2")
+      .description("Token limit of the text encoder (longer captions are truncated and the"
+          + " answer says so); 0: the model's own max.tokens.");
+  public static final Option<Integer> TEXT_CACHE_SIZE = Option.key("serving.text.cache-size")
+      .intType().defaultValue(50_000).notNegative()
+      .description("Caption vectors kept, least recently used dropped first, keyed by model"
+          + " version and the caption's SHA-256, so a caption seen again is not re-encoded; 0"
+          + " turns the cache off. About 1.6 KB per entry.");
+
   public static final OptionGroup GROUP = OptionGroup.of("serving",
       "The model serving tier (radar serve): HTTP transport, request limits, model store and"
           + " the default batching of every model.",
-      PORT, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
+      PORT, BIND_ADDRESS, CommonOptions.SERVING_TOKEN, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
       MAX_ITEMS, MAX_CAPTION_CHARS, MAX_IMAGE_BYTES, MAX_FRAMES, MAX_VECTORS_PER_SIDE,
-      BATCH_MAX_SIZE, BATCH_MAX_DELAY, BATCH_QUEUE_CAPACITY, BATCH_WORKERS, BATCH_TIMEOUT);
+      BATCH_MAX_SIZE, BATCH_MAX_DELAY, BATCH_QUEUE_CAPACITY, BATCH_WORKERS, BATCH_TIMEOUT,
+      TEXT_MODEL, TEXT_INTRA_OP_THREADS, TEXT_MAX_TOKENS, TEXT_CACHE_SIZE);
 
   /** Every serving setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

@@ -185,6 +185,29 @@ class ServingIT {
   }
 
   @Test
+  void embedsACaptionSeenBeforeFromTheCacheWithTheSameVector() {
+    String body = "{\"videos\":[{\"caption\":\"cached caption #once\"},"
+        + "{\"caption\":\"cached caption #once\"}]}";
+    long hitsBefore = metric("radar_serving_caption_cache_hits_total");
+
+    JsonNode first = http.post("/v1/embed", body).json();
+    JsonNode second = http.post("/v1/embed", body).json();
+
+    // The repeat inside a request is looked up and encoded once; the second request is a hit.
+    assertThat(metric("radar_serving_caption_cache_hits_total") - hitsBefore).isEqualTo(1);
+    assertThat(second.get("vectors")).isEqualTo(first.get("vectors"));
+    assertThat(first.get("vectors").get(1)).isEqualTo(first.get("vectors").get(0));
+    assertThat(http.get("/metrics").body())
+        .contains("radar_serving_caption_cache_entries{capacity=\"50000\"}");
+  }
+
+  private static long metric(String name) {
+    return http.get("/metrics").body().lines().filter(l -> l.startsWith(name + " "))
+        .mapToLong(l -> Long.parseLong(l.substring(name.length() + 1).trim())).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void switchesToANewVersionWithoutDroppingRequestsInFlight() throws Exception {
     ExecutorService callers = Executors.newFixedThreadPool(4);
     AtomicBoolean keepGoing = new AtomicBoolean(true);

@@ -93,6 +93,12 @@ final class EsSearches {
         throw new BackendUnavailableException(
             "Elasticsearch is overloaded or starting (" + status + ")", retryAfter, e);
       }
+      if (status == 401 || status == 403) {
+        // The API's own credentials, not the caller's: a setting to fix, not a query bug.
+        throw new BackendUnavailableException("Elasticsearch refused the API's credentials ("
+            + status + "): check elasticsearch.username and elasticsearch.password or"
+            + " elasticsearch.api-key", retryAfter, e);
+      }
       throw new IllegalStateException(
           "Elasticsearch refused the " + what + ": " + e.getMessage() + rootCauses(e), e);
     } catch (IOException e) {

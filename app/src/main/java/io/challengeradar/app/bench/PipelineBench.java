@@ -8,7 +8,9 @@ import io.challengeradar.core.generator.GeneratorOptions;
 import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.PipelineOutputs;
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.contract.IngestSettings;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.RadarPipeline;
@@ -67,6 +69,15 @@ public final class PipelineBench implements Callable<Integer> {
   @Option(names = "--latency-seconds", defaultValue = "30", description = "How long the latency run feeds events (default ${DEFAULT-VALUE}).")
   int latencySeconds;
 
+  @Option(names = "--video-coalesce-ms", defaultValue = "0", description = "sink.video.coalesce of"
+      + " the end-to-end runs, in ms: how long a video's document waits for later changes"
+      + " (default ${DEFAULT-VALUE}: every change written at once).")
+  long videoCoalesceMs;
+
+  @Option(names = "--refresh-interval", defaultValue = "", description = "platform.index"
+      + ".refresh-interval of the Elasticsearch it starts, e.g. 30s (default: the templates' 1s).")
+  String refreshInterval;
+
   @Option(names = "--port", defaultValue = "19298", description = "Port of the Elasticsearch this benchmark starts (default ${DEFAULT-VALUE}).")
   int port;
 
@@ -100,14 +111,19 @@ public final class PipelineBench implements Callable<Integer> {
       return 0;
     }
     PlatformOptions options = PlatformOptions.defaults(home)
-        .withElasticsearch(ElasticsearchOptions.defaults(home).withHttpPort(port));
+        .withElasticsearch(ElasticsearchOptions.defaults(home).withHttpPort(port))
+        .withIngest(new IngestSettings(refreshInterval, null));
     double endToEnd;
     double ceiling;
     double[] latency;
     try (RunningPlatform platform = LocalPlatform.start(options, System.err)) {
       ElasticsearchClient client = platform.client();
-      PipelineOutputs es = new ElasticsearchOutputs(
-          ElasticsearchSinkOptions.defaults(List.of(platform.elasticsearchUrl())));
+      PipelineOutputs es = new ElasticsearchOutputs(ElasticsearchSinkOptions.from(
+          Config.defaults(ElasticsearchSinkOptions.GROUP)
+              .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(platform.elasticsearchUrl()),
+                  "bench")
+              .with(ElasticsearchSinkOptions.VIDEO_COALESCE,
+                  java.time.Duration.ofMillis(videoCoalesceMs), "--video-coalesce-ms")));
       endToEnd = Stats.medianRate("end to end", repeats, () -> {
         reset(client);
         RadarPipeline job = job(events, es, checkpoints);
@@ -141,7 +157,10 @@ public final class PipelineBench implements Callable<Integer> {
   /** The table of one run. */
   BenchReport report(int repeats, Results r) {
     BenchReport report = new BenchReport("Pipeline", "./radar bench pipeline --repeats " + repeats
-        + " --posts " + posts + " --parallelism " + parallelism + (flinkOnly ? " --flink-only" : ""));
+        + " --posts " + posts + " --parallelism " + parallelism + (flinkOnly ? " --flink-only" : "")
+        + (videoCoalesceMs == 0 ? "" : " --video-coalesce-ms " + videoCoalesceMs)
+        + (refreshInterval == null || refreshInterval.isBlank() ? ""
+            : " --refresh-interval " + refreshInterval));
     report.row("flink_alone", "Flink alone (discarding sinks)", r.alone(), "events/s",
         "parallelism " + parallelism + "; " + BenchReport.fmt(r.alone() / parallelism)
             + " per core used; aim >= 50,000 per core");

@@ -6,6 +6,7 @@ import io.challengeradar.serving.engine.BatchPredictor;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.SentenceEncoder;
+import io.challengeradar.serving.model.TextEncoderOptions;
 import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.serving.wire.WireJson;
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -32,14 +35,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code radar bench serving}: MiniLM sentences per second through HTTP with dynamic batching,
- * against the same model called in-process at the same batch size (the ceiling on this machine)
- * and against HTTP with batch size 1; then p50/p99 latency at half the HTTP rate.
+ * {@code radar bench serving}: sentences per second of both shipped text encoders (the full
+ * all-MiniLM-L6-v2 and its 8-bit quantized twin), each called in-process (the ceiling on this
+ * machine), through HTTP with dynamic batching and through HTTP with batch size 1, on generated
+ * captions and, with {@code --data}, on real ones; p50/p99 latency at half each model's HTTP rate.
+ * Every ratio is between figures of the same run: the quantized model against the full one,
+ * HTTP against in-process, dynamic batching against batch 1.
+ *
+ * <p>The nodes it starts keep no caption cache: the phases loop over the same captions, and a
+ * cache would measure lookups instead of the model.
  */
 @Command(
     name = "serving",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks the serving tier with the real MiniLM model (see docs/benchmarks.md).")
+    description = "Benchmarks the serving tier's text encoders, full and quantized (see docs/benchmarks.md).")
 public final class ServingBench implements Callable<Integer> {
 
   // 16 clients of 4 captions keep 64 in flight, enough to fill a batch of 32 while half of the
@@ -59,9 +68,25 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured seconds before each phase (default ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
+  @Option(names = "--models", split = ",", defaultValue = "full,quantized",
+      description = "Text encoders to measure, of full and quantized (default ${DEFAULT-VALUE}); ratios need both.")
+  List<String> models;
+
+  @Option(names = "--data", description = "Real captions as well: canonical events (NDJSON) or a public data layout (--format); a post's text is what the pipeline sends, its caption or else its hashtags.")
+  Path data;
+
+  @Option(names = "--format", defaultValue = "ndjson", description = "Layout of --data: ndjson or an importer format (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--captions", defaultValue = "4096", description = "Most captions per set, generated or real (default ${DEFAULT-VALUE}).")
+  int captionCount;
+
+  @Option(names = "--intra-op-threads", defaultValue = "0", description = "ONNX Runtime threads per call, as serving.text.intra-op-threads; 0: its own choice (default ${DEFAULT-VALUE}).")
+  int intraOpThreads;
+
   @Mixin BenchOptions bench = new BenchOptions(1);
 
-  @Option(names = "--store", description = "Model store holding minilm/<version> (default serving/target/model-store).")
+  @Option(names = "--store", description = "Model store holding minilm/1 and minilm-q/1 (default serving/target/model-store).")
   Path store;
 
   private static final String[] SUBJECTS = {
@@ -80,59 +105,117 @@ public final class ServingBench implements Callable<Integer> {
   public Integer call() throws Exception {
     Path root = Path.of(System.getenv().getOrDefault("RADAR_PROJECT_ROOT", "")).toAbsolutePath();
     Path storeDir = store != null ? store : root.resolve("serving/target/model-store");
-    Path minilm = storeDir.resolve("minilm/1");
     Path cache = root.resolve("serving/target/djl-cache");
     DjlRuntime.configure(cache);
-    List<String> captions = captions(4096, 42);
+    Map<String, List<String>> sets = new LinkedHashMap<>();
+    sets.put(GENERATED, captions(captionCount, 42));
+    if (data != null) {
+      List<String> real = BenchCaptions.read(data, format, captionCount);
+      System.err.printf(Locale.ROOT, "bench serving: %,d real captions from %s, mean %.0f characters%n",
+          real.size(), data, real.stream().mapToInt(String::length).average().orElse(0));
+      sets.put(REAL, real);
+    }
+    for (String m : models) {
+      if (!TextEncoderOptions.isModelChoice(m)) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--models takes full and quantized, was " + m);
+      }
+    }
 
     int repeats = bench.repeats();
-    System.err.printf(Locale.ROOT, "bench serving: %d clients, batch %d, %d captions/request, %ds per phase%n",
-        clients, batch, requestSize, seconds);
-    ModelSpec spec = ModelSpec.read("minilm", "1", minilm, null);
-    double ceiling = Stats.median("in-process", repeats, () -> inProcess(spec, captions));
-    double batched = Stats.median("HTTP, dynamic batch", repeats,
-        () -> overHttp(minilm, cache, batch, captions));
-    double single = Stats.median("HTTP, batch 1", repeats,
-        () -> overHttp(minilm, cache, 1, captions));
-    double[] p50 = new double[repeats];
-    double[] p99 = new double[repeats];
-    for (int i = 0; i < repeats; i++) {
-      double[] latency = latencyAtRate(minilm, cache, batched / 2, captions);
-      p50[i] = latency[0];
-      p99[i] = latency[1];
+    System.err.printf(Locale.ROOT, "bench serving: %s; %d clients, batch %d, %d captions/request, %ds per phase%n",
+        models, clients, batch, requestSize, seconds);
+    Map<String, Model> measured = new LinkedHashMap<>();
+    for (String choice : models) {
+      String name = new TextEncoderOptions(choice, 0, 0, 0).modelName();
+      ModelSpec spec = ModelSpec.read(name, "1", storeDir.resolve(name).resolve("1"), null);
+      if (intraOpThreads > 0) {
+        spec = spec.withProperty(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, "" + intraOpThreads);
+      }
+      ModelSpec s = spec;
+      Map<String, Phases> perSet = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> set : sets.entrySet()) {
+        String what = choice + ", " + set.getKey() + " captions, ";
+        List<String> captions = set.getValue();
+        double ceiling = Stats.median(what + "in-process", repeats, () -> inProcess(s, captions));
+        double batched = Stats.median(what + "HTTP, dynamic batch", repeats,
+            () -> overHttp(s, cache, batch, captions));
+        double single = Stats.median(what + "HTTP, batch 1", repeats,
+            () -> overHttp(s, cache, 1, captions));
+        perSet.put(set.getKey(), new Phases(ceiling, batched, single));
+      }
+      double rate = perSet.get(GENERATED).batched();
+      double[] p50 = new double[repeats];
+      double[] p99 = new double[repeats];
+      for (int i = 0; i < repeats; i++) {
+        double[] latency = latencyAtRate(s, cache, rate / 2, sets.get(GENERATED));
+        p50[i] = latency[0];
+        p99[i] = latency[1];
+      }
+      measured.put(choice, new Model(perSet, Stats.median(p50), Stats.median(p99)));
     }
-    report(repeats, new Results(ceiling, batched, single, Stats.median(p50), Stats.median(p99)))
-        .finish(bench, true, System.out);
+    report(repeats, new Results(measured)).finish(bench, true, System.out);
     return 0;
   }
 
-  /** What one run measured: medians in sentences/s and milliseconds. */
-  record Results(double inProcess, double batched, double single, double latencyP50,
-      double latencyP99) {}
+  static final String GENERATED = "generated";
+  static final String REAL = "real";
+
+  /** One model on one caption set: medians in sentences/s. */
+  record Phases(double inProcess, double batched, double single) {}
+
+  /** One model: its phases per caption set, and its latency (ms) at half its HTTP rate. */
+  record Model(Map<String, Phases> sets, double latencyP50, double latencyP99) {}
+
+  /** What one run measured, per model ({@code full}, {@code quantized}). */
+  record Results(Map<String, Model> models) {}
 
   /** The table of one run. */
   BenchReport report(int repeats, Results r) {
     BenchReport report = new BenchReport("Serving", "./radar bench serving --repeats " + repeats
-        + " --clients " + clients + " --batch " + batch + " --request-size " + requestSize
-        + " --seconds " + seconds + " --warmup-seconds " + warmupSeconds);
-    report.rowWithDecimal("in_process", "in-process, batch " + batch, r.inProcess(),
-        "sentences/s", "the ceiling on this machine");
-    report.rowWithDecimal("http_dynamic_batch", "HTTP, " + clients + " clients, dynamic batch "
-        + batch, r.batched(), "sentences/s",
-        report.ratio("http_of_in_process", r.batched() / r.inProcess())
-            + " of in-process (aim >= 0.85)");
-    report.rowWithDecimal("http_batch_1", "HTTP, " + clients + " clients, batch 1", r.single(),
-        "sentences/s", "dynamic batching gives "
-            + report.ratio("dynamic_over_batch_1", r.batched() / r.single())
+        + " --models " + String.join(",", r.models().keySet())
+        + (data != null ? " --data " + data + " --format " + format : "")
+        + " --captions " + captionCount + " --clients " + clients + " --batch " + batch
+        + " --request-size " + requestSize + " --seconds " + seconds + " --warmup-seconds "
+        + warmupSeconds + (intraOpThreads > 0 ? " --intra-op-threads " + intraOpThreads : ""));
+    Model full = r.models().get(TextEncoderOptions.FULL);
+    for (Map.Entry<String, Model> m : r.models().entrySet()) {
+      String model = m.getKey();
+      for (Map.Entry<String, Phases> e : m.getValue().sets().entrySet()) {
+        String set = e.getKey();
+        Phases p = e.getValue();
+        String key = model + "_" + set;
+        String vsFull = "the ceiling on this machine";
+        if (full != null && !model.equals(TextEncoderOptions.FULL) && full.sets().containsKey(set)) {
+          vsFull = report.ratio(key + "_in_process_over_full",
+              p.inProcess() / full.sets().get(set).inProcess()) + " times full (aim >= 3 on real captions)";
+        }
+        report.rowWithDecimal(key + "_in_process", model + ", " + set + ": in-process, batch " + batch,
+            p.inProcess(), "sentences/s", vsFull);
+        String httpNote = report.ratio(key + "_http_of_in_process", p.batched() / p.inProcess())
+            + " of in-process (aim >= 0.85)";
+        if (full != null && !model.equals(TextEncoderOptions.FULL) && full.sets().containsKey(set)) {
+          httpNote += "; " + report.ratio(key + "_http_over_full",
+              p.batched() / full.sets().get(set).batched()) + " times full";
+        }
+        report.rowWithDecimal(key + "_http_dynamic_batch", model + ", " + set + ": HTTP, "
+            + clients + " clients, dynamic batch " + batch, p.batched(), "sentences/s", httpNote);
+        report.rowWithDecimal(key + "_http_batch_1", model + ", " + set + ": HTTP, " + clients
+            + " clients, batch 1", p.single(), "sentences/s", "dynamic batching gives "
+            + report.ratio(key + "_dynamic_over_batch_1", p.batched() / p.single())
             + " times this (aim >= 2)");
-    report.rowWithDecimal("latency_p50_ms", "latency p50 at half the dynamic-batch rate",
-        r.latencyP50(), "ms", "open loop at " + BenchReport.fmt(r.batched() / 2)
-            + " sentences/s, from each request's scheduled send");
-    report.rowWithDecimal("latency_p99_ms", "latency p99 at half the dynamic-batch rate",
-        r.latencyP99(), "ms", "");
-    report.note("all-MiniLM-L6-v2 on ONNX Runtime (CPU), " + requestSize + " of 4,096 seeded"
-        + " captions per request; each phase measured for " + seconds + " s after "
-        + warmupSeconds + " s of warm-up.");
+      }
+      report.rowWithDecimal(model + "_latency_p50_ms", model + ": latency p50 at half its"
+          + " generated-caption HTTP rate", m.getValue().latencyP50(), "ms",
+          "open loop, from each request's scheduled send");
+      report.rowWithDecimal(model + "_latency_p99_ms", model + ": latency p99 at half its"
+          + " generated-caption HTTP rate", m.getValue().latencyP99(), "ms", "");
+    }
+    report.note("full: all-MiniLM-L6-v2 (minilm), quantized: its 8-bit twin (minilm-q), both on"
+        + " ONNX Runtime (CPU); " + requestSize + " captions per request from up to "
+        + captionCount + " per set (generated: seeded short captions"
+        + (data != null ? "; real: the posts of --data" : "") + "); each phase measured for "
+        + seconds + " s after " + warmupSeconds + " s of warm-up; no caption cache.");
     return report;
   }
 
@@ -172,21 +255,30 @@ public final class ServingBench implements Callable<Integer> {
     return items / ((System.nanoTime() - start) / 1e9);
   }
 
-  private ServingNode node(Path minilm, Path cache, int batchSize) throws Exception {
+  /** A node serving only {@code spec}'s model, at {@code batchSize}, without a caption cache. */
+  private ServingNode node(ModelSpec spec, Path cache, int batchSize) throws Exception {
     Path dir = Files.createTempDirectory("radar-bench-store");
-    Path version = Files.createDirectories(dir.resolve("minilm/1"));
-    Files.writeString(version.resolve(ModelSpec.FILE), String.join("\n",
+    Path version = Files.createDirectories(dir.resolve(spec.name()).resolve("1"));
+    List<String> props = new ArrayList<>(List.of(
         "kind=text-encoder", "engine=OnnxRuntime", "device=cpu",
-        "model.file=" + minilm.resolve("all-minilm-l6-v2.onnx").toAbsolutePath(),
-        "tokenizer.file=" + minilm.resolve("all-minilm-l6-v2-tokenizer.json").toAbsolutePath(),
+        "model.file=" + spec.file("model.file", "model.onnx").toAbsolutePath(),
+        "tokenizer.file=" + spec.file("tokenizer.file", "tokenizer.json").toAbsolutePath(),
+        "max.tokens=" + spec.integer("max.tokens", SentenceEncoder.DEFAULT_MAX_TOKENS),
         "batch.size=" + batchSize, "batch.delay.ms=" + (batchSize == 1 ? 0 : 5),
-        "queue.capacity=100000", "timeout.ms=60000", ""));
+        "queue.capacity=100000", "timeout.ms=60000"));
+    int threads = spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0);
+    if (threads > 0) {
+      props.add(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY + "=" + threads);
+    }
+    Files.writeString(version.resolve(ModelSpec.FILE), String.join("\n", props) + "\n");
     return ServingNode.start(ServingNode.Options.from(ServingSettings.onAFreePort(dir, cache)
-        .with(ServingSettings.THREADS, Math.max(16, clients * 2), "bench"), dir));
+        .with(ServingSettings.THREADS, Math.max(16, clients * 2), "bench")
+        .with(ServingSettings.TEXT_CACHE_SIZE, 0, "bench"), dir));
   }
 
-  private double overHttp(Path minilm, Path cache, int batchSize, List<String> captions) throws Exception {
-    try (ServingNode node = node(minilm, cache, batchSize)) {
+  private double overHttp(ModelSpec spec, Path cache, int batchSize, List<String> captions)
+      throws Exception {
+    try (ServingNode node = node(spec, cache, batchSize)) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI uri = URI.create("http://localhost:" + node.port() + "/v1/embed");
       closedLoop(http, uri, captions, warmupSeconds);
@@ -223,9 +315,9 @@ public final class ServingBench implements Callable<Integer> {
   }
 
   /** Open loop: requests leave on a fixed schedule; latency counts from the scheduled time. */
-  private double[] latencyAtRate(Path minilm, Path cache, double sentencesPerSecond, List<String> captions)
-      throws Exception {
-    try (ServingNode node = node(minilm, cache, batch)) {
+  private double[] latencyAtRate(ModelSpec spec, Path cache, double sentencesPerSecond,
+      List<String> captions) throws Exception {
+    try (ServingNode node = node(spec, cache, batch)) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .executor(Executors.newFixedThreadPool(4)).build();
       URI uri = URI.create("http://localhost:" + node.port() + "/v1/embed");

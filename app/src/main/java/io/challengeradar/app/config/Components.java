@@ -3,6 +3,7 @@ package io.challengeradar.app.config;
 import io.challengeradar.api.ApiSettings;
 import io.challengeradar.cluster.ClusterSettings;
 import io.challengeradar.config.OptionGroup;
+import io.challengeradar.dashboards.KibanaSettings;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.serving.ServingSettings;
@@ -26,6 +27,7 @@ public final class Components {
     ALL.put("api", List.of(ApiSettings.GROUP));
     ALL.put("platform", List.of(PlatformSettings.GROUP));
     ALL.put("cluster", List.of(ClusterSettings.GROUP));
+    ALL.put("dashboards", List.of(KibanaSettings.GROUP));
   }
 
   private Components() {}

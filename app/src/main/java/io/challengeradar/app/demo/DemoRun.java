@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -54,8 +55,12 @@ public final class DemoRun implements AutoCloseable {
   private final long startNanos;
   private final RunningPlatform platform;
   private RadarProcess serving;
+  /** The serving tier's token, made per run: the tier checks it, the job and reenrich send it. */
+  private final String servingToken = "demo-" + UUID.randomUUID();
   private RadarProcess api;
   private String apiKey;
+  /** Set by the progress poll when the first alert is searchable; only that thread writes it. */
+  private volatile Long firstAlertMs;
 
   /**
    * What one run produced, for the caller to print.
@@ -121,7 +126,8 @@ public final class DemoRun implements AutoCloseable {
         DemoSummary.Counts.of(events.lines(), events.rejected(), results), enrichment, check,
         api == null ? null : api.baseUri().toString(),
         api == null ? null : apiTable.stream().filter(r -> !r.likelyParticipants().isEmpty()).count(),
-        request.parallelism(), platform.elasticsearchUrl(), elapsedMs);
+        request.parallelism(), platform.elasticsearchUrl(), elapsedMs,
+        firstAlertMs != null || results.alertCount() == 0 ? firstAlertMs : elapsedMs);
     return new Outcome(summary, results.alerts(), events.scenario(), apiTable);
   }
 
@@ -171,7 +177,7 @@ public final class DemoRun implements AutoCloseable {
     log.println("starting the serving tier on port " + port + " (log "
         + RadarProcess.logFile("serving") + ")");
     serving = RadarProcess.start("serving", port, List.of("serve", "--port", "" + port),
-        "/health/ready", Map.of());
+        "/health/ready", Map.of(CommonOptions.SERVING_TOKEN.envVar(), servingToken));
     log.println("serving tier ready at " + serving.baseUri());
   }
 
@@ -185,6 +191,9 @@ public final class DemoRun implements AutoCloseable {
     Config settings = demoSettings(jobSettings(request.config(), System.getenv()),
         platform.elasticsearchUrl(), work.resolve("checkpoints").toUri().toString(),
         request.parallelism(), servingUri);
+    if (servingUri != null) {
+      settings = settings.with(CommonOptions.SERVING_TOKEN, servingToken, "demo");
+    }
     if (request.kafka()) {
       String bootstrap = platform.kafkaBootstrap().orElseThrow();
       KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults());
@@ -230,11 +239,28 @@ public final class DemoRun implements AutoCloseable {
           () -> {
             try {
               progress.advance(PipelineResults.inputAccountedFor(client) - progress.done());
+              noteFirstAlert(client);
             } catch (IOException notYet) {
               // An index the sink just created has no shard to search for a moment; the line
               // stays where it was until the next poll. The final counts are read separately.
             }
           });
+    }
+  }
+
+  /**
+   * Records and prints, once, how long the run took to its first alert: what a user waits before
+   * the demo shows what it is for.
+   */
+  private void noteFirstAlert(ElasticsearchClient client) throws IOException {
+    if (firstAlertMs != null) {
+      return;
+    }
+    long alerts = client.count(c -> c.index(Index.ALERTS.indexName()).ignoreUnavailable(true))
+        .count();
+    if (alerts > 0) {
+      firstAlertMs = (System.nanoTime() - startNanos) / 1_000_000;
+      log.printf(Locale.ROOT, "%nfirst alert after %.1f s%n", firstAlertMs / 1000.0);
     }
   }
 
@@ -250,7 +276,8 @@ public final class DemoRun implements AutoCloseable {
     if (counts.pendingEnrichment() > 0) {
       log.println(counts.pendingEnrichment() + " videos still pending after the replay;"
           + " enriching them as radar reenrich does");
-      try (ServingClient client = new ServingClient(ClientOptions.of(serving.baseUri()));
+      try (ServingClient client = new ServingClient(
+              ClientOptions.of(serving.baseUri()).withToken(servingToken));
           Progress progress = Progress.onStderr("reenrich", counts.pendingEnrichment(), "videos")) {
         reenriched = new Reenricher(platform.client(), client, Reenricher.DEFAULT_BATCH)
             .run(Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), progress).enriched();

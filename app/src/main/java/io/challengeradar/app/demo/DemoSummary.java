@@ -31,6 +31,8 @@ import java.util.Map;
  * @param elasticsearch the demo's Elasticsearch URL
  * @param elapsedMs from the start of the run (platform start included) to the results read back;
  *     the query API's start and questions are not part of it
+ * @param firstAlertMs from the start of the run to the first alert found searchable (polled once a
+ *     second while the job runs); null when the run raised none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoSummary(
@@ -43,7 +45,8 @@ public record DemoSummary(
     Long challengesWithPredictions,
     int parallelism,
     String elasticsearch,
-    long elapsedMs) {
+    long elapsedMs,
+    Long firstAlertMs) {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,15 +41,36 @@ class BenchReportTest {
 
   @Test
   void servingJsonHoldsEveryRowAndRatioOfItsTable() throws Exception {
-    ServingBench bench = bench(new ServingBench(), "serving");
+    ServingBench bench = bench(new ServingBench(), "serving", "--data", "posts.ndjson");
+    Map<String, ServingBench.Phases> full = new LinkedHashMap<>();
+    full.put(ServingBench.GENERATED, new ServingBench.Phases(447.0, 396.8, 213.2));
+    full.put(ServingBench.REAL, new ServingBench.Phases(150.0, 140.0, 60.0));
+    Map<String, ServingBench.Phases> quantized = new LinkedHashMap<>();
+    quantized.put(ServingBench.GENERATED, new ServingBench.Phases(1200.0, 1100.0, 500.0));
+    quantized.put(ServingBench.REAL, new ServingBench.Phases(480.0, 450.0, 200.0));
+    Map<String, ServingBench.Model> models = new LinkedHashMap<>();
+    models.put("full", new ServingBench.Model(full, 20.5, 117.7));
+    models.put("quantized", new ServingBench.Model(quantized, 9.5, 40.1));
 
-    BenchReport report = bench.report(1, new ServingBench.Results(447.0, 396.8, 213.2, 20.5,
-        117.7));
+    BenchReport report = bench.report(3, new ServingBench.Results(models));
 
-    assertJsonMatchesTable(report,
-        List.of("in_process", "http_dynamic_batch", "http_batch_1", "latency_p50_ms",
-            "latency_p99_ms"),
-        List.of("http_of_in_process", "dynamic_over_batch_1"));
+    List<String> rows = new ArrayList<>();
+    List<String> ratios = new ArrayList<>();
+    for (String model : List.of("full", "quantized")) {
+      for (String set : List.of("generated", "real")) {
+        String k = model + "_" + set;
+        rows.addAll(List.of(k + "_in_process", k + "_http_dynamic_batch", k + "_http_batch_1"));
+        ratios.addAll(model.equals("quantized")
+            ? List.of(k + "_in_process_over_full", k + "_http_of_in_process",
+                k + "_http_over_full", k + "_dynamic_over_batch_1")
+            : List.of(k + "_http_of_in_process", k + "_dynamic_over_batch_1"));
+      }
+      rows.addAll(List.of(model + "_latency_p50_ms", model + "_latency_p99_ms"));
+    }
+    assertJsonMatchesTable(report, rows, ratios);
+    // The quantized model against the full one, measured in the same run.
+    assertThat(MAPPER.readTree(report.json()).at("/ratios/quantized_real_in_process_over_full")
+        .asDouble()).isCloseTo(3.2, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test

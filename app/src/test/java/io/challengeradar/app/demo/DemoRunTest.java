@@ -41,7 +41,7 @@ class DemoRunTest {
       "videos", "hashtag_windows", "sound_windows", "hashtags", "alerts", "enriched_videos",
       "pending_enrichment", "participation_predictions", "parallelism", "elasticsearch",
       "elapsed_ms", "challenges_alerted", "challenges_missed", "ordinary_alerted", "api",
-      "challenges_with_predictions");
+      "challenges_with_predictions", "first_alert_ms");
 
   @TempDir Path work;
 
@@ -130,7 +130,7 @@ class DemoRunTest {
   @Test
   void theSummaryLeavesOutWhatDidNotRun() throws Exception {
     DemoSummary pipelineOnly = new DemoSummary("replay x", null, counts(3, 2, 1, 0), null, null,
-        null, null, 1, "http://127.0.0.1:9200", 5);
+        null, null, 1, "http://127.0.0.1:9200", 5, null);
 
     JsonNode json = JSON.readTree(pipelineOnly.toJson());
 
@@ -146,7 +146,7 @@ class DemoRunTest {
   void reenrichedIsLeftOutWhenNothingWasPendingAfterTheJob() throws Exception {
     DemoSummary nothingPending = new DemoSummary("generator seed 42, 100 posts", null,
         counts(100, 97, 2, 1), new DemoSummary.Enrichment(0, null, 10, 0, 7), null, null, null,
-        2, "http://127.0.0.1:9200", 1234);
+        2, "http://127.0.0.1:9200", 1234, null);
 
     JsonNode json = JSON.readTree(nothingPending.toJson());
 
@@ -180,6 +180,6 @@ class DemoRunTest {
     return new DemoSummary("generator seed 42, 100 posts", "127.0.0.1:19092", counts,
         new DemoSummary.Enrichment(5, 4L, 10, 0, 7),
         new ScenarioCheck(List.of("#hit"), List.of("#missed"), List.of()),
-        "http://127.0.0.1:8080", 1L, 2, "http://127.0.0.1:9200", 1234);
+        "http://127.0.0.1:8080", 1L, 2, "http://127.0.0.1:9200", 1234, 800L);
   }
 }

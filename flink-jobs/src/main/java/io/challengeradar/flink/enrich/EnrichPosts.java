@@ -1,7 +1,8 @@
 package io.challengeradar.flink.enrich;
 
+import io.challengeradar.config.Secret;
 import io.challengeradar.core.event.Post;
-import io.challengeradar.flink.model.SourcedEvent;
+import io.challengeradar.flink.model.AuthoredPost;
 import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import org.apache.flink.util.function.SerializableSupplier;
  * future is not complete), so a watermark behind it waits at most the delay, and a checkpoint
  * stores it and re-sends it after a restore.
  */
-public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAttempt> {
+public final class EnrichPosts extends RichAsyncFunction<AuthoredPost, EnrichAttempt> {
   private static final long serialVersionUID = 1L;
 
   private final EnrichCalls.Factory calls;
@@ -45,7 +46,7 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   private transient List<Gathered> gathering;
   private transient ScheduledFuture<?> flushLater;
 
-  private record Gathered(Post post, SourcedEvent in, ResultFuture<EnrichAttempt> result) {}
+  private record Gathered(Post post, AuthoredPost in, ResultFuture<EnrichAttempt> result) {}
 
   public EnrichPosts(EnrichmentOptions options) {
     // No retries inside the call: a retry would hold an async slot; the keyed retrier waits
@@ -77,7 +78,8 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   static ClientOptions clientOptions(EnrichmentOptions options) {
     ClientOptions d = ClientOptions.of(options.servingUrl());
     return new ClientOptions(options.servingUrl(), d.connectTimeout(), options.timeout(),
-        0, d.initialBackoff(), d.maxBackoff(), d.maxBatch());
+        0, d.initialBackoff(), d.maxBackoff(), d.maxBatch(),
+        Secret.valueOf(options.servingToken()));
   }
 
   @Override
@@ -99,10 +101,10 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   }
 
   @Override
-  public void asyncInvoke(SourcedEvent in, ResultFuture<EnrichAttempt> result) {
+  public void asyncInvoke(AuthoredPost in, ResultFuture<EnrichAttempt> result) {
     List<Gathered> full = null;
     synchronized (lock) {
-      gathering.add(new Gathered((Post) in.event(), in, result));
+      gathering.add(new Gathered((Post) in.post().event(), in, result));
       if (gathering.size() >= batchSize) {
         full = takeGathered();
       } else if (flushLater == null) {
@@ -139,7 +141,7 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   private void send(List<Gathered> call) {
     List<Wire.EnrichPost> posts = new ArrayList<>(call.size());
     for (Gathered g : call) {
-      posts.add(EnrichmentWire.request(g.post()));
+      posts.add(EnrichmentWire.request(g.post(), g.in().authorHistory()));
     }
     CompletableFuture<Wire.EnrichResponse> answered;
     try {
@@ -157,20 +159,23 @@ public final class EnrichPosts extends RichAsyncFunction<SourcedEvent, EnrichAtt
   }
 
   private static EnrichAttempt attempt(Gathered g, Wire.EnrichResponse answer, int i, Instant at) {
+    AuthoredPost in = g.in();
     if (answer == null) {
-      return new EnrichAttempt(g.in(), EnrichmentWire.pending(g.post()));
+      return new EnrichAttempt(in.post(), in.authorHistory(), EnrichmentWire.pending(g.post()));
     }
     try {
-      return new EnrichAttempt(g.in(), EnrichmentWire.answer(g.post(), answer, i, at));
+      return new EnrichAttempt(in.post(), in.authorHistory(),
+          EnrichmentWire.answer(g.post(), answer, i, at));
     } catch (RuntimeException unexpected) {
       // An answer that does not fit the question: retried like any failure, never fatal.
-      return new EnrichAttempt(g.in(), EnrichmentWire.pending(g.post()));
+      return new EnrichAttempt(in.post(), in.authorHistory(), EnrichmentWire.pending(g.post()));
     }
   }
 
   /** Flink's own deadline (slightly after the HTTP one): the post goes on, pending. */
   @Override
-  public void timeout(SourcedEvent in, ResultFuture<EnrichAttempt> result) {
-    result.complete(List.of(new EnrichAttempt(in, EnrichmentWire.pending((Post) in.event()))));
+  public void timeout(AuthoredPost in, ResultFuture<EnrichAttempt> result) {
+    result.complete(List.of(new EnrichAttempt(in.post(), in.authorHistory(),
+        EnrichmentWire.pending((Post) in.post().event()))));
   }
 }

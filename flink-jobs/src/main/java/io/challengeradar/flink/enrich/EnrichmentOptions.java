@@ -2,9 +2,11 @@ package io.challengeradar.flink.enrich;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.Secret;
 import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
+import io.challengeradar.serving.wire.AuthorTrack;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +28,9 @@ import java.time.Duration;
  *     capacity}
  * @param batchDelay longest wait for a call to fill before it is sent; below {@link
  *     #MAX_BATCH_DELAY}, as it comes on top of the timeout before Flink's own deadline
+ * @param authorHistoryMaxVideos videos kept per author for the author-history features sent with
+ *     each post
+ * @param servingToken the bearer token sent to the serving tier; null: none (printed masked)
  */
 public record EnrichmentOptions(
     URI servingUrl,
@@ -36,7 +41,9 @@ public record EnrichmentOptions(
     int retryMaxAttempts,
     int retryMaxInFlight,
     int batchSize,
-    Duration batchDelay)
+    Duration batchDelay,
+    int authorHistoryMaxVideos,
+    Secret servingToken)
     implements Serializable {
 
   public static final Duration MAX_BATCH_DELAY =
@@ -72,6 +79,12 @@ public record EnrichmentOptions(
       .durationType().defaultValue(Duration.ofMillis(20)).positive()
       .check(d -> d.compareTo(MAX_BATCH_DELAY) < 0, "must be below " + MAX_BATCH_DELAY)
       .description("The longest wait for a call to fill before it is sent.");
+  public static final Option<Integer> AUTHOR_HISTORY_MAX_VIDEOS =
+      Option.key("enrichment.author-history.max-videos").intType()
+          .defaultValue(AuthorTrack.DEFAULT_MAX_VIDEOS).positive()
+          .description("Videos kept per author (the newest by post time, with each one's latest"
+              + " engagement) for the author-history features sent with each new post to"
+              + " /v1/enrich; the virality head was trained with the default.");
 
   /**
    * Enrichment of each new post through the serving tier (embedding, virality, claim
@@ -82,8 +95,9 @@ public record EnrichmentOptions(
           + " probability); off while serving.url is empty. When serving is down, slow or"
           + " shedding load, posts go on with pendingEnrichment=true and are retried with"
           + " doubling, jittered waits.",
-      CommonOptions.SERVING_URL, CAPACITY, TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
-      RETRY_MAX_ATTEMPTS, RETRY_MAX_IN_FLIGHT, BATCH_SIZE, BATCH_DELAY);
+      CommonOptions.SERVING_URL, CommonOptions.SERVING_TOKEN, CAPACITY, TIMEOUT,
+      RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_MAX_ATTEMPTS, RETRY_MAX_IN_FLIGHT,
+      BATCH_SIZE, BATCH_DELAY, AUTHOR_HISTORY_MAX_VIDEOS);
 
   public EnrichmentOptions {
     if (retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
@@ -105,7 +119,8 @@ public record EnrichmentOptions(
     return new EnrichmentOptions(c.get(CommonOptions.SERVING_URL), c.get(CAPACITY),
         c.get(TIMEOUT), c.get(RETRY_INITIAL_BACKOFF), c.get(RETRY_MAX_BACKOFF),
         c.get(RETRY_MAX_ATTEMPTS), c.get(RETRY_MAX_IN_FLIGHT), c.get(BATCH_SIZE),
-        c.get(BATCH_DELAY));
+        c.get(BATCH_DELAY), c.get(AUTHOR_HISTORY_MAX_VIDEOS),
+        Secret.ofNullable(c.get(CommonOptions.SERVING_TOKEN)));
   }
 
   public boolean enabled() {

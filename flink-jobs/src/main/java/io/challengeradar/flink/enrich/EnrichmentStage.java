@@ -4,8 +4,11 @@ import io.challengeradar.flink.ops.WatermarkThinner;
 import java.time.Duration;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.PipelineOptions;
+import io.challengeradar.flink.model.AuthorObservation;
+import io.challengeradar.flink.model.AuthoredPost;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.SourcedEvent;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,7 +20,10 @@ import org.apache.flink.util.Collector;
  * The enrichment branch of the job:
  *
  * <pre>
- * posts -> keyBy(videoId) first posts -> async /v1/enrich -> keyBy(videoId) pending retries
+ * posts, engagement -> keyBy(videoId) video authors --first posts--> keyBy(authorId) author histories
+ *                                      \--observations (side output)--^            |
+ *   async /v1/enrich (post + author history) <-----------------------------------------+
+ *     -> keyBy(videoId) pending retries
  * </pre>
  *
  * Without a serving URL it is an empty stream with the events' watermarks, so VideoJoin's second
@@ -42,11 +48,18 @@ public final class EnrichmentStage {
       return events.flatMap((SourcedEvent e, Collector<Enrichment> out) -> { })
           .returns(type).name("no-enrichment");
     }
-    DataStream<SourcedEvent> posts = events
-        .filter(e -> e.event() instanceof Post).name("posts")
+    SingleOutputStreamOperator<SourcedEvent> firstPosts = events
         .keyBy(e -> e.event().videoId(), Types.STRING)
-        .filter(new FirstPosts(options.stateTtl())).name("first-posts").uid("first-posts")
-        .transform("thin-watermarks", TypeInformation.of(SourcedEvent.class),
+        .process(new VideoAuthors(options.stateTtl()), TypeInformation.of(SourcedEvent.class))
+        .name("video-authors").uid("video-authors");
+    DataStream<AuthorObservation> observations = firstPosts.getSideOutput(VideoAuthors.OBSERVATIONS);
+    DataStream<AuthoredPost> posts = firstPosts
+        .keyBy(e -> ((Post) e.event()).authorId(), Types.STRING)
+        .connect(observations.keyBy(AuthorObservation::authorId, Types.STRING))
+        .process(new AuthorHistories(enrichment.authorHistoryMaxVideos(), options.stateTtl()),
+            TypeInformation.of(AuthoredPost.class))
+        .name("author-histories").uid("author-histories")
+        .transform("thin-watermarks", TypeInformation.of(AuthoredPost.class),
             new WatermarkThinner<>(WATERMARK_STEP))
         .uid("thin-watermarks");
     DataStream<EnrichAttempt> attempts = AsyncDataStream.unorderedWait(

@@ -17,10 +17,16 @@ public final class EnrichmentWire {
   private EnrichmentWire() {}
 
   public static Wire.EnrichPost request(Post p) {
+    return request(p, null);
+  }
+
+  /** @param authorHistory the author's earlier videos as of the post; null sends none */
+  public static Wire.EnrichPost request(Post p, Wire.AuthorHistory authorHistory) {
     String caption = p.caption().length() > MAX_CAPTION_CHARS
         ? p.caption().substring(0, MAX_CAPTION_CHARS) : p.caption();
     return Wire.EnrichPost.atPost(p.videoId(), caption, p.hashtags(), p.musicId(),
-        p.durationSec(), p.followerCount(), p.createdAt().toString());
+        p.durationSec(), p.followerCount(), p.createdAt().toString())
+        .withAuthorHistory(authorHistory);
   }
 
   public static Enrichment pending(Post p) {
@@ -38,7 +44,7 @@ public final class EnrichmentWire {
     return new Enrichment(p.videoId(), p.authorId(), p.createdAt(),
         p.hashtags().toArray(new String[0]), p.musicId(), new Enrichment.Answer(e.embedding(),
             answer.embeddingModel(),
-            e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(),
+            e.virality() == null ? null : e.virality().doubleValue(), answer.viralityModel(), e.viralityHead(),
             e.claimProbability() == null ? null : e.claimProbability().doubleValue(),
             answer.claimsModel(), at, answer.viralityRatioCut()));
   }

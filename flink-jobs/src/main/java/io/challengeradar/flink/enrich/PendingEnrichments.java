@@ -18,6 +18,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -42,6 +43,7 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
 
   public static final String POST_STATE = "pending-post";
   public static final String ATTEMPTS_STATE = "attempts";
+  public static final String HISTORY_STATE = "pending-author-history";
   /** How often a retry in flight is looked at; bounds the latency an answer adds. */
   static final long POLL_MILLIS = 50;
 
@@ -56,6 +58,8 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
 
   private transient ValueState<SourcedEvent> post;
   private transient ValueState<Integer> attempts;
+  /** The author's history the post was first sent with: a retry sends the same. */
+  private transient ValueState<Wire.AuthorHistory> history;
   private transient EnrichCalls serving;
   private transient Map<String, CompletableFuture<Wire.EnrichResponse>> inFlight;
   private transient ReasonCounters counters;
@@ -80,6 +84,10 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
     postDesc.enableTimeToLive(ttl);
     ValueStateDescriptor<Integer> attemptsDesc = new ValueStateDescriptor<>(ATTEMPTS_STATE, Types.INT);
     attemptsDesc.enableTimeToLive(ttl);
+    ValueStateDescriptor<Wire.AuthorHistory> historyDesc =
+        new ValueStateDescriptor<>(HISTORY_STATE, TypeInformation.of(Wire.AuthorHistory.class));
+    historyDesc.enableTimeToLive(ttl);
+    history = getRuntimeContext().getState(historyDesc);
     post = getRuntimeContext().getState(postDesc);
     attempts = getRuntimeContext().getState(attemptsDesc);
     serving = calls.open();
@@ -114,6 +122,9 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
     count(PENDING);
     out.collect(in.result());
     post.update(in.post());
+    if (in.authorHistory() != null) {
+      history.update(in.authorHistory());
+    }
     attempts.update(0);
     later(ctx, backoff(ctx.getCurrentKey(), 1));
   }
@@ -135,7 +146,7 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
       }
       attempts.update(attempts.value() + 1);
       count(RETRIED);
-      inFlight.put(id, serving.enrich(List.of(EnrichmentWire.request(p)))
+      inFlight.put(id, serving.enrich(List.of(EnrichmentWire.request(p, history.value())))
           .orTimeout(options.timeout().toMillis() + POLL_MILLIS, TimeUnit.MILLISECONDS));
       later(ctx, POLL_MILLIS);
       return;
@@ -177,6 +188,7 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
   private void clear() {
     post.clear();
     attempts.clear();
+    history.clear();
   }
 
   private void count(String name) {

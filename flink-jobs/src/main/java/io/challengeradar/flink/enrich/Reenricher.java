@@ -159,6 +159,7 @@ public final class Reenricher {
       // No views are folded in here: the job moves virality with the next snapshot it sees.
       doc.put(VideoFields.VIRALITY, e.virality().doubleValue());
       doc.put(VideoFields.VIRALITY_MODEL, answer.viralityModel());
+      doc.put(VideoFields.VIRALITY_HEAD, e.viralityHead());
     }
     if (e.claimProbability() != null) {
       doc.put(VideoFields.CLAIM_PROBABILITY, e.claimProbability().doubleValue());

@@ -6,7 +6,8 @@ import java.util.Set;
  * Decides what a failed write deserves. Retryable: the cluster is busy or briefly unavailable
  * (429, 5xx, request timeouts, rejected executions, tripped breakers, shards not ready), so the
  * same write can succeed later. Conflict: a newer version of the document is already there, which
- * is the outcome we want. Fatal: everything else (mapping and parse errors, bad requests); sending
+ * is the outcome we want. Denied: 401 or 403, the sink's user may not write there; no write will
+ * succeed until the settings or the user's privileges change. Fatal: everything else (mapping and parse errors, bad requests); sending
  * it again would fail again.
  */
 public final class BulkItemClassifier {
@@ -16,6 +17,7 @@ public final class BulkItemClassifier {
     SUCCESS,
     SUPERSEDED,
     RETRYABLE,
+    DENIED,
     FATAL
   }
 
@@ -43,6 +45,9 @@ public final class BulkItemClassifier {
     }
     if (status == 409 && "version_conflict_engine_exception".equals(errorType)) {
       return Outcome.SUPERSEDED;
+    }
+    if (status == 401 || status == 403) {
+      return Outcome.DENIED;
     }
     if (status == 429 || status == 408 || status >= 500
         || (errorType != null && RETRYABLE_TYPES.contains(errorType))) {

@@ -128,6 +128,10 @@ public final class BulkOutcomes {
         case SUPERSEDED:
           add(tallies, Tally.SUPERSEDED);
           break;
+        case DENIED:
+          throw new ElasticsearchAccessDenied("Elasticsearch does not let the sink write to "
+              + op.index() + " (" + describe(item) + "): give its user (elasticsearch.username"
+              + " or elasticsearch.api-key) the write privileges docs/security.md lists");
         case RETRYABLE:
           if (op.attempt() < maxRetries) {
             add(tallies, Tally.RETRIED);

@@ -3,7 +3,10 @@ package io.challengeradar.flink.es;
 import io.challengeradar.flink.PipelineOutputs;
 import io.challengeradar.flink.PipelineStreams;
 import io.challengeradar.flink.intel.IntelligenceStreams;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.ops.CoalesceVideoWrites;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Writes every stream of the job into its index through one Elasticsearch sink. */
@@ -23,7 +26,7 @@ public final class ElasticsearchOutputs implements PipelineOutputs {
         ? intelligenceWrites(s.intelligence())
         : s.alerts().map(Documents::alert).returns(type).name("alerts-to-documents")
             .union(s.stages().map(Documents::stage).returns(type).name("stages-to-documents"));
-    DataStream<EsOperation> writes = s.videos().map(Documents::video).returns(type)
+    DataStream<EsOperation> writes = coalesced(s.videos()).map(Documents::video).returns(type)
         .name("videos-to-documents")
         .union(
             s.windows().filter(Documents::worthWriting).name("windows-with-activity")
@@ -32,6 +35,17 @@ public final class ElasticsearchOutputs implements PipelineOutputs {
             s.deadLetters().map(Documents::deadLetter).returns(type)
                 .name("dead-letters-to-documents"));
     writes.sinkTo(new ElasticsearchSink(options)).name("elasticsearch").uid("elasticsearch-sink");
+  }
+
+  /** The videos' documents, each video's newest once per coalescing interval when one is set. */
+  private DataStream<VideoDocument> coalesced(DataStream<VideoDocument> videos) {
+    if (options.videoCoalesce().isZero()) {
+      return videos;
+    }
+    return videos.keyBy(VideoDocument::id, Types.STRING)
+        .transform("coalesce-video-writes", TypeInformation.of(VideoDocument.class),
+            new CoalesceVideoWrites(options.videoCoalesce().toMillis()))
+        .uid("coalesce-video-writes");
   }
 
   /**

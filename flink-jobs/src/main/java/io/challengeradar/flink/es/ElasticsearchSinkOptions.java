@@ -3,6 +3,7 @@ package io.challengeradar.flink.es;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.ConfigException;
+import io.challengeradar.config.ElasticsearchAccess;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
 import java.io.Serializable;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every setting of the Elasticsearch sink ({@code elasticsearch.hosts} and {@code sink.*}).
+ * Every setting of the Elasticsearch sink ({@code elasticsearch.*} and {@code sink.*}). The record
+ * travels to the task managers with the job; the writer builds its client there, in its
+ * constructor, from {@code access} (whose {@code toString} masks the secrets).
  *
- * @param hosts node URLs such as {@code http://localhost:9200}
+ * @param access the nodes, credentials and CA
  * @param maxBatchSize most writes per bulk request
  * @param maxBatchBytes most bytes per bulk request
  * @param maxInFlightRequests bulk requests in flight at once per sink subtask
@@ -24,9 +27,11 @@ import java.util.List;
  * @param maxBackoff the longest wait between retries
  * @param connectTimeout TCP connect timeout
  * @param socketTimeout how long a bulk request may take before it counts as timed out
+ * @param videoCoalesce how long a video's document waits for later changes before it is written
+ *     (only its newest is); zero writes every change at once
  */
 public record ElasticsearchSinkOptions(
-    List<String> hosts,
+    ElasticsearchAccess access,
     int maxBatchSize,
     long maxBatchBytes,
     int maxInFlightRequests,
@@ -36,7 +41,8 @@ public record ElasticsearchSinkOptions(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration connectTimeout,
-    Duration socketTimeout)
+    Duration socketTimeout,
+    Duration videoCoalesce)
     implements Serializable {
 
   public static final Option<Integer> MAX_BATCH_SIZE = Option.key("sink.bulk.max-actions")
@@ -72,18 +78,22 @@ public record ElasticsearchSinkOptions(
       .durationType().defaultValue(Duration.ofSeconds(30)).positive()
       .description("How long a bulk request may take before it counts as timed out.");
 
-  public static final OptionGroup GROUP = OptionGroup.of("sink",
-      "The Elasticsearch sink: where the job writes, bulk requests, buffering and retries.",
-      CommonOptions.ELASTICSEARCH_HOSTS, MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
-      MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
-      CONNECT_TIMEOUT, SOCKET_TIMEOUT);
+  public static final Option<Duration> VIDEO_COALESCE = Option.key("sink.video.coalesce")
+      .durationType().defaultValue(Duration.ZERO).notNegative()
+      .description("How long a video's document waits, in processing time, for later changes of"
+          + " the same video before it is written; only the newest is written, so a burst of"
+          + " engagement snapshots costs one write. The waiting documents are checkpointed state."
+          + " 0s: every change is written at once.");
+
+  public static final OptionGroup GROUP = CommonOptions.ELASTICSEARCH.with("sink",
+      "The Elasticsearch sink: where the job writes and how it authenticates, bulk requests,"
+          + " buffering and retries.",
+      OptionGroup.of("sink-only", "sink.*", MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
+          MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
+          CONNECT_TIMEOUT, SOCKET_TIMEOUT, VIDEO_COALESCE));
 
   public ElasticsearchSinkOptions {
-    hosts = List.copyOf(hosts);
-    if (hosts.isEmpty()) {
-      throw new ConfigException(CommonOptions.ELASTICSEARCH_HOSTS
-          + " must name at least one Elasticsearch URL");
-    }
+    java.util.Objects.requireNonNull(access, "access");
     if (maxBufferedRequests <= maxBatchSize) {
       throw new ConfigException(MAX_BUFFERED + " must be above " + MAX_BATCH_SIZE + " ("
           + maxBatchSize + "), was " + maxBufferedRequests);
@@ -95,15 +105,28 @@ public record ElasticsearchSinkOptions(
   }
 
   public static ElasticsearchSinkOptions from(Config c) {
-    return new ElasticsearchSinkOptions(c.get(CommonOptions.ELASTICSEARCH_HOSTS),
+    return new ElasticsearchSinkOptions(ElasticsearchAccess.from(c),
         c.get(MAX_BATCH_SIZE), c.get(MAX_BATCH_BYTES), c.get(MAX_IN_FLIGHT), c.get(MAX_BUFFERED),
         c.get(MAX_TIME_IN_BUFFER), c.get(MAX_RETRIES), c.get(INITIAL_BACKOFF), c.get(MAX_BACKOFF),
-        c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT));
+        c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT), c.get(VIDEO_COALESCE));
+  }
+
+  /** The defaults, writing to the nodes of {@code access} with its credentials and CA. */
+  public static ElasticsearchSinkOptions defaults(ElasticsearchAccess access) {
+    ElasticsearchSinkOptions d = defaults(access.hosts());
+    return new ElasticsearchSinkOptions(access, d.maxBatchSize, d.maxBatchBytes,
+        d.maxInFlightRequests, d.maxBufferedRequests, d.maxTimeInBuffer, d.maxRetries,
+        d.initialBackoff, d.maxBackoff, d.connectTimeout, d.socketTimeout, d.videoCoalesce);
   }
 
   /** The defaults, writing to {@code hosts}. */
   public static ElasticsearchSinkOptions defaults(List<String> hosts) {
     return from(Config.defaults(GROUP).with(CommonOptions.ELASTICSEARCH_HOSTS, hosts, "caller"));
+  }
+
+  /** The node URLs written to. */
+  public List<String> hosts() {
+    return access.hosts();
   }
 
   /**

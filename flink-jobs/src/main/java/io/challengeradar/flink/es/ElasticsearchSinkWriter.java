@@ -8,10 +8,12 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import io.challengeradar.config.ElasticsearchAccess;
+import io.challengeradar.contract.client.ElasticsearchAccessException;
+import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import io.challengeradar.flink.es.BulkOutcomes.Plan;
 import io.challengeradar.flink.es.BulkOutcomes.Tally;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -28,7 +30,6 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
   private final RestClient restClient;
   private final ElasticsearchAsyncClient client;
   private final BulkOutcomes outcomes;
+  private final ElasticsearchAccess access;
   private final ScheduledExecutorService backoff;
   private final Map<Tally, Counter> counters = new EnumMap<>(Tally.class);
 
@@ -69,15 +71,9 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
             .build(),
         state);
     this.outcomes = options.outcomes();
-    HttpHost[] hosts = options.hosts().stream()
-        .map(URI::create)
-        .map(u -> new HttpHost(u.getHost(), u.getPort(), u.getScheme()))
-        .toArray(HttpHost[]::new);
-    this.restClient = RestClient.builder(hosts)
-        .setRequestConfigCallback(rc -> rc
-            .setConnectTimeout((int) options.connectTimeout().toMillis())
-            .setSocketTimeout((int) options.socketTimeout().toMillis()))
-        .build();
+    this.access = options.access();
+    this.restClient = ElasticsearchClientFactory.restClient(options.access(),
+        options.connectTimeout(), options.socketTimeout());
     this.client = new ElasticsearchAsyncClient(
         new RestClientTransport(restClient, new JacksonJsonpMapper()));
     this.backoff = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -99,7 +95,7 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
     client.bulk(request(batch)).whenComplete((response, error) -> {
       try {
         handle(batch, response, error, result);
-      } catch (ElasticsearchSinkException e) {
+      } catch (ElasticsearchSinkException | ElasticsearchAccessDenied e) {
         result.completeExceptionally(e);
       } catch (RuntimeException e) {
         result.completeExceptionally(
@@ -110,6 +106,11 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
 
   private void handle(List<EsOperation> batch, BulkResponse response, Throwable error,
       ResultHandler<EsOperation> result) {
+    if (error != null) {
+      ElasticsearchAccessException.find(error, access).ifPresent(denied -> {
+        throw new ElasticsearchAccessDenied(denied.getMessage());
+      });
+    }
     Plan plan = error != null
         ? outcomes.onRequestFailure(batch, error)
         : outcomes.onResponse(batch, BulkOutcomes.items(response));

@@ -2,6 +2,7 @@ package io.challengeradar.flink.intel;
 
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.Secret;
 import io.challengeradar.config.ConfigException;
 import io.challengeradar.config.Option;
 import io.challengeradar.config.OptionGroup;
@@ -44,6 +45,7 @@ import java.util.stream.Collectors;
  * @param riskRetryInterval after the harmful descriptions could not be embedded, how long until
  *     an alert tries again
  * @param harmful the harmful-challenge descriptions risk is measured against
+ * @param servingToken the bearer token sent to the serving tier; null: none (printed masked)
  */
 public record IntelligenceOptions(
     URI servingUrl,
@@ -61,7 +63,8 @@ public record IntelligenceOptions(
     int topN,
     Duration pendingRoundTtl,
     Duration riskRetryInterval,
-    List<HarmfulChallenge> harmful)
+    List<HarmfulChallenge> harmful,
+    Secret servingToken)
     implements Serializable {
 
   /** "Name: what participants do" entries, separated by semicolons. */
@@ -156,7 +159,7 @@ public record IntelligenceOptions(
   public static final OptionGroup GROUP = OptionGroup.of("intelligence",
       "Challenge and user representations, the risk of alerts and participation predictions;"
           + " they run where the enrichment runs (serving.url set).",
-      ENABLED, CommonOptions.SERVING_URL, SERVING_TIMEOUT, SERVING_RETRIES, SERVING_BATCH,
+      ENABLED, CommonOptions.SERVING_URL, CommonOptions.SERVING_TOKEN, SERVING_TIMEOUT, SERVING_RETRIES, SERVING_BATCH,
       REPRESENTATION_TTL, USER_VIDEOS, USER_TAGS, USER_TTL, SCORE_STAGES, ACTIVE_WITHIN,
       MIN_VIDEOS, MAX_CANDIDATES, TOP_N, PENDING_ROUND_TTL, RISK_RETRY_INTERVAL, HARMFUL);
 
@@ -187,7 +190,8 @@ public record IntelligenceOptions(
         c.get(SERVING_RETRIES), c.get(SERVING_BATCH), c.get(REPRESENTATION_TTL),
         c.get(USER_VIDEOS), c.get(USER_TAGS), c.get(USER_TTL), c.get(SCORE_STAGES),
         c.get(ACTIVE_WITHIN), c.get(MIN_VIDEOS), c.get(MAX_CANDIDATES), c.get(TOP_N),
-        c.get(PENDING_ROUND_TTL), c.get(RISK_RETRY_INTERVAL), c.get(HARMFUL));
+        c.get(PENDING_ROUND_TTL), c.get(RISK_RETRY_INTERVAL), c.get(HARMFUL),
+        Secret.ofNullable(c.get(CommonOptions.SERVING_TOKEN)));
   }
 
   /** The defaults, calling the serving tier at {@code servingUrl}. */
@@ -200,6 +204,7 @@ public record IntelligenceOptions(
     return ClientOptions.of(servingUrl)
         .withMaxRetries(servingRetries)
         .withMaxBatch(servingBatch)
-        .withRequestTimeout(servingTimeout);
+        .withRequestTimeout(servingTimeout)
+        .withToken(Secret.valueOf(servingToken));
   }
 }

@@ -24,6 +24,8 @@ public record Enrichment(
    * @param embeddingModel {@code name/version} of the encoder
    * @param viralityAtPost probability that the video goes viral, scored at post time; null when
    *     no virality head is served
+   * @param viralityHead which head of the virality model scored the post, null for a model with
+   *     one head
    * @param claimProbability probability that the caption states a claim; null when no claims
    *     head is served
    * @param enrichedAt processing time of the answer
@@ -35,6 +37,7 @@ public record Enrichment(
       String embeddingModel,
       Double viralityAtPost,
       String viralityModel,
+      String viralityHead,
       Double claimProbability,
       String claimsModel,
       Instant enrichedAt,

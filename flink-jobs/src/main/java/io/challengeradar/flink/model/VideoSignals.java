@@ -11,6 +11,8 @@ import java.time.Instant;
  *     null when the pipeline runs without enrichment
  * @param virality {@code viralityAtPost} updated by each snapshot (see {@link
  *     io.challengeradar.flink.ops.VideoFeatures#virality})
+ * @param viralityHead which head of the virality model scored the post ({@code author-history}
+ *     or {@code post-only}); null for a model with one head
  * @param viralityRatioCut the head's views-per-follower cut; kept for the updates, not indexed
  */
 public record VideoSignals(
@@ -21,21 +23,23 @@ public record VideoSignals(
     Double viralityAtPost,
     Double virality,
     String viralityModel,
+    String viralityHead,
     Double claimProbability,
     String claimsModel,
     @JsonIgnore Double viralityRatioCut) {
 
   /** No enrichment in this pipeline. */
   public static final VideoSignals NONE =
-      new VideoSignals(null, null, null, null, null, null, null, null, null, null);
+      new VideoSignals(null, null, null, null, null, null, null, null, null, null, null);
 
   /** Enrichment asked for, no answer yet. */
   public static final VideoSignals PENDING =
-      new VideoSignals(null, null, true, null, null, null, null, null, null, null);
+      new VideoSignals(null, null, true, null, null, null, null, null, null, null, null);
 
   public static VideoSignals of(Enrichment.Answer e) {
     return new VideoSignals(e.embedding(), e.embeddingModel(), false, e.enrichedAt(),
-        e.viralityAtPost(), e.viralityAtPost(), e.viralityModel(), e.claimProbability(),
+        e.viralityAtPost(), e.viralityAtPost(), e.viralityModel(), e.viralityHead(),
+        e.claimProbability(),
         e.claimsModel(), e.viralityRatioCut());
   }
 
@@ -47,6 +51,7 @@ public record VideoSignals(
 
   public VideoSignals withVirality(Double now) {
     return new VideoSignals(embedding, embeddingModel, pendingEnrichment, enrichedAt,
-        viralityAtPost, now, viralityModel, claimProbability, claimsModel, viralityRatioCut);
+        viralityAtPost, now, viralityModel, viralityHead, claimProbability, claimsModel,
+        viralityRatioCut);
   }
 }

@@ -42,19 +42,26 @@ public final class KafkaReplay {
 
   private final String bootstrap;
   private final EventCodec codec;
+  private final KafkaClientProperties client;
 
   public KafkaReplay(String bootstrap, EventCodec codec) {
+    this(bootstrap, codec, KafkaClientProperties.NONE);
+  }
+
+  /** A replay onto a secured cluster: {@code client} goes to the admin client and producer. */
+  public KafkaReplay(String bootstrap, EventCodec codec, KafkaClientProperties client) {
     if (bootstrap == null || bootstrap.isBlank()) {
       throw new IllegalArgumentException("bootstrap must be set (HOST:PORT)");
     }
     this.bootstrap = bootstrap;
     this.codec = codec;
+    this.client = java.util.Objects.requireNonNull(client, "client");
   }
 
   /** Deletes and creates both topics, so a replay reads this run's events alone. */
   public void recreateTopics() throws IOException, InterruptedException {
     List<String> topics = List.of(PipelineSources.POSTS_TOPIC, PipelineSources.ENGAGEMENT_TOPIC);
-    Properties p = new Properties();
+    Properties p = client.toProperties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(p)) {
       try {
@@ -94,7 +101,7 @@ public final class KafkaReplay {
 
   /** Produces every line of {@code events}; returns the number of records produced. */
   public long produce(Path events, Progress progress) throws IOException, InterruptedException {
-    Properties p = new Properties();
+    Properties p = client.toProperties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -34,6 +34,15 @@ public final class PipelineSources {
    */
   public static Source<RawRecord, ?, ?> kafka(
       String bootstrapServers, String groupId, boolean bounded) {
+    return kafka(bootstrapServers, groupId, bounded, KafkaClientProperties.NONE);
+  }
+
+  /**
+   * As {@link #kafka(String, String, boolean)}, with the client settings of a secured cluster
+   * ({@code security.protocol}, SASL, TLS) given to every consumer the source makes.
+   */
+  public static Source<RawRecord, ?, ?> kafka(String bootstrapServers, String groupId,
+      boolean bounded, KafkaClientProperties client) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers must be set (HOST:PORT)");
     }
@@ -41,6 +50,7 @@ public final class PipelineSources {
       throw new IllegalArgumentException("groupId must be set");
     }
     var builder = KafkaSource.<RawRecord>builder()
+        .setProperties(client.toProperties())
         .setBootstrapServers(bootstrapServers)
         .setTopics(POSTS_TOPIC, ENGAGEMENT_TOPIC)
         .setGroupId(groupId)

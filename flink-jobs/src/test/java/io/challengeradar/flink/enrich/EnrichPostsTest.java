@@ -12,7 +12,10 @@ import io.challengeradar.flink.ItPipelines;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.SourcedEvent;
-import io.challengeradar.flink.model.SourcedEventSerializer;
+import io.challengeradar.flink.model.AuthoredPost;
+import io.challengeradar.serving.wire.Wire;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +43,7 @@ class EnrichPostsTest {
 
   private final FakeEnrich serving = new FakeEnrich();
   private final ManualTimers timers = new ManualTimers();
-  private OneInputStreamOperatorTestHarness<SourcedEvent, EnrichAttempt> harness;
+  private OneInputStreamOperatorTestHarness<AuthoredPost, EnrichAttempt> harness;
   private long line;
 
   private void open(int batchSize, Duration delay) throws Exception {
@@ -48,7 +51,7 @@ class EnrichPostsTest {
     harness.open();
   }
 
-  private OneInputStreamOperatorTestHarness<SourcedEvent, EnrichAttempt> harness(int batchSize,
+  private OneInputStreamOperatorTestHarness<AuthoredPost, EnrichAttempt> harness(int batchSize,
       Duration delay) throws Exception {
     EnrichmentOptions options = ItPipelines.options(
         CommonOptions.SERVING_URL.key(), "http://serving:8081",
@@ -57,7 +60,7 @@ class EnrichPostsTest {
     return new OneInputStreamOperatorTestHarness<>(
         new AsyncWaitOperatorFactory<>(new EnrichPosts(options, serving, timers), DEADLINE_MILLIS,
             options.capacity(), AsyncDataStream.OutputMode.UNORDERED),
-        SourcedEventSerializer.INSTANCE);
+        TypeInformation.of(AuthoredPost.class).createSerializer(new SerializerConfigImpl()));
   }
 
   @AfterEach
@@ -68,11 +71,27 @@ class EnrichPostsTest {
   }
 
   private void send(String videoId) throws Exception {
+    send(videoId, Wire.AuthorHistory.NONE);
+  }
+
+  private void send(String videoId, Wire.AuthorHistory history) throws Exception {
     Post p = post(videoId, "a-" + videoId, minutes(line), null, "dance");
     line++;
-    harness.processElement(new StreamRecord<>(
-        new SourcedEvent(p, "raw " + line, Origin.file("t.ndjson", line)),
+    harness.processElement(new StreamRecord<>(new AuthoredPost(
+        new SourcedEvent(p, "raw " + line, Origin.file("t.ndjson", line)), history),
         p.createdAt().toEpochMilli()));
+  }
+
+  @Test
+  void eachPostIsSentWithItsAuthorsHistory() throws Exception {
+    open(2, Duration.ofMillis(100));
+    Wire.AuthorHistory known = new Wire.AuthorHistory(3, 9.5, 0.5, 0.07, 30);
+
+    send("v1", known);
+    send("v2");
+
+    assertThat(serving.onlyCall().posts()).extracting(Wire.EnrichPost::authorHistory)
+        .containsExactly(known, Wire.AuthorHistory.NONE);
   }
 
   /** Runs what other threads handed to the task thread: the completed posts. */
@@ -212,7 +231,7 @@ class EnrichPostsTest {
     open(1, Duration.ofMillis(20));
     send("v1");
     OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-    OneInputStreamOperatorTestHarness<SourcedEvent, EnrichAttempt> before = harness;
+    OneInputStreamOperatorTestHarness<AuthoredPost, EnrichAttempt> before = harness;
 
     harness = harness(1, Duration.ofMillis(20));
     harness.initializeState(checkpoint);

@@ -18,7 +18,8 @@ final class FakeEnrich implements EnrichCalls, EnrichCalls.Factory {
   static final String ENCODER = "minilm/1";
 
   /** One call an operator made: its posts' ids, and the future the test completes. */
-  record Call(List<String> videoIds, CompletableFuture<Wire.EnrichResponse> future) {
+  record Call(List<String> videoIds, List<Wire.EnrichPost> posts,
+      CompletableFuture<Wire.EnrichResponse> future) {
     void answer() {
       future.complete(answerFor(videoIds));
     }
@@ -45,7 +46,7 @@ final class FakeEnrich implements EnrichCalls, EnrichCalls.Factory {
     if (refuse) {
       throw new IllegalArgumentException("posts: refused");
     }
-    Call call = new Call(posts.stream().map(Wire.EnrichPost::videoId).toList(),
+    Call call = new Call(posts.stream().map(Wire.EnrichPost::videoId).toList(), List.copyOf(posts),
         new CompletableFuture<>());
     calls.add(call);
     return call.future();

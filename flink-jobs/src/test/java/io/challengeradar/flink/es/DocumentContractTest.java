@@ -62,7 +62,8 @@ class DocumentContractTest {
   }
 
   static final Wire.EnrichResponse ANSWER = new Wire.EnrichResponse("minilm", "virality", 2.0,
-      "claims", List.of(new Wire.EnrichedPost("v1", vector(), 0.4f, 0.1f)), List.of());
+      "claims", List.of(new Wire.EnrichedPost("v1", vector(), 0.4f, 0.1f, "author-history")),
+      List.of());
 
   /** The problems of the document {@code op} carries, checked as a document of its index. */
   static List<String> problems(EsOperation op) throws Exception {
@@ -178,8 +179,10 @@ class DocumentContractTest {
   @Test
   void documentsWithEveryOptionalFieldSetFillEveryFieldOfTheContract() throws Exception {
     List<EsOperation> videos = videos();
-    // The enriched document after two snapshots; thumbnailUrl is the raw bulk path's alone.
-    assertThat(unset(videos.get(6), Set.of(VideoFields.THUMBNAIL_URL))).isEmpty();
+    // The enriched document after two snapshots; thumbnailUrl is the raw bulk path's alone, tag
+    // Elasticsearch's (copied from hashtags and musicId).
+    assertThat(unset(videos.get(6), Set.of(VideoFields.THUMBNAIL_URL, VideoFields.TAG)))
+        .isEmpty();
     List<EsOperation> challenges = challenges();
     assertThat(unset(challenges.get(0), Set.of())).isEmpty();
     assertThat(unset(challenges.get(2), Set.of())).isEmpty();

@@ -152,7 +152,8 @@ class DocumentsGoldenTest {
     d = VideoFeatures.withSnapshot(d, new EngagementSnapshot(
         "v-full", POSTED.plusSeconds(3600), 1_200, 150, 30, 12, 4L));
     d = VideoFeatures.withEnrichment(d, new Enrichment.Answer(
-        new float[] {0.25f, -0.5f, 0.125f}, "minilm/1", 0.3, "virality/3", 0.12, "claims/2",
+        new float[] {0.25f, -0.5f, 0.125f}, "minilm/1", 0.3, "virality/3", "author-history", 0.12,
+        "claims/2",
         POSTED.plusSeconds(5), 2.0), POSTED.plusSeconds(3700));
     d = VideoFeatures.withSupersededSnapshot(d);
     return VideoFeatures.withSnapshot(d, new EngagementSnapshot(

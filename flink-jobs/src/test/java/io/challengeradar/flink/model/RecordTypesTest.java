@@ -21,7 +21,7 @@ class RecordTypesTest {
   static List<Class<?>> records() {
     return List.of(VideoDocument.class, VideoUpdate.class, Enrichment.class, TagActivity.class,
         WindowStats.class, ChallengeAlert.class, HashtagStage.class, DeadLetter.class,
-        LocalRanking.class);
+        LocalRanking.class, AuthorObservation.class, AuthoredPost.class);
   }
 
   @ParameterizedTest

@@ -51,7 +51,7 @@ class VideoJoinEnrichmentTest {
 
   void answer(String videoId, double virality) throws Exception {
     Enrichment.Answer answer = new Enrichment.Answer(new float[] {0.6f, 0.8f}, "minilm/1",
-        virality, "virality/3", 0.1, "claims/1", ANSWERED_AT, RATIO_CUT);
+        virality, "virality/3", null, 0.1, "claims/1", ANSWERED_AT, RATIO_CUT);
     harness.processElement2(new StreamRecord<>(new Enrichment(videoId, "a1", minutes(0),
         new String[] {"dance"}, "m1", answer)));
   }

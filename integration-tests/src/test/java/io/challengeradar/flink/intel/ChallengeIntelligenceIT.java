@@ -264,7 +264,7 @@ class ChallengeIntelligenceIT {
       for (String caption : captions) {
         String id = tag.equals(CRATES) ? "crate-" + user : user + "-" + enrichments.size();
         enrichments.add(new Enrichment(id, user, at, new String[] {tag}, null,
-            new Enrichment.Answer(embeddings.get(caption), "minilm/1", null, null, null, null, at,
+            new Enrichment.Answer(embeddings.get(caption), "minilm/1", null, null, null, null, null, at,
                 null)));
         at = at.plusSeconds(60);
       }

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param initialBackoff first retry's base wait; doubles per retry, jittered
  * @param maxBackoff cap on one wait (also on the server's Retry-After)
  * @param maxBatch most items per HTTP call; bigger calls are split
+ * @param token the bearer token the serving tier checks ({@code serving.token}); null: none.
+ *     Never printed: {@link #toString()} masks it
  */
 public record ClientOptions(
     URI baseUri,
@@ -23,7 +25,8 @@ public record ClientOptions(
     int maxRetries,
     Duration initialBackoff,
     Duration maxBackoff,
-    int maxBatch)
+    int maxBatch,
+    String token)
     implements Serializable {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -47,6 +50,14 @@ public record ClientOptions(
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
     }
+    token = token == null || token.isBlank() ? null : token;
+  }
+
+  /** Without a token. */
+  public ClientOptions(URI baseUri, Duration connectTimeout, Duration requestTimeout,
+      int maxRetries, Duration initialBackoff, Duration maxBackoff, int maxBatch) {
+    this(baseUri, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxBackoff,
+        maxBatch, null);
   }
 
   public static ClientOptions of(URI baseUri) {
@@ -62,22 +73,37 @@ public record ClientOptions(
 
   public ClientOptions withMaxRetries(int n) {
     return new ClientOptions(
-        baseUri, connectTimeout, requestTimeout, n, initialBackoff, maxBackoff, maxBatch);
+        baseUri, connectTimeout, requestTimeout, n, initialBackoff, maxBackoff, maxBatch, token);
   }
 
   public ClientOptions withMaxBatch(int n) {
     return new ClientOptions(
-        baseUri, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxBackoff, n);
+        baseUri, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxBackoff, n, token);
   }
 
   public ClientOptions withRequestTimeout(Duration timeout) {
     return new ClientOptions(
-        baseUri, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff, maxBatch);
+        baseUri, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff, maxBatch, token);
   }
 
   public ClientOptions withBackoff(Duration initial, Duration max) {
     return new ClientOptions(
-        baseUri, connectTimeout, requestTimeout, maxRetries, initial, max, maxBatch);
+        baseUri, connectTimeout, requestTimeout, maxRetries, initial, max, maxBatch, token);
+  }
+
+  /** The same, sending {@code bearer} as {@code Authorization: Bearer}; null: none. */
+  public ClientOptions withToken(String bearer) {
+    return new ClientOptions(
+        baseUri, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxBackoff, maxBatch,
+        bearer);
+  }
+
+  @Override
+  public String toString() {
+    return "ClientOptions[baseUri=" + baseUri + ", connectTimeout=" + connectTimeout
+        + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries
+        + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", maxBatch="
+        + maxBatch + ", token=" + (token == null ? "none" : "***") + "]";
   }
 
   private static void positive(String name, Duration d) {

@@ -139,7 +139,7 @@ public final class ServingClient implements AutoCloseable {
       throw new IllegalArgumentException(
           "posts: 1 to " + options.maxBatch() + " per asynchronous call, got " + posts.size());
     }
-    HttpRequest request = HttpRequest.newBuilder(uri("/v1/enrich"))
+    HttpRequest request = newRequest("/v1/enrich")
         .header("Content-Type", "application/json")
         .timeout(options.requestTimeout())
         .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(new Wire.EnrichRequest(posts))))
@@ -148,7 +148,7 @@ public final class ServingClient implements AutoCloseable {
   }
 
   public List<Wire.ModelInfo> models() {
-    return send(HttpRequest.newBuilder(uri("/v1/models")).GET(), Wire.ModelsResponse.class).models();
+    return send(newRequest("/v1/models").GET(), Wire.ModelsResponse.class).models();
   }
 
   /** Whether the server answers ready (all models loaded); false when it cannot be reached. */
@@ -156,7 +156,7 @@ public final class ServingClient implements AutoCloseable {
     try {
       HttpResponse<Void> r =
           http.send(
-              HttpRequest.newBuilder(uri("/health/ready")).timeout(options.requestTimeout()).GET().build(),
+              newRequest("/health/ready").timeout(options.requestTimeout()).GET().build(),
               HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
@@ -180,9 +180,18 @@ public final class ServingClient implements AutoCloseable {
     return out;
   }
 
+  /** A request to {@code path}, with the bearer token when the options carry one. */
+  private HttpRequest.Builder newRequest(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (options.token() != null) {
+      b.header("Authorization", "Bearer " + options.token());
+    }
+    return b;
+  }
+
   private <T> T post(String path, Object body, Class<T> type) {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        newRequest(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(body))),
         type);

@@ -89,6 +89,9 @@ public final class Wire {
    * @param verified whether the author is verified; false when absent
    * @param authorBanStatus {@code active}, {@code under review} or {@code banned}; active when
    *     absent
+   * @param authorHistory what the caller knows of the author's earlier videos ({@link
+   *     AuthorTrack#summaryAt}); absent for callers that keep none, which the server treats as a
+   *     new author
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EnrichPost(
@@ -106,7 +109,24 @@ public final class Wire {
       Long downloads,
       Long comments,
       Boolean verified,
-      String authorBanStatus) {
+      String authorBanStatus,
+      AuthorHistory authorHistory) {
+
+    /** A post without the author's history (the form before the history was added). */
+    public EnrichPost(String videoId, String caption, List<String> hashtags, String musicId,
+        Boolean musicOriginal, Integer durationSec, Long followerCount, String createdAt,
+        Long views, Long likes, Long shares, Long downloads, Long comments, Boolean verified,
+        String authorBanStatus) {
+      this(videoId, caption, hashtags, musicId, musicOriginal, durationSec, followerCount,
+          createdAt, views, likes, shares, downloads, comments, verified, authorBanStatus, null);
+    }
+
+    /** This post with the author's history as of its post time. */
+    public EnrichPost withAuthorHistory(AuthorHistory history) {
+      return new EnrichPost(videoId, caption, hashtags, musicId, musicOriginal, durationSec,
+          followerCount, createdAt, views, likes, shares, downloads, comments, verified,
+          authorBanStatus, history);
+    }
 
     /** A post as it is published: no engagement, nothing known about the author's standing. */
     public static EnrichPost atPost(
@@ -118,8 +138,30 @@ public final class Wire {
         Long followerCount,
         String createdAt) {
       return new EnrichPost(videoId, caption, hashtags, musicId, null, durationSec, followerCount,
-          createdAt, null, null, null, null, null, null, null);
+          createdAt, null, null, null, null, null, null, null, null);
     }
+  }
+
+  /**
+   * An author's earlier videos, summarised as of a post's time by {@link AuthorTrack}: only
+   * videos posted before it and observed before it count.
+   *
+   * @param count earlier videos with an observation (the history head needs at least 1)
+   * @param meanLogViews mean of ln(1 + views) over them, at each one's latest observation
+   * @param sdLogViews their population standard deviation (0 for one video)
+   * @param meanEngagementRate mean of (likes + comments + shares) / views over them
+   * @param meanGapHours the author's posting cadence: hours from their earliest kept earlier post
+   *     to this post, divided by the number of earlier posts (0 with none)
+   */
+  public record AuthorHistory(
+      int count,
+      double meanLogViews,
+      double sdLogViews,
+      double meanEngagementRate,
+      double meanGapHours) {
+
+    /** A new author, as far as the caller knows. */
+    public static final AuthorHistory NONE = new AuthorHistory(0, 0, 0, 0, 0);
   }
 
   /**
@@ -145,10 +187,19 @@ public final class Wire {
    * @param virality probability that the video goes viral; null without a virality head
    * @param claimProbability probability that the caption states a claim; null without a claims
    *     head
+   * @param viralityHead which of the virality model's heads scored the post: {@code
+   *     author-history} (the request carried at least one earlier video) or {@code post-only};
+   *     null without a virality head or for a model with one head
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EnrichedPost(
-      String videoId, float[] embedding, Float virality, Float claimProbability) {}
+      String videoId, float[] embedding, Float virality, Float claimProbability,
+      String viralityHead) {
+
+    public EnrichedPost(String videoId, float[] embedding, Float virality, Float claimProbability) {
+      this(videoId, embedding, virality, claimProbability, null);
+    }
+  }
 
   /** GET /v1/models. */
   public record ModelsResponse(List<ModelInfo> models) {}

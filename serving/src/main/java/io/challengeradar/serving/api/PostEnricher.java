@@ -12,11 +12,8 @@ import io.challengeradar.serving.wire.Wire.EnrichPost;
 import io.challengeradar.serving.wire.Wire.EnrichResponse;
 import io.challengeradar.serving.wire.Wire.EnrichedPost;
 import io.challengeradar.serving.wire.Wire.Note;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,15 +24,21 @@ import java.util.Optional;
  *
  * <p>An empty caption is embedded as its hashtags' text (a cosine index refuses the all-zero
  * vector), while the heads get the all-zero text vector they were trained on for such posts.
+ *
+ * <p>A head version with a fallback head (the virality model with the author's history) scores a
+ * post with its first head when the post carries at least one earlier video of its author, and
+ * with the fallback (post-only) head otherwise; each answer says which.
  */
 final class PostEnricher {
 
   private final ModelRegistry models;
   private final ServingLimits limits;
+  private final CachedTextEncoder text;
 
-  PostEnricher(ModelRegistry models, ServingLimits limits) {
+  PostEnricher(ModelRegistry models, ServingLimits limits, CachedTextEncoder text) {
     this.models = models;
     this.limits = limits;
+    this.text = text;
   }
 
   private record Parsed(String videoId, String text, boolean captionBlank, PostFeatures.Input input) {}
@@ -46,7 +49,7 @@ final class PostEnricher {
       parsed.add(parse("posts[" + i + "]", posts.get(i)));
     }
     ModelRegistry.Answer<SentenceEncoder.Embedding> text =
-        models.call(null, ModelKind.TEXT_ENCODER, parsed.stream().map(Parsed::text).toList());
+        this.text.embed(null, parsed.stream().map(Parsed::text).toList());
     List<Note> notes = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>(parsed.size());
     for (int i = 0; i < parsed.size(); i++) {
@@ -61,36 +64,58 @@ final class PostEnricher {
     Scores claims = score(ModelKind.CLAIMS_HEAD, parsed, vectors);
     List<EnrichedPost> out = new ArrayList<>(parsed.size());
     for (int i = 0; i < parsed.size(); i++) {
-      out.add(new EnrichedPost(parsed.get(i).videoId(), vectors.get(i), virality.at(i), claims.at(i)));
+      out.add(new EnrichedPost(parsed.get(i).videoId(), vectors.get(i), virality.at(i), claims.at(i),
+          virality.headAt(i)));
     }
     Double cut = virality.head() == null ? null : ratioCut(virality.head());
     return new EnrichResponse(id(text.model()), id(virality.head()), cut, id(claims.head()), out, notes);
   }
 
-  /** A head's probabilities, or nulls when no head of the kind is served. */
-  private record Scores(LoadedModel<?, ?> head, List<Float> probabilities) {
+  /** The first head of a version with a fallback: for posts whose author has history. */
+  static final String AUTHOR_HISTORY_HEAD = "author-history";
+  /** The fallback head: for posts of a new author (or from a caller that keeps no history). */
+  static final String POST_ONLY_HEAD = "post-only";
+
+  /**
+   * A head's probabilities, or nulls when no head of the kind is served.
+   *
+   * @param heads which head of a paired version scored each post; null for one head
+   */
+  private record Scores(LoadedModel<?, ?> head, List<Float> probabilities, List<String> heads) {
     Float at(int i) {
       return probabilities == null ? null : probabilities.get(i);
+    }
+
+    String headAt(int i) {
+      return heads == null ? null : heads.get(i);
     }
   }
 
   private Scores score(ModelKind kind, List<Parsed> posts, List<float[]> vectors) {
     Optional<LoadedModel<?, ?>> served = models.first(kind);
     if (served.isEmpty()) {
-      return new Scores(null, null);
+      return new Scores(null, null, null);
     }
     LoadedModel<?, ?> head = served.get();
     List<String> features = HeadInputs.features(head.spec());
+    boolean paired = HeadInputs.hasFallback(head.spec());
+    List<String> fallbackFeatures = HeadInputs.fallbackFeatures(head.spec());
     List<float[]> inputs = new ArrayList<>(posts.size());
+    List<String> heads = paired ? new ArrayList<>(posts.size()) : null;
     for (int i = 0; i < posts.size(); i++) {
       float[] v = vectors.get(i);
-      float[] f = PostFeatures.vector(features, posts.get(i).input());
-      if (v.length + f.length != head.dimension()) {
+      boolean first = !paired || posts.get(i).input().authorHistory().count() > 0;
+      if (paired) {
+        heads.add(first ? AUTHOR_HISTORY_HEAD : POST_ONLY_HEAD);
+      }
+      float[] f = PostFeatures.vector(first ? features : fallbackFeatures, posts.get(i).input());
+      int dimension = first ? head.dimension() : v.length + fallbackFeatures.size();
+      if (v.length + f.length != dimension) {
         throw new InferenceException("model " + head.name() + " version " + head.version()
             + " takes " + head.dimension() + " inputs, but the text vector (" + v.length
             + ") and its " + f.length + " feature(s) make " + (v.length + f.length), null);
       }
-      float[] x = new float[head.dimension()];
+      float[] x = new float[dimension];
       if (!posts.get(i).captionBlank()) {
         System.arraycopy(v, 0, x, 0, v.length);
       }
@@ -98,7 +123,7 @@ final class PostEnricher {
       inputs.add(x);
     }
     ModelRegistry.Answer<Float> answer = models.call(head.name(), kind, inputs);
-    return new Scores(answer.model(), answer.outputs());
+    return new Scores(answer.model(), answer.outputs(), heads);
   }
 
   private Parsed parse(String field, EnrichPost p) {
@@ -115,29 +140,8 @@ final class PostEnricher {
       throw new BadInputException(field + ".caption",
           p.caption().length() + " characters, over the limit of " + limits.maxCaptionChars());
     }
-    if (p.createdAt() == null) {
-      throw new BadInputException(field + ".createdAt", "is required");
-    }
-    Instant createdAt;
-    try {
-      createdAt = Instant.parse(p.createdAt());
-    } catch (DateTimeParseException e) {
-      throw new BadInputException(field + ".createdAt",
-          "'" + p.createdAt() + "' is not an ISO-8601 instant like 2024-01-01T12:00:00Z");
-    }
     List<String> tags = p.hashtags() == null ? List.of() : p.hashtags();
-    PostFeatures.Input in =
-        PostFeatures.Input.atPost(
-                p.caption(), tags.size(), (int) notNegative(field + ".durationSec", p.durationSec()),
-                notNegative(field + ".followerCount", p.followerCount()), createdAt)
-            .withMusicOriginal(Boolean.TRUE.equals(p.musicOriginal()))
-            .withEngagement(new PostFeatures.Engagement(
-                notNegative(field + ".views", p.views()),
-                notNegative(field + ".likes", p.likes()),
-                notNegative(field + ".shares", p.shares()),
-                notNegative(field + ".downloads", p.downloads()),
-                notNegative(field + ".comments", p.comments())))
-            .withAuthor(Boolean.TRUE.equals(p.verified()), ban(field, p.authorBanStatus()));
+    PostFeatures.Input in = EnrichPostInputs.of(field, p);
     boolean blank = p.caption().isBlank();
     String text = blank ? hashtagText(tags) : p.caption();
     return new Parsed(p.videoId(), text, blank, in);
@@ -149,33 +153,6 @@ final class PostEnricher {
       b.append(b.length() == 0 ? "#" : " #").append(t);
     }
     return b.toString();
-  }
-
-  private static long notNegative(String field, Number n) {
-    if (n == null) {
-      return 0;
-    }
-    if (n.longValue() < 0) {
-      throw new BadInputException(field, "must be zero or more, was " + n);
-    }
-    return n.longValue();
-  }
-
-  private static PostFeatures.BanStatus ban(String field, String status) {
-    if (status == null) {
-      return PostFeatures.BanStatus.ACTIVE;
-    }
-    switch (status.toLowerCase(Locale.ROOT).trim()) {
-      case "active":
-        return PostFeatures.BanStatus.ACTIVE;
-      case "under review":
-        return PostFeatures.BanStatus.UNDER_REVIEW;
-      case "banned":
-        return PostFeatures.BanStatus.BANNED;
-      default:
-        throw new BadInputException(field + ".authorBanStatus",
-            "must be active, under review or banned, was '" + status + "'");
-    }
   }
 
   private static Double ratioCut(LoadedModel<?, ?> head) {

@@ -1,6 +1,7 @@
 package io.challengeradar.serving.api;
 
 import io.challengeradar.serving.BadInputException;
+import io.challengeradar.serving.model.CaptionCache;
 import io.challengeradar.serving.model.LoadedModel;
 import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.ModelRegistry;
@@ -40,11 +41,19 @@ public final class ServingApi {
   private final ModelRegistry models;
   private final ServingLimits limits;
   private final PostEnricher enricher;
+  private final CachedTextEncoder text;
 
+  /** An API without a caption cache. */
   public ServingApi(ModelRegistry models, ServingLimits limits) {
+    this(models, limits, CaptionCache.OFF);
+  }
+
+  /** @param cache caption vectors already computed, shared by {@code /v1/embed} and enrich */
+  public ServingApi(ModelRegistry models, ServingLimits limits, CaptionCache cache) {
     this.models = models;
     this.limits = limits;
-    this.enricher = new PostEnricher(models, limits);
+    this.text = new CachedTextEncoder(models, cache);
+    this.enricher = new PostEnricher(models, limits, text);
   }
 
   public boolean ready() {
@@ -77,8 +86,7 @@ public final class ServingApi {
         withImages.add(i);
       }
     }
-    ModelRegistry.Answer<SentenceEncoder.Embedding> text =
-        models.call(request.model(), ModelKind.TEXT_ENCODER, captions);
+    ModelRegistry.Answer<SentenceEncoder.Embedding> text = this.text.embed(request.model(), captions);
     List<float[]> vectors = new ArrayList<>(captions.size());
     List<Note> notes = new ArrayList<>();
     for (int i = 0; i < text.outputs().size(); i++) {

@@ -9,6 +9,7 @@ import io.challengeradar.serving.ServingException;
 import io.challengeradar.serving.UnknownModelException;
 import io.challengeradar.serving.wire.Wire.ErrorResponse;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The one place where failures become HTTP status codes, headers and bodies. */
 public final class ErrorMapping {
@@ -22,12 +23,22 @@ public final class ErrorMapping {
    */
   public record HttpError(int status, long retryAfter, ErrorResponse body) {}
 
-  public static HttpError map(Throwable error) {
+  /**
+   * The answer for {@code error}. An unexpected failure's text stays in the server log, under
+   * {@code errorId}; the body carries only the id, so a caller learns nothing of the internals
+   * and an operator can still find the stack trace.
+   */
+  public static HttpError map(Throwable error, String errorId) {
     if (error instanceof ServingException se) {
       return map(se);
     }
-    return new HttpError(
-        500, 0, new ErrorResponse("internal", "internal error: " + error, null, null));
+    return new HttpError(500, 0, new ErrorResponse("internal",
+        "internal error " + errorId + "; the server log has the details", null, null));
+  }
+
+  /** A short id for one unexpected failure, logged with it and sent in the 500 body. */
+  public static String newErrorId() {
+    return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   }
 
   private static HttpError map(ServingException e) {

@@ -1,5 +1,6 @@
 package io.challengeradar.serving.http;
 
+import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.serving.ServingSettings;
 
@@ -9,8 +10,12 @@ import io.challengeradar.serving.ServingSettings;
  * @param port TCP port; 0 picks a free one (tests)
  * @param threads request-handling threads; they mostly wait on model engines, so more than cores
  * @param maxBodyBytes largest request body read; larger ones are refused unread
+ * @param bindAddress the address listened on (loopback by default)
+ * @param token the bearer token every call but health and metrics must carry; null: none.
+ *     Never printed: {@link #toString()} masks it
  */
-public record ServerOptions(int port, int threads, int maxBodyBytes) {
+public record ServerOptions(int port, int threads, int maxBodyBytes, String bindAddress,
+    String token) {
 
   public ServerOptions {
     if (port < 0 || port > 65_535) {
@@ -22,10 +27,27 @@ public record ServerOptions(int port, int threads, int maxBodyBytes) {
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + maxBodyBytes);
     }
+    if (bindAddress == null || bindAddress.isBlank()) {
+      throw new IllegalArgumentException("bindAddress must be set, e.g. 127.0.0.1");
+    }
+    token = token == null || token.isBlank() ? null : token;
+  }
+
+  /** On loopback, without a token (tests). */
+  public ServerOptions(int port, int threads, int maxBodyBytes) {
+    this(port, threads, maxBodyBytes, "127.0.0.1", null);
+  }
+
+  @Override
+  public String toString() {
+    return "ServerOptions[port=" + port + ", threads=" + threads + ", maxBodyBytes="
+        + maxBodyBytes + ", bindAddress=" + bindAddress + ", token="
+        + (token == null ? "none" : "***") + "]";
   }
 
   public static ServerOptions from(Config settings) {
     return new ServerOptions(settings.get(ServingSettings.PORT),
-        settings.get(ServingSettings.THREADS), settings.get(ServingSettings.MAX_BODY_BYTES));
+        settings.get(ServingSettings.THREADS), settings.get(ServingSettings.MAX_BODY_BYTES),
+        settings.get(ServingSettings.BIND_ADDRESS), settings.get(CommonOptions.SERVING_TOKEN));
   }
 }

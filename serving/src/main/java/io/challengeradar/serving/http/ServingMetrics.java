@@ -2,6 +2,7 @@ package io.challengeradar.serving.http;
 
 import io.challengeradar.serving.ServingException;
 import io.challengeradar.serving.engine.EngineListener;
+import io.challengeradar.serving.model.CaptionCache;
 import io.challengeradar.serving.model.LoadedModel;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,17 @@ public final class ServingMetrics implements EngineListener {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> engineFailures = new ConcurrentHashMap<>();
+  private final CaptionCache captions;
+
+  /** Metrics without a caption cache. */
+  public ServingMetrics() {
+    this(CaptionCache.OFF);
+  }
+
+  /** @param captions the caption cache whose hits, misses and size are read at scrape time */
+  public ServingMetrics(CaptionCache captions) {
+    this.captions = captions;
+  }
 
   /** A cumulative histogram with fixed upper bounds. */
   static final class Histogram {
@@ -128,6 +140,16 @@ public final class ServingMetrics implements EngineListener {
           .append("\",type=\"").append(esc(k[1])).append("\"} ").append(e.getValue().sum())
           .append('\n');
     }
+    out.append("# HELP radar_serving_caption_cache_hits_total Captions answered from the cache.\n");
+    out.append("# TYPE radar_serving_caption_cache_hits_total counter\n");
+    out.append("radar_serving_caption_cache_hits_total ").append(captions.hits()).append('\n');
+    out.append("# HELP radar_serving_caption_cache_misses_total Captions looked up and not found.\n");
+    out.append("# TYPE radar_serving_caption_cache_misses_total counter\n");
+    out.append("radar_serving_caption_cache_misses_total ").append(captions.misses()).append('\n');
+    out.append("# HELP radar_serving_caption_cache_entries Caption vectors held (of capacity).\n");
+    out.append("# TYPE radar_serving_caption_cache_entries gauge\n");
+    out.append("radar_serving_caption_cache_entries{capacity=\"").append(captions.capacity())
+        .append("\"} ").append(captions.size()).append('\n');
     return out.toString();
   }
 

@@ -11,7 +11,9 @@ import io.challengeradar.serving.wire.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -39,6 +41,7 @@ public final class ServingServer implements AutoCloseable {
   private final ServingMetrics metrics;
   private final ServerOptions options;
   private final Map<String, Route> routes;
+  private final byte[] token;
 
   private record Reply(int status, String contentType, byte[] body) {}
 
@@ -56,6 +59,8 @@ public final class ServingServer implements AutoCloseable {
     this.api = api;
     this.models = models;
     this.metrics = metrics;
+    this.token = options.token() == null ? null
+        : options.token().getBytes(StandardCharsets.UTF_8);
     this.routes =
         Map.of(
             "/v1/embed", new Route("POST", b -> json(api.embed(JsonCodec.read(b, Wire.EmbedRequest.class)))),
@@ -86,7 +91,8 @@ public final class ServingServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.http = HttpServer.create(new InetSocketAddress(options.port()), 1024);
+    this.http = HttpServer.create(
+        new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), 1024);
     http.createContext("/", this::exchange);
     http.setExecutor(executor);
   }
@@ -97,7 +103,8 @@ public final class ServingServer implements AutoCloseable {
       throws IOException {
     ServingServer server = new ServingServer(options, api, models, metrics);
     server.http.start();
-    LOG.info("serving on port {}", server.port());
+    LOG.info("serving on {}:{}{}", options.bindAddress(), server.port(),
+        options.token() == null ? " without a token" : ", token required");
     return server;
   }
 
@@ -128,7 +135,14 @@ public final class ServingServer implements AutoCloseable {
       if (route == null) {
         throw new UnknownEndpoint(path);
       }
-      if (!route.method().equals(ex.getRequestMethod())) {
+      if (!authorized(path, ex.getRequestHeaders().getFirst("Authorization"))) {
+        // Before the body is read: an unauthenticated caller costs no more than its headers.
+        metrics.countError("unauthorized");
+        ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+        reply = new Reply(401, JSON, WireJson.write(new Wire.ErrorResponse("unauthorized",
+            "send the serving tier's token as Authorization: Bearer TOKEN (serving.token)",
+            null, null)));
+      } else if (!route.method().equals(ex.getRequestMethod())) {
         reply = new Reply(405, JSON, WireJson.write(new Wire.ErrorResponse(
             "method_not_allowed", path + " takes " + route.method(), null, null)));
         ex.getResponseHeaders().add("Allow", route.method());
@@ -140,10 +154,12 @@ public final class ServingServer implements AutoCloseable {
       reply = new Reply(404, JSON, WireJson.write(new Wire.ErrorResponse(
           "unknown_endpoint", "no endpoint " + e.getMessage(), null, null)));
     } catch (RuntimeException | IOException | Error e) {
+      String errorId = null;
       if (!(e instanceof ServingException)) {
-        LOG.warn("{} failed", path, e);
+        errorId = ErrorMapping.newErrorId();
+        LOG.warn("{} failed (error {})", path, errorId, e);
       }
-      ErrorMapping.HttpError err = ErrorMapping.map(e);
+      ErrorMapping.HttpError err = ErrorMapping.map(e, errorId);
       metrics.countError(err.body().error());
       retryAfter = err.retryAfter();
       reply = new Reply(err.status(), JSON, WireJson.write(err.body()));
@@ -163,6 +179,22 @@ public final class ServingServer implements AutoCloseable {
       ex.close();
       metrics.requestDone(endpoint, reply.status(), System.nanoTime() - start);
     }
+  }
+
+  /**
+   * Health and metrics are open (probes and scrapers carry no token; they reveal counts and
+   * timings, no data); every other path needs the token when one is set. Compared in constant
+   * time; never logged.
+   */
+  private boolean authorized(String path, String header) {
+    if (token == null || path.startsWith("/health/") || path.equals("/metrics")) {
+      return true;
+    }
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return MessageDigest.isEqual(token, header.substring(7).strip()
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private byte[] body(HttpExchange ex) throws IOException {

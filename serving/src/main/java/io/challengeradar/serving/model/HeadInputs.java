@@ -13,7 +13,11 @@ import java.util.Optional;
  *   <li>{@code input.encoder}: the text encoder's model name (no check when absent);
  *   <li>{@code input.layout}: {@code pair} (user and challenge vectors, concatenated) or {@code
  *       vector} (one video vector followed by the extra features);
- *   <li>{@code input.features}: the extra features' names, comma-separated, in order.
+ *   <li>{@code input.features}: the extra features' names, comma-separated, in order;
+ *   <li>{@code fallback.weights.file}, {@code fallback.input.features}: a second head of the same
+ *       version, over the same encoder and layout, for items the first cannot take (the virality
+ *       model's post-only head, for authors without history). Its input size must differ from
+ *       the first's: an item's length says which head scores it.
  * </ul>
  */
 public final class HeadInputs {
@@ -31,11 +35,31 @@ public final class HeadInputs {
    *     declared features the serving tier cannot compute ({@link PostFeatures#KNOWN})
    */
   public static void check(ModelSpec head, int inputDim, Encoders encoders) throws IOException {
+    check(head, "input.features", features(head), inputDim, encoders);
+  }
+
+  /** {@link #check} for the fallback head ({@code fallback.input.features}). */
+  public static void checkFallback(ModelSpec head, int inputDim, Encoders encoders)
+      throws IOException {
+    check(head, FALLBACK_FEATURES, fallbackFeatures(head), inputDim, encoders);
+  }
+
+  /** Whether the version declares a fallback head. */
+  public static boolean hasFallback(ModelSpec head) {
+    String f = head.properties().getProperty(FALLBACK_FILE);
+    return f != null && !f.isBlank();
+  }
+
+  public static final String FALLBACK_FILE = "fallback.weights.file";
+  public static final String FALLBACK_FEATURES = "fallback.input.features";
+
+  private static void check(ModelSpec head, String key, List<String> declared, int inputDim,
+      Encoders encoders) throws IOException {
     try {
-      PostFeatures.checkKnown(features(head));
+      PostFeatures.checkKnown(declared);
     } catch (IllegalArgumentException e) {
       throw new IOException("model " + head.name() + " version " + head.version()
-          + ": input.features: " + e.getMessage(), e);
+          + ": " + key + ": " + e.getMessage(), e);
     }
     String encoder = head.properties().getProperty("input.encoder");
     if (encoder == null || encoder.isBlank() || encoders == null) {
@@ -55,7 +79,7 @@ public final class HeadInputs {
     }
     int dim = enc.integer("dimension", SentenceEncoder.DEFAULT_DIMENSION);
     String layout = head.string("input.layout", "vector");
-    int features = features(head).size();
+    int features = declared.size();
     int expected;
     switch (layout) {
       case "pair":
@@ -77,7 +101,16 @@ public final class HeadInputs {
 
   /** The declared extra features, in order. */
   public static List<String> features(ModelSpec head) {
-    String f = head.properties().getProperty("input.features", "").trim();
+    return list(head.properties().getProperty("input.features", ""));
+  }
+
+  /** The fallback head's extra features, in order; empty without a fallback. */
+  public static List<String> fallbackFeatures(ModelSpec head) {
+    return list(head.properties().getProperty(FALLBACK_FEATURES, ""));
+  }
+
+  private static List<String> list(String names) {
+    String f = names.trim();
     return f.isEmpty() ? List.of() : List.of(f.split("\\s*,\\s*"));
   }
 }

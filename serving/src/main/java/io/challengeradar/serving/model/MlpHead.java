@@ -84,6 +84,20 @@ public final class MlpHead {
     };
   }
 
+  /**
+   * Two heads of one model version: each item goes to the head whose input size it has ({@code
+   * head} for items that carry the extra features, {@code fallback} for the rest).
+   */
+  public static BatchPredictor<float[], Float> pair(MlpHead head, MlpHead fallback) {
+    return batch -> {
+      List<Float> out = new ArrayList<>(batch.size());
+      for (float[] x : batch) {
+        out.add(x.length == head.inputDim() ? head.score(x) : fallback.score(x));
+      }
+      return out;
+    };
+  }
+
   public float score(float[] input) {
     if (input.length != weights.inputDim()) {
       throw new BadInputException(

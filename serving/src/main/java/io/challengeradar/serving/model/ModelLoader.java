@@ -1,5 +1,6 @@
 package io.challengeradar.serving.model;
 
+import io.challengeradar.serving.engine.BatchPredictor;
 import io.challengeradar.serving.engine.BatchingEngine;
 import io.challengeradar.serving.engine.EngineListener;
 import java.awt.image.BufferedImage;
@@ -74,8 +75,19 @@ public final class ModelLoader {
   private LoadedModel<float[], Float> head(ModelSpec spec) throws Exception {
     MlpHead head = MlpHead.read(spec.file("weights.file", MlpHead.FILE));
     HeadInputs.check(spec, head.inputDim(), encoders);
+    BatchPredictor.Factory<float[], Float> predictors = head::predictor;
+    if (HeadInputs.hasFallback(spec)) {
+      MlpHead fallback = MlpHead.read(spec.file(HeadInputs.FALLBACK_FILE, ""));
+      HeadInputs.checkFallback(spec, fallback.inputDim(), encoders);
+      if (fallback.inputDim() == head.inputDim()) {
+        throw new java.io.IOException("model " + spec.name() + " version " + spec.version()
+            + ": the fallback head takes as many inputs as the head (" + head.inputDim()
+            + "), so an item's length cannot say which head scores it");
+      }
+      predictors = () -> MlpHead.pair(head, fallback);
+    }
     BatchingEngine<float[], Float> engine =
-        new BatchingEngine<>(spec.name(), spec.batching(), head::predictor, listener);
+        new BatchingEngine<>(spec.name(), spec.batching(), predictors, listener);
     return new LoadedModel<>(spec, engine, head.inputDim(), Instant.now(), () -> {});
   }
 }

@@ -79,6 +79,14 @@ public record ModelSpec(
     }
   }
 
+  /** This spec with one property set (the store's copy is not touched). */
+  public ModelSpec withProperty(String key, String value) {
+    Properties copy = new Properties();
+    copy.putAll(properties);
+    copy.setProperty(key, value);
+    return new ModelSpec(name, version, dir, kind, engine, device, batching, copy);
+  }
+
   public String string(String key, String fallback) {
     return properties.getProperty(key, fallback).trim();
   }

@@ -31,6 +31,7 @@ public final class ModelStore {
   private final Path root;
   private final String deviceOverride;
   private final BatchingOptions batchingDefaults;
+  private final TextEncoderOptions text;
 
   /** A store whose models batch by the serving tier's defaults where they set nothing. */
   public ModelStore(Path root, String deviceOverride) {
@@ -44,6 +45,14 @@ public final class ModelStore {
    * @param batchingDefaults the batching of models whose {@code model.properties} sets none
    */
   public ModelStore(Path root, String deviceOverride, BatchingOptions batchingDefaults) {
+    this(root, deviceOverride, batchingDefaults, TextEncoderOptions.defaults());
+  }
+
+  /**
+   * @param text which shipped text encoder to serve and its overrides (token limit, threads)
+   */
+  public ModelStore(Path root, String deviceOverride, BatchingOptions batchingDefaults,
+      TextEncoderOptions text) {
     if (root == null) {
       throw new IllegalArgumentException("root must be set");
     }
@@ -53,20 +62,30 @@ public final class ModelStore {
     this.root = root;
     this.deviceOverride = deviceOverride;
     this.batchingDefaults = Objects.requireNonNull(batchingDefaults, "batchingDefaults");
+    this.text = Objects.requireNonNull(text, "text");
   }
 
   public Path root() {
     return root;
   }
 
-  /** Model names: the store's sub-folders, sorted. */
+  /**
+   * Model names in service: the store's sub-folders, sorted, less the shipped text encoder that
+   * {@code serving.text-model} did not choose when the chosen one is there too (a store holding
+   * only one of them serves that one).
+   */
   public List<String> names() throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("model store " + root + " is not a folder");
     }
+    List<String> names;
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
     }
+    if (names.contains(text.modelName()) && names.contains(text.otherName())) {
+      return names.stream().filter(n -> !n.equals(text.otherName())).toList();
+    }
+    return names;
   }
 
   /** The newest complete version of {@code name}, if any. */
@@ -85,7 +104,7 @@ public final class ModelStore {
     }
     versions.sort(VERSION_ORDER);
     String version = versions.get(versions.size() - 1);
-    return Optional.of(ModelSpec.read(name, version, dir.resolve(version), deviceOverride,
-        batchingDefaults));
+    return Optional.of(text.apply(ModelSpec.read(name, version, dir.resolve(version),
+        deviceOverride, batchingDefaults)));
   }
 }

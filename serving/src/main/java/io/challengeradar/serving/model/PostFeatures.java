@@ -1,5 +1,6 @@
 package io.challengeradar.serving.model;
 
+import io.challengeradar.serving.wire.Wire;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -38,7 +39,25 @@ public final class PostFeatures {
           "log_comments",
           "verified",
           "ban_under_review",
-          "ban_banned");
+          "ban_banned",
+          "author_log_count",
+          "author_mean_log_views",
+          "author_sd_log_views",
+          "author_engagement_rate",
+          "author_log_gap_hours");
+
+  /**
+   * The author-history features, in the order the author-history virality head takes them after
+   * the post's own: made from the {@link Wire.AuthorHistory} the caller keeps (the job's state,
+   * training's replay of the data), all 0 for a new author.
+   */
+  public static final List<String> AUTHOR_HISTORY =
+      List.of(
+          "author_log_count",
+          "author_mean_log_views",
+          "author_sd_log_views",
+          "author_engagement_rate",
+          "author_log_gap_hours");
 
   /** An author's standing, as the claims data set records it. */
   public enum BanStatus {
@@ -62,6 +81,8 @@ public final class PostFeatures {
    * @param followers the author's followers, 0 when unknown
    * @param postedAt when the video was posted (read as UTC)
    * @param ageHours the video's age when the features are taken; 0 at post time
+   * @param authorHistory the author's earlier videos as of the post; {@link
+   *     Wire.AuthorHistory#NONE} when unknown
    */
   public record Input(
       String caption,
@@ -73,7 +94,8 @@ public final class PostFeatures {
       double ageHours,
       Engagement engagement,
       boolean verified,
-      BanStatus ban) {
+      BanStatus ban,
+      Wire.AuthorHistory authorHistory) {
 
     public Input {
       if (caption == null) {
@@ -82,8 +104,8 @@ public final class PostFeatures {
       if (postedAt == null) {
         throw new IllegalArgumentException("postedAt must be set");
       }
-      if (engagement == null || ban == null) {
-        throw new IllegalArgumentException("engagement and ban must be set");
+      if (engagement == null || ban == null || authorHistory == null) {
+        throw new IllegalArgumentException("engagement, ban and authorHistory must be set");
       }
     }
 
@@ -91,27 +113,32 @@ public final class PostFeatures {
     public static Input atPost(
         String caption, int hashtagCount, int durationSec, long followers, Instant postedAt) {
       return new Input(caption, hashtagCount, false, durationSec, followers, postedAt, 0,
-          Engagement.NONE, false, BanStatus.ACTIVE);
+          Engagement.NONE, false, BanStatus.ACTIVE, Wire.AuthorHistory.NONE);
     }
 
     public Input withMusicOriginal(boolean original) {
       return new Input(caption, hashtagCount, original, durationSec, followers, postedAt,
-          ageHours, engagement, verified, ban);
+          ageHours, engagement, verified, ban, authorHistory);
     }
 
     public Input withAgeHours(double hours) {
       return new Input(caption, hashtagCount, musicOriginal, durationSec, followers, postedAt,
-          hours, engagement, verified, ban);
+          hours, engagement, verified, ban, authorHistory);
     }
 
     public Input withEngagement(Engagement e) {
       return new Input(caption, hashtagCount, musicOriginal, durationSec, followers, postedAt,
-          ageHours, e, verified, ban);
+          ageHours, e, verified, ban, authorHistory);
     }
 
     public Input withAuthor(boolean isVerified, BanStatus status) {
       return new Input(caption, hashtagCount, musicOriginal, durationSec, followers, postedAt,
-          ageHours, engagement, isVerified, status);
+          ageHours, engagement, isVerified, status, authorHistory);
+    }
+
+    public Input withAuthorHistory(Wire.AuthorHistory history) {
+      return new Input(caption, hashtagCount, musicOriginal, durationSec, followers, postedAt,
+          ageHours, engagement, verified, ban, history);
     }
   }
 
@@ -181,6 +208,16 @@ public final class PostFeatures {
         return in.ban() == BanStatus.UNDER_REVIEW ? 1 : 0;
       case "ban_banned":
         return in.ban() == BanStatus.BANNED ? 1 : 0;
+      case "author_log_count":
+        return (float) Math.log1p(in.authorHistory().count());
+      case "author_mean_log_views":
+        return (float) in.authorHistory().meanLogViews();
+      case "author_sd_log_views":
+        return (float) in.authorHistory().sdLogViews();
+      case "author_engagement_rate":
+        return (float) in.authorHistory().meanEngagementRate();
+      case "author_log_gap_hours":
+        return (float) Math.log1p(Math.max(0, in.authorHistory().meanGapHours()));
       default:
         throw new IllegalArgumentException("unknown input feature '" + name + "'");
     }

@@ -24,6 +24,9 @@ import java.util.List;
  * an ONNX (or TorchScript) transformer, then mean pooling over the real tokens and L2
  * normalisation, so cosine similarity is a dot product.
  *
+ * <p>A batch runs as groups of captions of similar length ({@link #MAX_PADDING_SHARE}), each
+ * padded to its own longest, so short captions do not pay for a long one's tokens.
+ *
  * <p>Pooling runs in plain Java on the model's output rather than as NDArray operations, because
  * the ONNX Runtime engine has no NDArray maths of its own and would otherwise load PyTorch for it.
  */
@@ -89,6 +92,12 @@ public final class SentenceEncoder implements AutoCloseable {
             .optDevice(spec.device().resolve(djlEngine, spec.name()))
             .optTranslator(new NoopTranslator())
             .build();
+    int intraOpThreads = spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0);
+    if (intraOpThreads > 0) {
+      // DJL hands this to ONNX Runtime's session options; other engines ignore it.
+      criteria = criteria.toBuilder()
+          .optOption("intraOpNumThreads", Integer.toString(intraOpThreads)).build();
+    }
     ZooModel<NDList, NDList> model = criteria.loadModel();
     try {
       HuggingFaceTokenizer tokenizer =
@@ -97,7 +106,7 @@ public final class SentenceEncoder implements AutoCloseable {
               .optAddSpecialTokens(true)
               .optTruncation(true)
               .optMaxLength(maxTokens)
-              .optPadding(true)
+              .optPadding(false)
               .build();
       return new SentenceEncoder(
           model, tokenizer, spec.integer("dimension", DEFAULT_DIMENSION), maxTokens);
@@ -131,18 +140,76 @@ public final class SentenceEncoder implements AutoCloseable {
     };
   }
 
+  /**
+   * Most padding a group of captions may carry, as a share of its real tokens. Captions are run in
+   * groups of similar length, shortest first, instead of all padded to the batch's longest: real
+   * captions range from a few tokens to the limit, and one long caption would otherwise make every
+   * caption of its batch cost as much as it does.
+   */
+  static final double MAX_PADDING_SHARE = 0.25;
+
   private List<Embedding> embed(Predictor<NDList, NDList> predictor, List<String> texts)
       throws Exception {
     Encoding[] encodings = tokenizer.batchEncode(texts);
-    int batch = encodings.length;
-    int seq = encodings[0].getIds().length;
+    Embedding[] out = new Embedding[encodings.length];
+    for (int[] group : groupsBySimilarLength(encodings)) {
+      run(predictor, encodings, group, out);
+    }
+    return List.of(out);
+  }
+
+  /** Indices of the encodings in groups: by length, each group's padding within the bound. */
+  static List<int[]> groupsBySimilarLength(Encoding[] encodings) {
+    int[] lengths = new int[encodings.length];
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = encodings[i].getIds().length;
+    }
+    return groupsBySimilarLength(lengths);
+  }
+
+  /** As above, on token counts alone. */
+  static List<int[]> groupsBySimilarLength(int[] lengths) {
+    Integer[] order = new Integer[lengths.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> lengths[i]));
+    List<int[]> groups = new ArrayList<>();
+    List<Integer> group = new ArrayList<>();
+    long real = 0;
+    for (int i : order) {
+      long padded = (long) lengths[i] * (group.size() + 1);
+      if (!group.isEmpty() && padded > (1 + MAX_PADDING_SHARE) * (real + lengths[i])) {
+        groups.add(group.stream().mapToInt(Integer::intValue).toArray());
+        group.clear();
+        real = 0;
+      }
+      group.add(i);
+      real += lengths[i];
+    }
+    if (!group.isEmpty()) {
+      groups.add(group.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return groups;
+  }
+
+  /** One forward pass over the encodings {@code group} names, padded to its longest. */
+  private void run(Predictor<NDList, NDList> predictor, Encoding[] encodings, int[] group,
+      Embedding[] out) throws Exception {
+    int batch = group.length;
+    int seq = 0;
+    for (int i : group) {
+      seq = Math.max(seq, encodings[i].getIds().length);
+    }
     long[] ids = new long[batch * seq];
     long[] mask = new long[batch * seq];
     long[] types = new long[batch * seq];
     for (int b = 0; b < batch; b++) {
-      System.arraycopy(encodings[b].getIds(), 0, ids, b * seq, seq);
-      System.arraycopy(encodings[b].getAttentionMask(), 0, mask, b * seq, seq);
-      System.arraycopy(encodings[b].getTypeIds(), 0, types, b * seq, seq);
+      Encoding e = encodings[group[b]];
+      int n = e.getIds().length;
+      System.arraycopy(e.getIds(), 0, ids, b * seq, n);
+      System.arraycopy(e.getAttentionMask(), 0, mask, b * seq, n);
+      System.arraycopy(e.getTypeIds(), 0, types, b * seq, n);
     }
     float[] hidden;
     try (NDManager manager = model.getNDManager().newSubManager()) {
@@ -153,8 +220,8 @@ public final class SentenceEncoder implements AutoCloseable {
       maskArray.setName("attention_mask");
       NDArray typeArray = manager.create(types, shape);
       typeArray.setName("token_type_ids");
-      NDList out = predictor.predict(new NDList(idArray, maskArray, typeArray));
-      NDArray last = out.get(0);
+      NDList result = predictor.predict(new NDList(idArray, maskArray, typeArray));
+      NDArray last = result.get(0);
       if (last.getShape().dimension() != 3 || last.getShape().get(2) != dimension) {
         throw new IllegalStateException(
             "expected token embeddings of shape (batch, tokens, "
@@ -164,11 +231,9 @@ public final class SentenceEncoder implements AutoCloseable {
       }
       hidden = last.toFloatArray();
     }
-    List<Embedding> result = new ArrayList<>(batch);
     for (int b = 0; b < batch; b++) {
-      result.add(pool(hidden, mask, b, seq, encodings[b].exceedMaxLength()));
+      out[group[b]] = pool(hidden, mask, b, seq, encodings[group[b]].exceedMaxLength());
     }
-    return result;
   }
 
   /** Mean of the token vectors under the attention mask, then L2-normalised. */

@@ -115,6 +115,51 @@ class HeadInputsTest {
     }
   }
 
+  /** A one-layer head over {@code inputs} values: sigmoid(bias), whatever the input. */
+  private static String constantHead(int inputs, float bias) {
+    return "{\"inputDim\":" + inputs + ",\"layers\":[{\"weights\":[[" + "0,".repeat(inputs - 1)
+        + "0]],\"bias\":[" + bias + "],\"activation\":\"sigmoid\"}]}";
+  }
+
+  @Test
+  void aVersionWithAFallbackHeadScoresEachItemWithTheHeadOfItsLength() throws Exception {
+    encoder(4);
+    write("virality", "2", "kind=virality-head\ninput.encoder=minilm\ninput.layout=vector\n"
+        + "input.features=log_followers,author_log_count\n"
+        + "fallback.weights.file=post-only.json\nfallback.input.features=log_followers\n",
+        constantHead(6, 2f));
+    Files.writeString(root.resolve("virality/2/post-only.json"), constantHead(5, -2f));
+    ModelStore store = new ModelStore(root, null);
+
+    LoadedModel<?, ?> m = loader(store).load(store.newest("virality").orElseThrow());
+    try {
+      @SuppressWarnings("unchecked")
+      List<Float> p = ((LoadedModel<float[], Float>) m).engine()
+          .call(List.of(new float[6], new float[5]));
+      assertThat(p.get(0)).isEqualTo((float) (1 / (1 + Math.exp(-2))));
+      assertThat(p.get(1)).isEqualTo((float) (1 / (1 + Math.exp(2))));
+      assertThat(HeadInputs.fallbackFeatures(m.spec())).containsExactly("log_followers");
+    } finally {
+      m.close(java.time.Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void refusesAFallbackHeadOfTheWrongSizeNamingIt() throws Exception {
+    encoder(4);
+    write("virality", "2", "kind=virality-head\ninput.encoder=minilm\ninput.layout=vector\n"
+        + "input.features=log_followers,author_log_count\n"
+        + "fallback.weights.file=post-only.json\nfallback.input.features=log_followers\n",
+        constantHead(6, 2f));
+    Files.writeString(root.resolve("virality/2/post-only.json"), constantHead(7, -2f));
+    ModelStore store = new ModelStore(root, null);
+
+    assertThatThrownBy(() -> loader(store).load(store.newest("virality").orElseThrow()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("head takes 7 inputs")
+        .hasMessageContaining("needs 5");
+  }
+
   @Test
   void refusesAHeadThatDeclaresAFeatureTheServingTierCannotCompute() throws Exception {
     encoder(384);

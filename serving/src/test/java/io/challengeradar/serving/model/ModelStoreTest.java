@@ -69,4 +69,43 @@ class ModelStoreTest {
     assertThatThrownBy(() -> new ModelStore(root, null).newest("k"))
         .hasMessageContaining("kind must be one of");
   }
+
+  @Test
+  void servesTheChosenShippedTextEncoderAndNotTheOther() throws IOException {
+    version("minilm", "1", "kind=text-encoder\n");
+    version("minilm-q", "1", "kind=text-encoder\n");
+    version("virality", "1", "kind=virality-head\n");
+
+    assertThat(store(TextEncoderOptions.QUANTIZED).names())
+        .containsExactly("minilm-q", "virality");
+    assertThat(store(TextEncoderOptions.FULL).names()).containsExactly("minilm", "virality");
+  }
+
+  @Test
+  void aStoreWithOnlyOneOfTheShippedTextEncodersServesIt() throws IOException {
+    version("minilm", "1", "kind=text-encoder\n");
+
+    assertThat(store(TextEncoderOptions.QUANTIZED).names()).containsExactly("minilm");
+  }
+
+  @Test
+  void theServingTokenLimitAndThreadsOverrideTheTextEncodersOwn() throws IOException {
+    version("minilm", "1", "kind=text-encoder\nmax.tokens=256\n");
+    version("head", "1", "kind=virality-head\n");
+    ModelStore store = new ModelStore(root, null, BatchingOptions.from(ServingSettings.defaults()),
+        new TextEncoderOptions(TextEncoderOptions.FULL, 2, 64, 0));
+
+    ModelSpec text = store.newest("minilm").orElseThrow();
+    assertThat(text.integer("max.tokens", 0)).isEqualTo(64);
+    assertThat(text.integer("intra.op.threads", 0)).isEqualTo(2);
+    assertThat(store.newest("head").orElseThrow().properties()).doesNotContainKey("max.tokens");
+    // The file in the store is left as it was.
+    assertThat(new ModelStore(root, null).newest("minilm").orElseThrow().integer("max.tokens", 0))
+        .isEqualTo(256);
+  }
+
+  private ModelStore store(String textModel) {
+    return new ModelStore(root, null, BatchingOptions.from(ServingSettings.defaults()),
+        new TextEncoderOptions(textModel, 0, 0, 0));
+  }
 }

@@ -87,6 +87,38 @@ class SentenceEncoderTest {
   }
 
   @Test
+  void givesEachCaptionOfAMixedBatchItsOwnVectorInOrder() throws Exception {
+    List<String> mixed = List.of(
+        "word ".repeat(300), "a dog", "a dog dancing on the beach with friends #fyp",
+        "word ".repeat(40), "hi");
+
+    List<SentenceEncoder.Embedding> batch = predictor.predict(mixed);
+
+    assertThat(batch).hasSize(mixed.size());
+    for (int i = 0; i < mixed.size(); i++) {
+      float[] alone = embed(mixed.get(i));
+      assertThat(dot(batch.get(i).vector(), alone)).as("caption %d", i)
+          .isCloseTo(1.0, within(1e-4));
+    }
+    assertThat(batch.get(0).truncated()).isTrue();
+    assertThat(batch.get(1).truncated()).isFalse();
+  }
+
+  @Test
+  void groupsCaptionsOfSimilarLengthSoFewTokensArePadding() {
+    int[] lengths = {256, 8, 9, 250, 10, 7, 60};
+
+    List<int[]> groups = SentenceEncoder.groupsBySimilarLength(lengths);
+
+    assertThat(groups).hasSize(3);
+    assertThat(groups.get(0)).containsExactly(5, 1, 2, 4);
+    assertThat(groups.get(1)).containsExactly(6);
+    assertThat(groups.get(2)).containsExactly(3, 0);
+    // Every caption is in exactly one group.
+    assertThat(groups.stream().mapToInt(g -> g.length).sum()).isEqualTo(lengths.length);
+  }
+
+  @Test
   void placesRelatedCaptionsCloserThanUnrelatedOnes() throws Exception {
     float[] dog = embed("a dog dancing on the beach");
     float[] puppy = embed("a puppy dances by the sea");

@@ -34,4 +34,9 @@ public final class TestModels {
   public static Path minilm() {
     return store().resolve("minilm").resolve("1");
   }
+
+  /** The 8-bit quantized MiniLM the build unpacks beside the full one. */
+  public static Path minilmQuantized() {
+    return store().resolve("minilm-q").resolve("1");
+  }
 }

@@ -22,6 +22,7 @@ public final class VnFeedData {
    * One video with what the virality task needs.
    *
    * @param caption may be empty (many feed videos have none)
+   * @param interactions likes + comments + shares at scrape (an unreadable counter counts 0)
    */
   public record Video(
       String file,
@@ -34,7 +35,8 @@ public final class VnFeedData {
       long postedAt,
       long scrapedAt,
       int durationSec,
-      boolean musicOriginal) implements ViewedVideo {}
+      boolean musicOriginal,
+      long interactions) implements ViewedVideo {}
 
   private VnFeedData() {}
 
@@ -83,6 +85,25 @@ public final class VnFeedData {
         posted,
         scraped,
         Parse.minutesSeconds(row, "vid_duration"),
-        Parse.bool(row, "music_originality"));
+        Parse.bool(row, "music_originality"),
+        countOrZero(row, "vid_nlike") + countOrZero(row, "vid_ncomment")
+            + countOrZero(row, "vid_nshare"));
+  }
+
+  /**
+   * A counter that only feeds the author's engagement rate: empty (41 comment cells) or the
+   * button's label in place of a number (1,156 share cells read {@code Share}, which TikTok
+   * shows when nobody shared) count 0, so such a row is kept, as it was before the rate was read.
+   */
+  private static long countOrZero(CsvRows.Row row, String column) {
+    String cell = row.get(column);
+    if (cell == null || cell.isBlank()) {
+      return 0;
+    }
+    try {
+      return Parse.count(row, column);
+    } catch (Parse.BadCell labelNotCount) {
+      return 0;
+    }
   }
 }

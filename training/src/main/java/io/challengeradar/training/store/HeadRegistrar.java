@@ -40,9 +40,22 @@ public final class HeadRegistrar {
   public Path register(
       String name, ModelKind kind, TrainedHead head, Map<String, String> properties, Path reportDir)
       throws IOException {
+    return register(name, kind, head, Map.of(), properties, reportDir);
+  }
+
+  /**
+   * @param moreHeads further heads of the same version, by file name (a model with a fallback
+   *     head names the file in its properties)
+   */
+  public Path register(
+      String name, ModelKind kind, TrainedHead head, Map<String, TrainedHead> moreHeads,
+      Map<String, String> properties, Path reportDir) throws IOException {
     Path dir = store.resolve(name).resolve(nextVersion(name));
     Files.createDirectories(dir);
     head.write(dir.resolve(MlpHead.FILE));
+    for (Map.Entry<String, TrainedHead> more : moreHeads.entrySet()) {
+      more.getValue().write(dir.resolve(more.getKey()));
+    }
     if (reportDir != null && Files.isDirectory(reportDir)) {
       try (Stream<Path> files = Files.list(reportDir)) {
         for (Path f : (Iterable<Path>) files::iterator) {

@@ -287,9 +287,9 @@ public final class ParticipationTask implements TrainingTask {
   }
 
   /** Model inputs of a pair set: [user, challenge], the user-only baseline's inputs, labels. */
-  private record Rows(float[][] pair, float[][] userOnly, float[] cosine, float[] y, boolean[] labels) {}
+  record Rows(float[][] pair, float[][] userOnly, float[] cosine, float[] y, boolean[] labels) {}
 
-  private static Rows rows(ParticipationBuilder.Dataset d, Map<String, float[]> vectors) {
+  static Rows rows(ParticipationBuilder.Dataset d, Map<String, float[]> vectors) {
     int n = d.pairs().size();
     List<String> challenges = d.challenges();
     float[][] pair = new float[n][];

@@ -2,7 +2,9 @@ package io.challengeradar.training.task;
 
 import io.challengeradar.serving.model.ModelKind;
 import io.challengeradar.serving.model.PostFeatures;
-import io.challengeradar.training.data.AuthorHistory;
+import io.challengeradar.serving.wire.AuthorTrack;
+import io.challengeradar.serving.wire.Wire;
+import io.challengeradar.training.data.AuthorHistoryReplay;
 import io.challengeradar.training.data.RowAccounting;
 import io.challengeradar.training.data.Splits;
 import io.challengeradar.training.data.TrendingData;
@@ -62,6 +64,21 @@ public final class ViralityTask implements TrainingTask {
           "weekday_cos",
           "log_age_hours");
 
+  /**
+   * The author-history head's features after the caption vector: the post's own, then the
+   * author's earlier videos ({@link PostFeatures#AUTHOR_HISTORY}).
+   */
+  public static final List<String> FEATURES_WITH_HISTORY = concat(FEATURES, PostFeatures.AUTHOR_HISTORY);
+
+  /** The file of the post-only head inside a version that also has the author-history head. */
+  public static final String POST_ONLY_FILE = "post-only.json";
+
+  /**
+   * The settling time of the experiment that moves each observation back to at most this long
+   * after its post (see {@link AuthorHistoryReplay#of}); not served.
+   */
+  static final long SETTLE_MILLIS = java.time.Duration.ofDays(7).toMillis();
+
   /** The features of a trending video: what both trending dumps have. */
   public static final List<String> TRENDING_FEATURES =
       List.of(
@@ -82,6 +99,18 @@ public final class ViralityTask implements TrainingTask {
         "input.features", String.join(",", FEATURES));
   }
 
+  /**
+   * The declared input of a version with two heads: the author-history head ({@code head.json},
+   * {@link #FEATURES_WITH_HISTORY}) for posts whose author has history, and the post-only head
+   * ({@link #POST_ONLY_FILE}, {@link #FEATURES}) for the rest.
+   */
+  public static Map<String, String> headInputsWithHistory() {
+    return Map.of("input.encoder", Embedder.ENCODER_NAME, "input.layout", "vector",
+        "input.features", String.join(",", FEATURES_WITH_HISTORY),
+        "fallback.weights.file", POST_ONLY_FILE,
+        "fallback.input.features", String.join(",", FEATURES));
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -92,13 +121,24 @@ public final class ViralityTask implements TrainingTask {
    * {@link PostFeatures}, so the head sees the same numbers when it scores new posts.
    */
   public static float[] features(VnFeedData.Video v) {
-    PostFeatures.Input in =
-        PostFeatures.Input.atPost(
-                v.caption(), v.hashtags().size(), v.durationSec(), v.followers(),
-                Instant.ofEpochSecond(v.postedAt()))
-            .withMusicOriginal(v.musicOriginal())
-            .withAgeHours((v.scrapedAt() - v.postedAt()) / 3600.0);
-    return PostFeatures.vector(FEATURES, in);
+    return PostFeatures.vector(FEATURES, input(v));
+  }
+
+  /**
+   * The author-history head's features of one video ({@link #FEATURES_WITH_HISTORY}), with the
+   * author's history as {@link AuthorHistoryReplay} replays it: the same {@link PostFeatures} the
+   * serving tier applies to the history the job sends.
+   */
+  public static float[] features(VnFeedData.Video v, Wire.AuthorHistory history) {
+    return PostFeatures.vector(FEATURES_WITH_HISTORY, input(v).withAuthorHistory(history));
+  }
+
+  private static PostFeatures.Input input(VnFeedData.Video v) {
+    return PostFeatures.Input.atPost(
+            v.caption(), v.hashtags().size(), v.durationSec(), v.followers(),
+            Instant.ofEpochSecond(v.postedAt()))
+        .withMusicOriginal(v.musicOriginal())
+        .withAgeHours((v.scrapedAt() - v.postedAt()) / 3600.0);
   }
 
   /** The features of one trending video, as {@link #TRENDING_FEATURES} lists them. */
@@ -133,7 +173,37 @@ public final class ViralityTask implements TrainingTask {
       double threshold,
       TrainedHead regressor,
       float[] testPredicted,
-      float[] testActual) {}
+      float[] testActual,
+      Splits.Split split,
+      float[] testScores,
+      float[] viral) {}
+
+  /**
+   * One split with the author's history: the served pair (author-history head where the author
+   * has history, else the post-only head of the same split) and the history-only baseline.
+   *
+   * @param served the pair's decisions on the whole test part
+   * @param historyOnly logistic regression on the author features alone
+   * @param withHistory test rows whose author has history
+   * @param servedOnHistory the pair on those rows (the author-history head's own)
+   * @param postOnlyOnHistory the post-only head on those rows
+   */
+  private record HistoryResult(
+      String variant,
+      String name,
+      int withHistory,
+      Confusion served,
+      Confusion historyOnly,
+      Confusion servedOnHistory,
+      Confusion postOnlyOnHistory,
+      double mae,
+      double srcc,
+      double historyOnlyMae,
+      double historyOnlySrcc,
+      double srccOnHistory,
+      double postOnlySrccOnHistory,
+      TrainedHead classifier,
+      double threshold) {}
 
   /**
    * One data set's rows as the evaluation needs them.
@@ -187,18 +257,27 @@ public final class ViralityTask implements TrainingTask {
     float[] zero = new float[dim];
     Rows vn = rows(DATA_SET, videos, vectors, zero, ViralityTask::features,
         v -> (double) v.views() / Math.max(1, v.followers()));
-    List<SplitResult> results = evaluateAll(ctx, vn, false);
+    List<SplitResult> results = evaluateAll(ctx, vn);
     SplitResult time = results.get(0);
     SplitResult random = results.get(2);
-    // Not served: an author's earlier views are not a field of a post, so the serving tier could
-    // not compute this input; it measures how much the author's track record adds.
-    List<SplitResult> withHistory = evaluateAll(ctx, vn, true);
+    // The author's history as the job's state holds it (observations as the data has them), and
+    // an experiment with observations moved back to a week after each post.
+    Wire.AuthorHistory[] asObserved = AuthorHistoryReplay.replay(
+        AuthorHistoryReplay.of(videos, 0), AuthorTrack.DEFAULT_MAX_VIDEOS);
+    Wire.AuthorHistory[] settled = AuthorHistoryReplay.replay(
+        AuthorHistoryReplay.of(videos, SETTLE_MILLIS), AuthorTrack.DEFAULT_MAX_VIDEOS);
+    List<HistoryResult> withHistory = historyAll(ctx, "as observed", vn, videos, asObserved, results);
+    List<HistoryResult> withSettled = historyAll(ctx, "settled after 7 days", vn, videos, settled, results);
     List<SplitResult> trendingResults = new ArrayList<>();
     for (Map.Entry<String, List<TrendingData.Video>> e : trending.entrySet()) {
       trendingResults.addAll(evaluateAll(ctx,
-          rows(e.getKey(), e.getValue(), vectors, zero, ViralityTask::features, v -> v.views()),
-          false));
+          rows(e.getKey(), e.getValue(), vectors, zero, ViralityTask::features, v -> v.views())));
     }
+    HistoryResult servedRandom = withHistory.get(2);
+    HistoryResult servedTime = withHistory.get(0);
+    // Served only where the pair beats the post-only head on both targets' measures.
+    boolean ship = servedRandom.served().accuracy() > random.model().accuracy()
+        && servedTime.srcc() > time.srcc();
 
     Path dir = RunSupport.runDir(ctx, NAME);
     RunReport report = new RunReport(NAME, ctx.command());
@@ -207,15 +286,21 @@ public final class ViralityTask implements TrainingTask {
     report.headline("f1", Fmt.r4(random.model().f1()));
     report.headline("accuracy_time_split", Fmt.r4(time.model().accuracy()));
     report.headline("mae_time_split", Fmt.r4(time.mae()));
-    report.headline("srcc_time_split_author_history", Fmt.r4(withHistory.get(0).srcc()));
-    report.headline("accuracy_author_history", Fmt.r4(withHistory.get(2).model().accuracy()));
+    report.headline("accuracy_post_only", Fmt.r4(random.model().accuracy()));
+    report.headline("srcc_post_only", Fmt.r4(time.srcc()));
+    report.headline("accuracy_author_history", Fmt.r4(servedRandom.served().accuracy()));
+    report.headline("srcc_time_split_author_history", Fmt.r4(servedTime.srcc()));
+    report.headline("accuracy_history_only", Fmt.r4(servedRandom.historyOnly().accuracy()));
+    report.headline("srcc_time_split_history_only", Fmt.r4(servedTime.historyOnlySrcc()));
+    report.headline("author_history_served", ship ? 1 : 0);
     report.put("data", rows.summary());
     List<Object> trendingData = new ArrayList<>();
     trendingRows.forEach(r -> trendingData.add(r.summary()));
     report.put("data_trending", trendingData);
     report.put("videos_without_caption", noCaption);
     report.put("splits", splitMaps(results));
-    report.put("splits_author_history", splitMaps(withHistory));
+    report.put("splits_author_history", historyMaps(withHistory));
+    report.put("splits_author_history_settled", historyMaps(withSettled));
     Map<String, Object> perTrending = new LinkedHashMap<>();
     for (String set : trending.keySet()) {
       List<SplitResult> of = new ArrayList<>();
@@ -224,7 +309,7 @@ public final class ViralityTask implements TrainingTask {
     }
     report.put("splits_trending", perTrending);
     report.put("features", FEATURES);
-    report.put("features_author_history", concat(FEATURES, AuthorHistory.FEATURES));
+    report.put("features_author_history", FEATURES_WITH_HISTORY);
     report.put("features_trending", TRENDING_FEATURES);
     report.put("training", RunSupport.trainingSummary(random.classifier(), options));
     report.put("targets", Map.of(
@@ -249,19 +334,31 @@ public final class ViralityTask implements TrainingTask {
     List<String> regHeader = List.of("data set", "split", "MLP MAE", "MLP SRCC", "linear regression MAE",
         "linear regression SRCC");
     List<SplitResult> all = new ArrayList<>(results);
-    withHistory.forEach(r -> all.add(r));
     all.addAll(trendingResults);
     report.table(clsHeader, classificationRows(all));
     report.section("ln(1 + views) regression (test part of each split)");
     report.table(regHeader, regressionRows(all));
-    report.text("\"" + DATA_SET + " + author history\" adds " + String.join(", ", AuthorHistory.FEATURES)
-        + ": the mean ln(1 + views) of the author's training videos posted before the video (the"
-        + " training mean and 0 when there is none). A post's own fields do not carry it, so the served"
-        + " head does not use it.");
+    report.section("With the author's history (" + DATA_SET + ", test part of each split)");
+    report.text("The author-history head adds " + String.join(", ", PostFeatures.AUTHOR_HISTORY)
+        + ": the author's earlier videos (posted before the video and observed before its post time,"
+        + " at most " + AuthorTrack.DEFAULT_MAX_VIDEOS + " kept, as the job's state keeps them). \"served\" is the pair"
+        + " the serving tier runs: the author-history head where the author has at least one such video,"
+        + " else the post-only head. \"history only\": logistic / linear regression on the author features"
+        + " alone. \"as observed\": each video observed once, at its scrape (what a replay of the data"
+        + " gives the job); \"settled after 7 days\" (not served): each observation moved back to at most"
+        + " 7 days after its post, as a stream watching from the post on would have seen about the final"
+        + " count (it peeks at up to the scrape's growth of earlier videos).");
+    report.table(List.of("history", "split", "test rows with history", "served accuracy", "post-only accuracy",
+        "history-only accuracy", "served SRCC", "post-only SRCC", "history-only SRCC",
+        "served accuracy (history rows)", "post-only accuracy (history rows)"),
+        historyRows(withHistory, withSettled, results));
     report.text("Targets: accuracy >= 0.77 (seed 000, random split): measured " + Fmt.f4(random.model().accuracy())
         + gap(random.model().accuracy(), 0.77) + "; SRCC >= 0.65 on the time split (seed 004 Set-I): measured "
-        + Fmt.f4(time.srcc()) + gap(time.srcc(), 0.65) + " (with author history "
-        + Fmt.f4(withHistory.get(0).srcc()) + gap(withHistory.get(0).srcc(), 0.65) + ").");
+        + Fmt.f4(time.srcc()) + gap(time.srcc(), 0.65) + ". With the author's history (served pair):"
+        + " accuracy " + Fmt.f4(servedRandom.served().accuracy()) + gap(servedRandom.served().accuracy(), 0.77)
+        + ", time-split SRCC " + Fmt.f4(servedTime.srcc()) + gap(servedTime.srcc(), 0.65) + "; "
+        + (ship ? "above the post-only head on both, so this run's model is the pair."
+            : "not above the post-only head on both, so this run's model is the post-only head."));
     Charts.learningCurve("virality classifier (random split): learning curve", random.classifier().history(),
         "accuracy", random.classifier().bestEpoch(), dir.resolve("learning-curve.png"));
     Charts.learningCurve("log-views regressor (time split): learning curve", time.regressor().history(),
@@ -278,12 +375,21 @@ public final class ViralityTask implements TrainingTask {
 
     Map<String, String> props = new LinkedHashMap<>();
     props.put("task", NAME);
-    props.putAll(headInputs());
     props.put("output", "probability that views / followers reaches label.ratio.cut");
     props.put("label.ratio.cut", Double.toString(random.ratioCut()));
-    props.put("threshold", Double.toString(random.threshold()));
-    Path modelDir =
-        new HeadRegistrar(ctx.store()).register(NAME, ModelKind.VIRALITY_HEAD, random.classifier(), props, dir);
+    Path modelDir;
+    if (ship) {
+      props.putAll(headInputsWithHistory());
+      props.put("threshold", Double.toString(servedRandom.threshold()));
+      props.put("fallback.threshold", Double.toString(random.threshold()));
+      modelDir = new HeadRegistrar(ctx.store()).register(NAME, ModelKind.VIRALITY_HEAD,
+          servedRandom.classifier(), Map.of(POST_ONLY_FILE, random.classifier()), props, dir);
+    } else {
+      props.putAll(headInputs());
+      props.put("threshold", Double.toString(random.threshold()));
+      modelDir = new HeadRegistrar(ctx.store()).register(NAME, ModelKind.VIRALITY_HEAD,
+          random.classifier(), props, dir);
+    }
     ctx.log().println("virality: " + report.headlineLine() + "; report " + dir + "; model " + modelDir);
     return new TaskResult(NAME, report.headline(), dir, modelDir);
   }
@@ -340,25 +446,92 @@ public final class ViralityTask implements TrainingTask {
   }
 
   /** The time, user and random splits of one data set, in that order. */
-  private List<SplitResult> evaluateAll(TaskContext ctx, Rows rows, boolean authorHistory) {
+  private List<SplitResult> evaluateAll(TaskContext ctx, Rows rows) {
     long seed = ctx.options().seed();
     Map<String, Splits.Split> splits = new LinkedHashMap<>();
     splits.put("time", Splits.byTime(rows.times(), TEST_SHARE));
     splits.put("user", Splits.byGroup(rows.users(), TEST_SHARE, seed));
     splits.put("random", Splits.random(rows.times().length, TEST_SHARE, seed));
-    String label = authorHistory ? rows.dataSet() + " + author history" : rows.dataSet();
     List<SplitResult> out = new ArrayList<>();
     for (Map.Entry<String, Splits.Split> e : splits.entrySet()) {
-      Splits.Split split = e.getValue();
-      float[][] full = rows.full();
-      float[][] meta = rows.meta();
-      if (authorHistory) {
-        float fallback = mean(RunSupport.pick(rows.logViews(), split.train()));
-        float[][] prior = AuthorHistory.priorMean(rows.users(), rows.times(), rows.logViews(), split.train(), fallback);
-        full = append(full, prior);
-        meta = append(meta, prior);
+      out.add(evaluate(ctx, rows.dataSet(), e.getKey(), e.getValue(), rows.full(), rows.meta(),
+          rows.logViews(), rows.ratio()));
+    }
+    return out;
+  }
+
+  /**
+   * The author-history head and the history-only baseline on each split of {@code postOnly}
+   * (same rows, same split, same label cut), and the served pair made of it and the post-only
+   * head.
+   */
+  private List<HistoryResult> historyAll(TaskContext ctx, String variant, Rows rows,
+      List<VnFeedData.Video> videos, Wire.AuthorHistory[] history, List<SplitResult> postOnly) {
+    int n = videos.size();
+    float[][] full = new float[n][];
+    float[][] authorOnly = new float[n][];
+    boolean[] has = new boolean[n];
+    int metaCount = FEATURES.size();
+    for (int i = 0; i < n; i++) {
+      float[] f = features(videos.get(i), history[i]);
+      float[] text = java.util.Arrays.copyOf(rows.full()[i], rows.full()[i].length - metaCount);
+      full[i] = RunSupport.concat(text, f);
+      authorOnly[i] = Arrays.copyOfRange(f, metaCount, f.length);
+      has[i] = history[i].count() > 0;
+    }
+    TrainingOptions options = ctx.options();
+    List<HistoryResult> out = new ArrayList<>();
+    for (SplitResult p : postOnly) {
+      String label = "virality author history (" + variant + ") " + p.name();
+      Splits.Split split = p.split();
+      float[] trainViral = RunSupport.pick(p.viral(), split.train());
+      float[] trainViews = RunSupport.pick(rows.logViews(), split.train());
+      float[][] testFull = RunSupport.pick(full, split.test());
+      float[][] testAuthor = RunSupport.pick(authorOnly, split.test());
+      float[] testViral = RunSupport.pick(p.viral(), split.test());
+      TrainedHead cls = RunSupport.train(ctx, label + " classifier", options,
+          RunSupport.pick(full, split.train()), trainViral, Objective.BINARY);
+      double threshold = Thresholds.best(cls.validationScores(), cls.validationTargets(), Confusion::accuracy);
+      TrainedHead reg = RunSupport.train(ctx, label + " regressor", options,
+          RunSupport.pick(full, split.train()), trainViews, Objective.REGRESSION);
+      TrainedHead lr = RunSupport.train(ctx, label + " history-only logistic regression",
+          options.withHidden(0), RunSupport.pick(authorOnly, split.train()), trainViral, Objective.BINARY);
+      TrainedHead linear = RunSupport.train(ctx, label + " history-only linear regression",
+          options.withHidden(0), RunSupport.pick(authorOnly, split.train()), trainViews, Objective.REGRESSION);
+      float[] clsScores = cls.scores(testFull);
+      float[] regScores = reg.scores(testFull);
+      int m = split.test().length;
+      // Each head decides at its own threshold: shift both so one cut at 0.5 applies.
+      float[] servedScores = new float[m];
+      float[] servedViews = new float[m];
+      List<Integer> historyRows = new ArrayList<>();
+      for (int k = 0; k < m; k++) {
+        boolean h = has[split.test()[k]];
+        servedScores[k] = h ? (float) (clsScores[k] - threshold + 0.5)
+            : (float) (p.testScores()[k] - p.threshold() + 0.5);
+        servedViews[k] = h ? regScores[k] : p.testPredicted()[k];
+        if (h) {
+          historyRows.add(k);
+        }
       }
-      out.add(evaluate(ctx, label, e.getKey(), split, full, meta, rows.logViews(), rows.ratio()));
+      int[] hr = historyRows.stream().mapToInt(Integer::intValue).toArray();
+      float[] postShifted = new float[m];
+      for (int k = 0; k < m; k++) {
+        postShifted[k] = (float) (p.testScores()[k] - p.threshold() + 0.5);
+      }
+      float[] testViews = p.testActual();
+      float[] linearViews = linear.scores(testAuthor);
+      out.add(new HistoryResult(variant, p.name(), hr.length,
+          Confusion.of(servedScores, testViral, 0.5),
+          Confusion.of(lr.scores(testAuthor), testViral, 0.5),
+          Confusion.of(RunSupport.pick(servedScores, hr), RunSupport.pick(testViral, hr), 0.5),
+          Confusion.of(RunSupport.pick(postShifted, hr), RunSupport.pick(testViral, hr), 0.5),
+          Metrics.mae(servedViews, testViews), Metrics.srcc(servedViews, testViews),
+          Metrics.mae(linearViews, testViews), Metrics.srcc(linearViews, testViews),
+          hr.length < 2 ? Double.NaN : Metrics.srcc(RunSupport.pick(servedViews, hr), RunSupport.pick(testViews, hr)),
+          hr.length < 2 ? Double.NaN
+              : Metrics.srcc(RunSupport.pick(p.testPredicted(), hr), RunSupport.pick(testViews, hr)),
+          cls, threshold));
     }
     return out;
   }
@@ -388,7 +561,8 @@ public final class ViralityTask implements TrainingTask {
     TrainedHead cls = RunSupport.train(ctx, label + " classifier", options, trainFull,
         RunSupport.pick(viral, split.train()), Objective.BINARY);
     double threshold = Thresholds.best(cls.validationScores(), cls.validationTargets(), Confusion::accuracy);
-    Confusion model = Confusion.of(cls.scores(testFull), testViral, threshold);
+    float[] testScores = cls.scores(testFull);
+    Confusion model = Confusion.of(testScores, testViral, threshold);
     TrainedHead lr = RunSupport.train(ctx, label + " logistic regression", options.withHidden(0),
         trainMeta, RunSupport.pick(viral, split.train()), Objective.BINARY);
     Confusion baseline = Confusion.of(lr.scores(testMeta), testViral, 0.5);
@@ -402,7 +576,43 @@ public final class ViralityTask implements TrainingTask {
     return new SplitResult(dataSet, name, split.train().length, split.test().length, cut, model, baseline,
         Metrics.mae(predicted, testViews), Metrics.srcc(predicted, testViews),
         Metrics.mae(basePredicted, testViews), Metrics.srcc(basePredicted, testViews),
-        cls, threshold, regressor, predicted, testViews);
+        cls, threshold, regressor, predicted, testViews, split, testScores, viral);
+  }
+
+  private static Map<String, Object> historyMaps(List<HistoryResult> results) {
+    Map<String, Object> perSplit = new LinkedHashMap<>();
+    for (HistoryResult r : results) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("test_rows_with_history", r.withHistory());
+      m.put("served", RunSupport.binaryMetrics(r.served(), 0.5));
+      m.put("served_regression", Map.of("mae", Fmt.r4(r.mae()), "srcc", Fmt.r4(r.srcc())));
+      m.put("history_only_logistic_regression", RunSupport.binaryMetrics(r.historyOnly(), 0.5));
+      m.put("history_only_linear_regression",
+          Map.of("mae", Fmt.r4(r.historyOnlyMae()), "srcc", Fmt.r4(r.historyOnlySrcc())));
+      m.put("author_history_head_on_history_rows", RunSupport.binaryMetrics(r.servedOnHistory(), 0.5));
+      m.put("post_only_head_on_history_rows", RunSupport.binaryMetrics(r.postOnlyOnHistory(), 0.5));
+      m.put("srcc_on_history_rows", Map.of("author_history", Fmt.r4(r.srccOnHistory()),
+          "post_only", Fmt.r4(r.postOnlySrccOnHistory())));
+      m.put("author_history_threshold", Fmt.r4(r.threshold()));
+      perSplit.put(r.name(), m);
+    }
+    return perSplit;
+  }
+
+  private static List<List<String>> historyRows(
+      List<HistoryResult> observed, List<HistoryResult> settled, List<SplitResult> postOnly) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<HistoryResult> variant : List.of(observed, settled)) {
+      for (int i = 0; i < variant.size(); i++) {
+        HistoryResult r = variant.get(i);
+        SplitResult p = postOnly.get(i);
+        out.add(List.of(r.variant(), r.name(), Integer.toString(r.withHistory()),
+            Fmt.f4(r.served().accuracy()), Fmt.f4(p.model().accuracy()), Fmt.f4(r.historyOnly().accuracy()),
+            Fmt.f4(r.srcc()), Fmt.f4(p.srcc()), Fmt.f4(r.historyOnlySrcc()),
+            Fmt.f4(r.servedOnHistory().accuracy()), Fmt.f4(r.postOnlyOnHistory().accuracy())));
+      }
+    }
+    return out;
   }
 
   private static Map<String, Object> splitMaps(List<SplitResult> results) {
@@ -437,22 +647,6 @@ public final class ViralityTask implements TrainingTask {
           Fmt.f4(r.baseSrcc())));
     }
     return out;
-  }
-
-  private static float[][] append(float[][] x, float[][] extra) {
-    float[][] out = new float[x.length][];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = RunSupport.concat(x[i], extra[i]);
-    }
-    return out;
-  }
-
-  private static float mean(float[] v) {
-    double s = 0;
-    for (float f : v) {
-      s += f;
-    }
-    return v.length == 0 ? 0 : (float) (s / v.length);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

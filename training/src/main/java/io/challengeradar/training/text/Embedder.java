@@ -40,16 +40,24 @@ public final class Embedder implements AutoCloseable {
    * @param cacheDir folder of the embedding cache files
    */
   public static Embedder open(Path store, Path cacheDir) throws IOException {
+    return open(store, cacheDir, ENCODER_NAME);
+  }
+
+  /**
+   * The text encoder called {@code encoder} in the store (heads train on {@value #ENCODER_NAME};
+   * comparing encoders reads others).
+   */
+  public static Embedder open(Path store, Path cacheDir, String encoder) throws IOException {
     ModelSpec spec =
         new ModelStore(store, null)
-            .newest(ENCODER_NAME)
+            .newest(encoder)
             .orElseThrow(
                 () ->
                     new IOException(
-                        "no " + ENCODER_NAME + " model in " + store
+                        "no " + encoder + " model in " + store
                             + " (build the serving module: ./mvnw -pl serving -am package)"));
     int dim = spec.integer("dimension", SentenceEncoder.DEFAULT_DIMENSION);
-    Path file = cacheDir.resolve(ENCODER_NAME + "-" + spec.version() + "-" + dim + ".bin");
+    Path file = cacheDir.resolve(encoder + "-" + spec.version() + "-" + dim + ".bin");
     return new Embedder(spec, EmbeddingCache.open(file, dim));
   }
 

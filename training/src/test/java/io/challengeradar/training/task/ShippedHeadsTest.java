@@ -13,6 +13,7 @@ import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.ModelStore;
 import io.challengeradar.serving.model.PostFeatures;
 import io.challengeradar.serving.model.SentenceEncoder;
+import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.training.data.ClaimsData;
 import io.challengeradar.training.data.RowAccounting;
 import io.challengeradar.training.text.Embedder;
@@ -37,6 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedHeadsTest {
 
   private static final String SHIPPED = "1";
+  /**
+   * The default virality version: the author-history head with the post-only head as its
+   * fallback (version 1, post-only alone, stays in the store beside it).
+   */
+  private static final String VIRALITY_SHIPPED = "2";
   /** A post with every feature away from zero: Tuesday 2021-03-02 14:30 UTC. */
   private static final PostFeatures.Input POST =
       PostFeatures.Input.atPost("crates #milkcrate #fyp", 2, 31, 12_345,
@@ -62,13 +68,35 @@ class ShippedHeadsTest {
 
   @Test
   void viralityHeadTakesWhatTheViralityTaskTrainsOn() throws Exception {
-    ModelSpec spec = shipped(ViralityTask.NAME, ModelKind.VIRALITY_HEAD);
+    ModelSpec spec = shipped(ViralityTask.NAME, SHIPPED, ModelKind.VIRALITY_HEAD);
 
     assertThat(inputs(spec)).isEqualTo(ViralityTask.headInputs());
     assertThat(HeadInputs.features(spec)).isEqualTo(ViralityTask.FEATURES);
     assertThat(loadedInputs(spec)).isEqualTo(encoderDimension() + ViralityTask.FEATURES.size());
     float[] row = concat(text(), PostFeatures.vector(HeadInputs.features(spec), POST));
     assertThat(head(spec).score(row)).isCloseTo(VIRALITY_SCORE, within(1e-5f));
+  }
+
+  @Test
+  void viralityDefaultPairsTheAuthorHistoryHeadWithThePostOnlyHead() throws Exception {
+    ModelSpec spec = shipped(ViralityTask.NAME, VIRALITY_SHIPPED, ModelKind.VIRALITY_HEAD);
+
+    Map<String, String> declared = new TreeMap<>(inputs(spec));
+    declared.put(HeadInputs.FALLBACK_FILE, spec.string(HeadInputs.FALLBACK_FILE, ""));
+    declared.put(HeadInputs.FALLBACK_FEATURES, spec.string(HeadInputs.FALLBACK_FEATURES, ""));
+    assertThat(declared).isEqualTo(new TreeMap<>(ViralityTask.headInputsWithHistory()));
+    assertThat(HeadInputs.features(spec)).isEqualTo(ViralityTask.FEATURES_WITH_HISTORY);
+    assertThat(HeadInputs.fallbackFeatures(spec)).isEqualTo(ViralityTask.FEATURES);
+    // Loading checks both heads' sizes against the encoder.
+    assertThat(loadedInputs(spec))
+        .isEqualTo(encoderDimension() + ViralityTask.FEATURES_WITH_HISTORY.size());
+    PostFeatures.Input withHistory =
+        POST.withAuthorHistory(new Wire.AuthorHistory(4, 9.2, 1.1, 0.08, 36));
+    float[] row = concat(text(), PostFeatures.vector(HeadInputs.features(spec), withHistory));
+    assertThat(head(spec).score(row)).isCloseTo(VIRALITY_AUTHOR_SCORE, within(1e-5f));
+    float[] postOnly = concat(text(), PostFeatures.vector(HeadInputs.fallbackFeatures(spec), POST));
+    assertThat(MlpHead.read(spec.file(HeadInputs.FALLBACK_FILE, "")).score(postOnly))
+        .isCloseTo(VIRALITY_POST_ONLY_SCORE, within(1e-5f));
   }
 
   @Test
@@ -113,13 +141,20 @@ class ShippedHeadsTest {
   // them: update them with the new head.
   private static final float CLAIMS_SCORE = 0.014766978f;
   private static final float VIRALITY_SCORE = 0.73137057f;
+  private static final float VIRALITY_AUTHOR_SCORE = 0.37672845f;
+  // The fallback is the post-only head retrained by the same run: it scores as version 1 does.
+  private static final float VIRALITY_POST_ONLY_SCORE = VIRALITY_SCORE;
   private static final float PARTICIPATION_SCORE = 0.018840663f;
 
   /** The shipped version, read as serving reads it; {@code task} names the head's own task. */
   private static ModelSpec shipped(String name, ModelKind kind) throws Exception {
-    Path dir = store().resolve(name).resolve(SHIPPED);
+    return shipped(name, SHIPPED, kind);
+  }
+
+  private static ModelSpec shipped(String name, String version, ModelKind kind) throws Exception {
+    Path dir = store().resolve(name).resolve(version);
     assertThat(dir.resolve(ModelSpec.FILE)).as("shipped %s head", name).isRegularFile();
-    ModelSpec spec = ModelSpec.read(name, SHIPPED, dir, null);
+    ModelSpec spec = ModelSpec.read(name, version, dir, null);
     assertThat(spec.kind()).isEqualTo(kind);
     assertThat(spec.string("task", "")).isEqualTo(name);
     assertThat(Files.size(dir.resolve(MlpHead.FILE))).as("head.json size").isLessThan(1_000_000);
