@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       DashboardsCommand.class,
       K8sCommand.class,
       TemplatesCommand.class,
+      BacktestCommand.class,
     })
 public final class Radar {
 

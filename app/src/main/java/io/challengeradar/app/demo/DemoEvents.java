@@ -32,13 +32,13 @@ import java.nio.file.Path;
  * @param scenario the generator's truth; null for other input
  * @param source where they came from, in words
  */
-record DemoEvents(Path file, long lines, long rejected, Scenario scenario, String source) {
+public record DemoEvents(Path file, long lines, long rejected, Scenario scenario, String source) {
 
   /**
    * Writes, imports or names the events the pipeline reads, under {@code work}. An import is put
    * into event-time order, as a live feed would deliver it.
    */
-  static DemoEvents prepare(Input input, Path work, PrintStream log) throws IOException {
+  public static DemoEvents prepare(Input input, Path work, PrintStream log) throws IOException {
     Path events = work.resolve("events.ndjson");
     if (input instanceof Generated g) {
       return generate(g, events, log);
