@@ -127,7 +127,7 @@ public final class DemoRun implements AutoCloseable {
         api == null ? null : api.baseUri().toString(),
         api == null ? null : apiTable.stream().filter(r -> !r.likelyParticipants().isEmpty()).count(),
         request.parallelism(), platform.elasticsearchUrl(), elapsedMs,
-        firstAlertMs != null || results.alertCount() == 0 ? firstAlertMs : elapsedMs);
+        firstAlertMs != null || results.alertCount() == 0 ? firstAlertMs : Long.valueOf(elapsedMs));
     return new Outcome(summary, results.alerts(), events.scenario(), apiTable);
   }
 
