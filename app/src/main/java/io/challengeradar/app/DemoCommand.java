@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--posts", defaultValue = "20000", description = "Generated posts (default ${DEFAULT-VALUE}).")
+  @Option(names = "--posts", defaultValue = "10000", description = "Generated posts (default ${DEFAULT-VALUE}).")
   int posts;
 
   @Option(names = "--port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE}).")
