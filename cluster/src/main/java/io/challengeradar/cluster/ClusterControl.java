@@ -1,6 +1,6 @@
 package io.challengeradar.cluster;
 
-import io.challengeradar.infra.ServerProcess;
+import io.challengeradar.infra.PlatformControl;
 import io.challengeradar.infra.StateFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,24 +40,8 @@ public final class ClusterControl {
 
   /** Stops every recorded process; one line per process, empty when nothing was recorded. */
   public static List<String> down(Path clusterDir, Duration grace) {
-    List<String> lines = new ArrayList<>();
-    for (Path file : stateFiles(clusterDir)) {
-      Optional<StateFile> state = StateFile.read(file);
-      if (state.isEmpty()) {
-        continue;
-      }
-      ServerProcess.StopOutcome outcome = state.get().liveProcess()
-          .map(p -> ServerProcess.stop(p, grace)).orElse(ServerProcess.StopOutcome.NOT_RUNNING);
-      StateFile.delete(file);
-      lines.add(switch (outcome) {
-        case STOPPED -> "stopped " + state.get().server() + " (pid " + state.get().pid() + ")";
-        case KILLED -> "killed " + state.get().server() + " (pid " + state.get().pid()
-            + "): it did not stop in time";
-        case NOT_RUNNING -> state.get().server() + " (pid " + state.get().pid()
-            + ") was no longer running";
-      });
-    }
-    return lines;
+    return PlatformControl.stop(stateFiles(clusterDir), grace).stream()
+        .map(PlatformControl.Stopped::describe).toList();
   }
 
   /** Lines describing the recorded processes and, when the JobManager answers, its jobs. */

@@ -102,15 +102,8 @@ public final class FlinkRestClient {
 
   /** The root cause of the job's latest failure, one line; empty when it has none. */
   public String exceptions(String jobId) {
-    JsonNode root = get("/jobs/" + jobId + "/exceptions").path("rootException");
-    String trace = root.asText("");
-    String cause = null;
-    for (String line : trace.lines().toList()) {
-      if (line.startsWith("Caused by: ")) {
-        cause = line.substring("Caused by: ".length());
-      }
-    }
-    return cause != null ? cause : trace.lines().findFirst().orElse("");
+    return rootCause(get("/jobs/" + jobId + "/exceptions").path("rootException").asText("")
+        .lines().toList());
   }
 
   /** Uploads {@code jar}; returns the id Flink gives it. */
@@ -235,21 +228,24 @@ public final class FlinkRestClient {
 
   /** Flink's first error line; its errors hold whole stack traces, whose first line says why. */
   static String firstError(JsonNode body) {
-    JsonNode errors = body.path("errors");
     List<String> lines = new ArrayList<>();
-    for (JsonNode e : errors) {
+    for (JsonNode e : body.path("errors")) {
       lines.addAll(e.asText().lines().filter(l -> !l.isBlank()).toList());
     }
-    // The root cause is the most telling: the last "Caused by:" line, else the first line.
+    return lines.isEmpty() ? body.toString() : rootCause(lines);
+  }
+
+  /**
+   * The most telling line of a Java stack trace: its last "Caused by:" (the root cause), else its
+   * first line; empty for no lines.
+   */
+  static String rootCause(List<String> trace) {
     String cause = null;
-    for (String line : lines) {
+    for (String line : trace) {
       if (line.startsWith("Caused by: ")) {
         cause = line.substring("Caused by: ".length());
       }
     }
-    if (cause != null) {
-      return cause;
-    }
-    return lines.isEmpty() ? body.toString() : lines.get(0);
+    return cause != null ? cause : trace.stream().findFirst().orElse("");
   }
 }

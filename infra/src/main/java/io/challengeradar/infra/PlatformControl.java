@@ -47,8 +47,16 @@ public final class PlatformControl {
 
   /** Stops every server recorded under {@code radarHome}; empty when nothing was recorded. */
   public static List<Stopped> down(Path radarHome, Duration grace) {
+    return stop(stateFiles(radarHome), grace);
+  }
+
+  /**
+   * Stops every live process recorded in {@code stateFiles}, in their order, and removes each
+   * file; a stale record is removed and reported as NOT_RUNNING. Missing files are skipped.
+   */
+  public static List<Stopped> stop(List<Path> stateFiles, Duration grace) {
     List<Stopped> stopped = new ArrayList<>();
-    for (Path file : stateFiles(radarHome)) {
+    for (Path file : stateFiles) {
       Optional<StateFile> state = StateFile.read(file);
       if (state.isEmpty()) {
         continue;
