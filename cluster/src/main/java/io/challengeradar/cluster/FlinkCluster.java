@@ -83,10 +83,13 @@ public final class FlinkCluster implements AutoCloseable {
         addTaskManager();
       }
       int expected = options.taskManagers();
-      jobManager.awaitReady(() -> rest.overview().map(o -> o.taskManagers() >= expected)
+      int expectedSlots = expected * options.slots();
+      // A TaskManager registers first and reports its slots a moment later: ready means both.
+      jobManager.awaitReady(() -> rest.overview()
+          .map(o -> o.taskManagers() >= expected && o.slotsTotal() >= expectedSlots)
           .orElse(false), options.startupTimeout());
       notices.println("radar: " + expected + " TaskManager(s) registered, "
-          + expected * options.slots() + " slot(s)");
+          + expectedSlots + " slot(s)");
       return this;
     } catch (RuntimeException e) {
       close();
