@@ -65,6 +65,8 @@ class DemoIT {
     // The serving tier ran as its own process: every post ends enriched, none waits.
     assertThat(s.get("enriched_videos").asLong()).isEqualTo(5000);
     assertThat(s.get("pending_enrichment").asLong()).isZero();
+    // Each enriched video's vector is written once, to its own index.
+    assertThat(s.get("embeddings").asLong()).isEqualTo(5000);
     // The build ships default heads, so flagged challenges get likely participants, and only
     // flagged ones. Which of them have candidates depends on how many posts were enriched in
     // time (on a busy machine most wait for the re-enrichment at the end), so not each one.

@@ -285,7 +285,7 @@ public final class DemoRun implements AutoCloseable {
       counts = PipelineResults.enrichments(platform.client());
     }
     return new DemoSummary.Enrichment(enrichmentWaited, reenriched, counts.enrichedVideos(),
-        counts.pendingEnrichment(), counts.participationPredictions());
+        counts.pendingEnrichment(), counts.embeddings(), counts.participationPredictions());
   }
 
   /**
