@@ -1,6 +1,7 @@
 package io.challengeradar.flink.es;
 
 import java.io.Serializable;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One document write: the whole document under a deterministic id, so that writing it again
@@ -14,6 +15,7 @@ import java.io.Serializable;
  *     newer one is refused as a conflict instead of going backwards
  * @param attempt how many times this write has been sent and failed retryably
  */
+@TypeInfo(EsOperationSerializer.Factory.class)
 public record EsOperation(String index, String id, byte[] source, Long version, int attempt)
     implements Serializable {
 
