@@ -321,31 +321,32 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Error e) {
-      // Whatever the worker held is failed here, so no caller waits for its deadline.
-      InferenceException failure = workerDied(e);
+      // Counted down first, so a caller that sees its item fail also sees the readiness drop.
+      int deaths = markDown(index);
+      InferenceException failure = new InferenceException("model " + model + ": its worker died"
+          + " on this batch (" + e.getClass().getSimpleName() + ") and is being restarted", null);
       batch.forEach(p -> p.result().completeExceptionally(failure));
+      listener.failed(model, failure);
       closeQuietly(predictor);
-      died(index, e);
+      died(index, deaths, e);
       return;
     }
     closeQuietly(predictor);
   }
 
-  private InferenceException workerDied(Error e) {
-    return new InferenceException("model " + model + ": its worker died on this batch ("
-        + e.getClass().getSimpleName() + ") and is being restarted", null);
-  }
-
-  /** Counts the worker down and schedules its restart, unless the engine is closing. */
-  private void died(int index, Error error) {
-    int deaths;
+  /** @return the worker's deaths in a row, this one included */
+  private int markDown(int index) {
     admission.writeLock().lock();
     try {
       down.incrementAndGet();
-      deaths = ++deathsInARow[index];
+      return ++deathsInARow[index];
     } finally {
       admission.writeLock().unlock();
     }
+  }
+
+  /** Reports the death and schedules the worker's restart (which stops if the engine closed). */
+  private void died(int index, int deaths, Error error) {
     Duration wait = restartDelay(deaths);
     LOG.error("model {}: worker {} died ({}); starting it again in {} ms", model, index,
         error.toString(), wait.toMillis());
@@ -359,6 +360,9 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
     try {
       while (true) {
         TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        if (!accepting()) {
+          return; // closed meanwhile: no predictor (a model's memory) for nothing
+        }
         BatchPredictor<I, O> predictor;
         try {
           predictor = predictors.create();
@@ -449,12 +453,6 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
       if (deathsInARow[index] != 0) {
         resetDeaths(index);
       }
-    } catch (Error e) {
-      InferenceException failure = workerDied(e);
-      for (Pending<I, O> p : live) {
-        p.result().completeExceptionally(failure);
-      }
-      throw e;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         // close() gave up waiting; keep the flag so the worker loop stops after failing the batch.
