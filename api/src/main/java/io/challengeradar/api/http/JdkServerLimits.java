@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
  * The JDK HTTP server's own timeouts, which it reads from system properties once per JVM, when
  * its first server is made: {@code sun.net.httpserver.maxReqTime} (a request's headers and body
  * must arrive within it, else the connection is closed: what cuts off a client that trickles
- * bytes), {@code maxRspTime} (the same for the answer), {@code idleInterval} (idle kept-alive
- * connections). So the first server of a process sets them; a later one asking for others is
- * logged. Each server runs in its own process in every deployment, so this is one setting each.
+ * bytes), {@code idleInterval} (idle kept-alive connections). So the first server of a process
+ * sets them; a later one asking for others is logged. Each server runs in its own process in
+ * every deployment, so this is one setting each. ({@code maxRspTime} stays off: it would count
+ * the model's own time, which the engines' deadlines already bound.)
  */
 final class JdkServerLimits {
 
@@ -30,7 +31,6 @@ final class JdkServerLimits {
       return;
     }
     System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(seconds(readTimeout)));
-    System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(seconds(readTimeout)));
     System.setProperty("sun.net.httpserver.idleInterval", Long.toString(seconds(idleTimeout)));
     // How often the server looks for connections past those limits (its defaults: 1 s, 10 s).
     System.setProperty("sun.net.httpserver.timerMillis", "1000");
