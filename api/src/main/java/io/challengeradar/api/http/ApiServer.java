@@ -130,9 +130,11 @@ public final class ApiServer implements AutoCloseable {
         return tooLarge("an unreadable Content-Length", limit);
       }
     }
-    try (InputStream in = ex.getRequestBody()) {
-      long read = in.transferTo(new LimitedSink(limit));
-      return read > limit ? tooLarge("more than " + limit + " bytes", limit) : null;
+    // Not closed here: closing reads on to the end, and the refusal should go out first.
+    InputStream in = ex.getRequestBody();
+    try {
+      in.transferTo(new LimitedSink(limit));
+      return null;
     } catch (LimitedSink.Full e) {
       return tooLarge("more than " + limit + " bytes", limit);
     }

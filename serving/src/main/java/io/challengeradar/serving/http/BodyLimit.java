@@ -29,13 +29,12 @@ final class BodyLimit {
         throw tooLarge(declared + " bytes", limit);
       }
     }
-    try (in) {
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) {
-        throw tooLarge("more than " + limit + " bytes", limit);
-      }
-      return body;
+    // Not closed here: closing reads on to the end, and a refusal should go out first.
+    byte[] body = in.readNBytes(limit + 1);
+    if (body.length > limit) {
+      throw tooLarge("more than " + limit + " bytes", limit);
     }
+    return body;
   }
 
   private static TooLargeException tooLarge(String size, int limit) {
