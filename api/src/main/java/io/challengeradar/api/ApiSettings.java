@@ -23,7 +23,7 @@ public final class ApiSettings {
       .defaultValue(16).positive()
       .description("HTTP handler threads; they mostly wait on Elasticsearch.");
   public static final Option<Integer> PENDING_REQUESTS = Option.key("api.pending-requests")
-      .intType().defaultValue(64).positive()
+      .intType().defaultValue(256).positive()
       .description("Requests that may wait for a free handler thread (api.threads are the"
           + " requests in flight); beyond them a request is answered 503 with Retry-After at"
           + " once.");

@@ -36,7 +36,7 @@ public final class ServingSettings {
       .description("Largest request body, in bytes: a larger Content-Length is answered 413"
           + " unread; a chunked body is counted as it is read and cut at the limit (413).");
   public static final Option<Integer> PENDING_REQUESTS = Option.key("serving.pending-requests")
-      .intType().defaultValue(256).positive()
+      .intType().defaultValue(1024).positive()
       .description("Requests that may wait for a free handler thread (serving.threads are the"
           + " requests in flight); beyond them a request is answered 503 with Retry-After at"
           + " once, without reading its body.");
