@@ -100,6 +100,11 @@ public record ElasticsearchOptions(
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
   }
 
+  public ElasticsearchOptions withStartupTimeout(Duration timeout) {
+    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
+        timeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
+  }
+
   public ElasticsearchOptions withHeapMb(int mb) {
     return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, mb,
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);

@@ -12,11 +12,13 @@ import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchCluster;
 import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.infra.ElasticsearchDiscovery;
+import io.challengeradar.infra.ElasticsearchLauncher;
 import io.challengeradar.infra.ElasticsearchOptions;
 import io.challengeradar.infra.ServerProcess;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -57,7 +59,9 @@ class ElasticsearchNodeLossIT {
     int firstPort = KafkaToElasticsearch.freePortRange(100 + NODES,
         offset -> offset < NODES || offset >= 100);
     ElasticsearchOptions node = ElasticsearchOptions.defaults(work)
-        .withHttpPort(firstPort).withHeapMb(256);
+        .withHttpPort(firstPort).withHeapMb(256)
+        // Three nodes start at once, each as slow as one alone on a loaded machine.
+        .withStartupTimeout(Duration.ofMinutes(5));
     es = ElasticsearchCluster.start(node, NODES, work.resolve(ElasticsearchCluster.DIR_NAME),
         new IngestSettings(null, 1), new PrintStream(PrintStream.nullOutputStream()));
     kafka = TestKafka.start();
@@ -71,6 +75,22 @@ class ElasticsearchNodeLossIT {
     }
     if (es != null) {
       es.close();
+      // Each run's nodes sit on other ports, so their folders (staged outside target/ when run
+      // as root) are never reused: remove them.
+      for (ElasticsearchLauncher node : es.nodes()) {
+        deleteTree(node.layout().root());
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
