@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * the JobManager, the brokers, then the Elasticsearch nodes).
  */
 public final class ClusterControl {
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+  // The first probe of a fresh CLI JVM loads the admin client: 3 s is too short on a busy machine.
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
   private ClusterControl() {}
 

@@ -57,7 +57,9 @@ public final class ElasticsearchCluster implements AutoCloseable {
     ElasticsearchCluster cluster = new ElasticsearchCluster();
     try {
       for (int i = 1; i <= count; i++) {
+        // Every node starts at once on the same cores: each gets the time N would take alone.
         ElasticsearchOptions node = template.withHttpPort(template.httpPort() + i - 1)
+            .withStartupTimeout(template.startupTimeout().multipliedBy(count))
             .withTransportPort(transportPorts.get(i - 1)).withBaseDir(nodeDir(baseDir, i));
         if (!Ports.isFree(node.transportPort())) {
           throw new PortTakenException("Elasticsearch's transport", node.transportPort());

@@ -56,7 +56,9 @@ public final class KafkaCluster implements AutoCloseable {
     KafkaCluster cluster = new KafkaCluster(quorum, notices);
     try {
       for (int i = 1; i <= count; i++) {
+        // Every broker starts at once on the same cores: each gets the time N would take alone.
         KafkaOptions broker = template.withPort(template.port() + 2 * (i - 1))
+            .withStartupTimeout(template.startupTimeout().multipliedBy(count))
             .withControllerPort(controllerPorts.get(i - 1)).withBaseDir(brokerDir(baseDir, i));
         cluster.options.add(broker);
         cluster.brokers.add(new KafkaLauncher(broker, quorum.forNode(i), notices));

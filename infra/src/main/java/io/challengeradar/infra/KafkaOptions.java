@@ -82,6 +82,11 @@ public record KafkaOptions(
         classPath, stopOnExit);
   }
 
+  public KafkaOptions withStartupTimeout(Duration timeout) {
+    return new KafkaOptions(port, controllerPort, baseDir, heapMb, timeout, stopTimeout,
+        classPath, stopOnExit);
+  }
+
   public KafkaOptions withHeapMb(int mb) {
     return new KafkaOptions(port, controllerPort, baseDir, mb, startupTimeout, stopTimeout,
         classPath, stopOnExit);

@@ -18,7 +18,6 @@ import io.challengeradar.infra.ServerProcess;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -59,9 +58,7 @@ class ElasticsearchNodeLossIT {
     int firstPort = KafkaToElasticsearch.freePortRange(100 + NODES,
         offset -> offset < NODES || offset >= 100);
     ElasticsearchOptions node = ElasticsearchOptions.defaults(work)
-        .withHttpPort(firstPort).withHeapMb(256)
-        // Three nodes start at once, each as slow as one alone on a loaded machine.
-        .withStartupTimeout(Duration.ofMinutes(5));
+        .withHttpPort(firstPort).withHeapMb(256);
     es = ElasticsearchCluster.start(node, NODES, work.resolve(ElasticsearchCluster.DIR_NAME),
         new IngestSettings(null, 1), new PrintStream(PrintStream.nullOutputStream()));
     kafka = TestKafka.start();
