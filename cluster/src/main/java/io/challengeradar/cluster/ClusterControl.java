@@ -82,8 +82,13 @@ public final class ClusterControl {
 
   /** Stops every recorded process; one line per process, empty when nothing was recorded. */
   public static List<String> down(Path radarHome, Duration grace) {
-    return PlatformControl.stop(stateFiles(radarHome), grace).stream()
-        .map(PlatformControl.Stopped::describe).toList();
+    List<PlatformControl.Stopped> stopped =
+        new ArrayList<>(PlatformControl.stop(flinkStateFiles(radarHome), grace));
+    // Together: a broker stopped after the others would find no controller quorum to hand its
+    // partitions to, and hang until killed.
+    stopped.addAll(PlatformControl.stopTogether(brokerStateFiles(radarHome), grace));
+    stopped.addAll(PlatformControl.stop(elasticsearchStateFiles(radarHome), grace));
+    return stopped.stream().map(PlatformControl.Stopped::describe).toList();
   }
 
   /** Lines describing the recorded processes: Flink with its jobs, the brokers, the nodes. */

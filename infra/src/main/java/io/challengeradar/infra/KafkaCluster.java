@@ -128,23 +128,38 @@ public final class KafkaCluster implements AutoCloseable {
     return lines;
   }
 
-  /** Stops every broker still running (last first); each removes its state file. */
+  /**
+   * Stops every broker still running, all at once: a broker stopped after the others would find
+   * no controller quorum for its controlled shutdown and hang until killed. Each removes its
+   * state file.
+   */
   @Override
   public synchronized void close() {
-    RuntimeException failure = null;
-    for (int i = brokers.size() - 1; i >= 0; i--) {
-      try {
-        brokers.get(i).close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
+    List<Thread> stopping = new ArrayList<>();
+    List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (KafkaLauncher broker : brokers) {
+      Thread t = new Thread(() -> {
+        try {
+          broker.close();
+        } catch (RuntimeException e) {
+          failures.add(e);
         }
+      }, "stop-kafka-broker");
+      t.start();
+      stopping.add(t);
+    }
+    for (Thread t : stopping) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PlatformException("interrupted while stopping the Kafka brokers", e);
       }
     }
-    if (failure != null) {
-      throw failure;
+    if (!failures.isEmpty()) {
+      RuntimeException first = failures.get(0);
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
     }
   }
 }
