@@ -84,8 +84,10 @@ public final class ClusterControl {
   public static List<String> down(Path radarHome, Duration grace) {
     List<PlatformControl.Stopped> stopped =
         new ArrayList<>(PlatformControl.stop(flinkStateFiles(radarHome), grace));
-    // Together: a broker stopped after the others would find no controller quorum to hand its
-    // partitions to, and hang until killed.
+    // Together, so one grace period covers them all: every broker is also a controller, and the
+    // one whose controlled shutdown comes last finds no controller majority left; it waits until
+    // it is killed at the end of the grace (its data is on disk; Kafka recovers its logs at the
+    // next start).
     stopped.addAll(PlatformControl.stopTogether(brokerStateFiles(radarHome), grace));
     stopped.addAll(PlatformControl.stop(elasticsearchStateFiles(radarHome), grace));
     return stopped.stream().map(PlatformControl.Stopped::describe).toList();

@@ -129,9 +129,10 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   /**
-   * Stops every broker still running, all at once: a broker stopped after the others would find
-   * no controller quorum for its controlled shutdown and hang until killed. Each removes its
-   * state file.
+   * Stops every broker still running, all at once, so one stop timeout covers them all: every
+   * broker is also a controller, and the one whose controlled shutdown comes last finds no
+   * controller majority left and is killed at the end of the timeout (its data is on disk; Kafka
+   * recovers its logs at the next start). Each removes its state file.
    */
   @Override
   public synchronized void close() {

@@ -72,8 +72,7 @@ public final class PlatformControl {
 
   /**
    * Stops every live process recorded in {@code stateFiles} at the same time, as {@link #stop}
-   * does one by one; results in the files' order. KRaft nodes need this: a broker's controlled
-   * shutdown asks the controller quorum, which the nodes stopped before it would have taken away.
+   * does one by one, so one grace period covers them all; results in the files' order.
    */
   public static List<Stopped> stopTogether(List<Path> stateFiles, Duration grace) {
     List<java.util.concurrent.CompletableFuture<List<Stopped>>> stopping = new ArrayList<>();

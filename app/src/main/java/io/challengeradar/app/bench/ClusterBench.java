@@ -136,7 +136,8 @@ public final class ClusterBench implements Callable<Integer> {
             + " of the MiniCluster's per core");
     report.note("Generated stream, seed 42: " + posts + " posts, " + lines + " events, from a"
         + " file into one local Elasticsearch; each rate is the events over Flink's run time of"
-        + " the job. With " + Runtime.getRuntime().availableProcessors() + " cores shared by the"
+        + " the job, its deployment included (which dominates a stream of a few thousand"
+        + " events). With " + Runtime.getRuntime().availableProcessors() + " cores shared by the"
         + " JobManager, the TaskManagers, Elasticsearch and this JVM, these figures are about"
         + " overhead and correctness (every event accounted for in each run) more than speed.");
     return report;
