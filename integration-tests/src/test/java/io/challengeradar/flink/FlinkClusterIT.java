@@ -114,6 +114,8 @@ class FlinkClusterIT {
     contents.clear();
     long accountedFirst = produce(first);
     String killed = submit(submitter, "failover-it");
+    // config.yaml names no backend: the job sets its own default, RocksDB.
+    assertThat(rest.stateBackend(killed)).isEqualTo("EmbeddedRocksDBStateBackend");
     contents.awaitAccountedEvents(accountedFirst, WAIT);
     awaitCheckpoints(rest, killed, rest.completedCheckpoints(killed) + 1);
 
