@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code radar pipeline} as a user runs it (its own JVM, the default RocksDB state backend),
  * killed with SIGKILL mid-stream after a checkpoint and started again with the same arguments:
  * it says it resumes from that checkpoint and ends with the same Elasticsearch contents,
- * document by document and versions included, as an uninterrupted run of the same stream.
+ * document by document and versions included, as an uninterrupted run of the same stream. Started
+ * without its state over those documents, it reports the version regression on its console.
  *
  * <p>Both topics are replayed as the demo does (posts and snapshots, event-time timestamps), read
  * by one reader (parallelism 1).
@@ -117,6 +118,24 @@ class PipelineRestartIT {
       assertThat(restarted.get(Index.HASHTAG_WINDOWS.indexName())).as("windows").isNotEmpty();
       assertThat(EsContents.differences(restarted, uninterrupted)).isEmpty();
       assertThat(restartedVersions).isEqualTo(uninterruptedVersions);
+
+      // Started without its state (another checkpoint folder and group) over what it wrote:
+      // its versions start at 1 again, and the console says so rather than staying silent.
+      ServerProcess stateless = pipeline("pipeline-stateless",
+          pipelineArgs(kafka.bootstrap(), tmp.resolve("empty"), "stateless-it"));
+      awaitConsole("pipeline-stateless", "version regression: ");
+      stop(stateless);
+      assertThat(console("pipeline-stateless"))
+          .contains("this job started without state", "Resume from the latest checkpoint");
+      phase("version regression reported");
+    }
+  }
+
+  private void awaitConsole(String name, String text) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!console(name).contains(text)) {
+      assertThat(System.nanoTime()).as(name + " prints " + text).isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(200); // polled with the deadline above
     }
   }
 
