@@ -49,6 +49,7 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
   private final ElasticsearchAccess access;
   private final ScheduledExecutorService backoff;
   private final Map<Tally, Counter> counters = new EnumMap<>(Tally.class);
+  private final VersionRegressions regressions;
 
   ElasticsearchSinkWriter(
       ElementConverter<EsOperation, EsOperation> converter,
@@ -85,6 +86,11 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
     for (Tally t : Tally.values()) {
       counters.put(t, group.counter(t.name().toLowerCase(java.util.Locale.ROOT)));
     }
+    // Started without state: a restored checkpoint or a restart would say otherwise.
+    boolean fresh = context.getRestoredCheckpointId().isEmpty()
+        && context.getTaskInfo().getAttemptNumber() == 0;
+    this.regressions = new VersionRegressions(fresh, group.counter("version_regressions"),
+        System::nanoTime);
   }
 
   @Override
@@ -110,6 +116,9 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
       ElasticsearchAccessException.find(error, access).ifPresent(denied -> {
         throw new ElasticsearchAccessDenied(denied.getMessage());
       });
+    }
+    if (response != null) {
+      regressions.check(batch, BulkOutcomes.items(response));
     }
     Plan plan = error != null
         ? outcomes.onRequestFailure(batch, error)
