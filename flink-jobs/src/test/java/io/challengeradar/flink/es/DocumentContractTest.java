@@ -110,7 +110,7 @@ class DocumentContractTest {
     letters.add(Documents.deadLetter(DeadLetters.of(new SourcedEvent(SECOND, "{}",
         Origin.file("events.ndjson", 7)), DeadLetter.STAGE_JOIN,
         DeadLetter.REASON_ORPHAN_SNAPSHOT, "no post for v1")));
-    BulkOutcomes outcomes = new BulkOutcomes(0, 10, 10);
+    BulkOutcomes outcomes = new BulkOutcomes(java.time.Duration.ofSeconds(1), 10, 10);
     EsOperation refused = Documents.video(VideoFeatures.ofPost(POST, VideoSignals.NONE));
     letters.addAll(outcomes.onResponse(List.of(refused), List.of(BulkOutcomes.ItemResult.of(
         BulkResponseItem.of(i -> i.operationType(OperationType.Index)
