@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.contract.Index;
+import io.challengeradar.core.event.EventCodec;
+import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.EsContents;
 import io.challengeradar.flink.TestKafka;
 import io.challengeradar.flink.es.Documents;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeadLetterReplayIT {
   static final Instant BEFORE = Instant.parse("2026-03-01T09:00:00Z");
   static final Instant REFUSED = Instant.parse("2026-03-01T10:00:00Z");
+  static final Instant POSTED = Instant.parse("2026-03-01T09:59:00Z");
   static final Instant LATER = Instant.parse("2026-03-02T10:00:00Z");
 
   private static TestKafka kafka;
@@ -66,8 +69,8 @@ class DeadLetterReplayIT {
   @Test
   void resubmitsLateRecordsOnceToTheirTopicAndFileAndSaysWhatItSkipped(@TempDir Path dir)
       throws Exception {
-    String post = "{\"type\":\"post\",\"videoId\":\"v7\",\"authorId\":\"a\","
-        + "\"createdAt\":\"2026-03-01T09:59:00Z\",\"caption\":\"hi\",\"hashtags\":[\"dance\"]}";
+    String post = EventCodec.withDefaults().encode(new Post("v7", "a1", POSTED, "hi #dance",
+        List.of("dance"), null, 15, 100L, null, null, null, null));
     store(late(post, Origin.kafka(PipelineSources.POSTS_TOPIC, 0, 17), REFUSED));
     store(late("{\"line\":3}", Origin.file("events.ndjson", 3), REFUSED));
     store(late("{\"old\":true}", Origin.kafka(PipelineSources.POSTS_TOPIC, 0, 2), BEFORE));
@@ -94,7 +97,7 @@ class DeadLetterReplayIT {
     assertThat(records).singleElement().satisfies(r -> {
       assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(post);
       assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("v7");
-      assertThat(r.timestamp()).isEqualTo(Instant.parse("2026-03-01T09:59:00Z").toEpochMilli());
+      assertThat(r.timestamp()).isEqualTo(POSTED.toEpochMilli());
     });
     assertThat(Files.readAllLines(out)).containsExactly("{\"line\":3}");
     Map<String, ObjectNode> letters = new EsContents(es).documents(Index.DEADLETTER.indexName());
@@ -117,8 +120,7 @@ class DeadLetterReplayIT {
 
   private static DeadLetter late(String raw, Origin origin, Instant at) {
     return new DeadLetter(raw, DeadLetter.STAGE_WATERMARK, DeadLetter.REASON_LATE, null,
-        "late", origin, raw.startsWith("{\"type\"") ? Instant.parse("2026-03-01T09:59:00Z")
-            : null, at);
+        "late", origin, raw.contains("\"post\"") ? POSTED : null, at);
   }
 
   private void store(DeadLetter letter) throws Exception {
