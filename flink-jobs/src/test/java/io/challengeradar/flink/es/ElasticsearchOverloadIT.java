@@ -124,6 +124,38 @@ class ElasticsearchOverloadIT {
   }
 
   @Test
+  void restartsFromItsCheckpointWhenADeadLetterCannotBeWrittenAndLosesNothing() throws Exception {
+    try (FaultInjectingProxy proxy = FaultInjectingProxy.to(es.url())
+        .refusingEveryItemFor(Duration.ofSeconds(3))) {
+      Configuration conf = new Configuration();
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 100);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+      env.setParallelism(1);
+      env.enableCheckpointing(200);
+      env.fromData(windows(300), TypeInformation.of(EsOperation.class))
+          .sinkTo(new ElasticsearchSink(options(proxy, Duration.ofMinutes(5))))
+          .name("elasticsearch");
+
+      env.execute("elasticsearch-overload-restore-it");
+
+      // While the proxy refused them, the writes' dead letters could not be written either: the
+      // job failed (again and again) and restored. Every write ends indexed or, if a checkpoint
+      // already held its dead letter, dead-lettered: once, and never both.
+      assertThat(proxy.itemsAnswered400.get()).isPositive();
+      List<String> indexed = new ArrayList<>(contents.documents(WINDOWS).keySet());
+      List<String> deadLettered = contents.documents(Index.DEADLETTER.indexName()).values()
+          .stream().map(d -> d.at("/origin/name").asText().substring(WINDOWS.length() + 1))
+          .toList();
+      List<String> all = new ArrayList<>(indexed);
+      all.addAll(deadLettered);
+      assertThat(all).hasSize(300).containsExactlyInAnyOrderElementsOf(
+          IntStream.range(0, 300).mapToObj(ElasticsearchOverloadIT::id).toList());
+    }
+  }
+
+  @Test
   void failsTheJobWhenTheClusterStaysBusyPastTheRetryBudget() throws Exception {
     try (FaultInjectingProxy proxy = FaultInjectingProxy.to(es.url())
         .overloadedFor(Duration.ofHours(1))) {

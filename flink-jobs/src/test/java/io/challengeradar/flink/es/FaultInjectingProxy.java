@@ -35,7 +35,8 @@ import java.util.function.LongSupplier;
  *       es_rejected_execution_exception}, nothing indexed.
  *   <li>A body limit: a bulk request over {@code maxBulkBytes} is answered 413 with an HTML body,
  *       as nginx does.
- *   <li>Refusing: every item answered 400 {@code mapper_parsing_exception}, dead letters too.
+ *   <li>Refusing: for a while, every item answered 400 {@code mapper_parsing_exception}, dead
+ *       letters too.
  * </ul>
  */
 final class FaultInjectingProxy implements AutoCloseable {
@@ -52,7 +53,7 @@ final class FaultInjectingProxy implements AutoCloseable {
 
   private volatile long overloadMillis;
   private volatile long maxBulkBytes = Long.MAX_VALUE;
-  private volatile boolean refuseItems;
+  private volatile long refuseMillis;
   private volatile LongSupplier probe = () -> 0;
   private final AtomicLong firstBulkAt = new AtomicLong();
   private final AtomicLong probedWhileOverloaded = new AtomicLong();
@@ -92,7 +93,12 @@ final class FaultInjectingProxy implements AutoCloseable {
 
   /** Answers every item 400, as a mapping that refuses every document would. */
   FaultInjectingProxy refusingEveryItem() {
-    refuseItems = true;
+    return refusingEveryItemFor(Duration.ofDays(1));
+  }
+
+  /** Answers every item 400 for {@code duration} from the first bulk request on. */
+  FaultInjectingProxy refusingEveryItemFor(Duration duration) {
+    refuseMillis = duration.toMillis();
     return this;
   }
 
@@ -130,7 +136,7 @@ final class FaultInjectingProxy implements AutoCloseable {
               itemsAnswered429));
           return;
         }
-        if (refuseItems) {
+        if (System.currentTimeMillis() - firstBulkAt.get() < refuseMillis) {
           respond(exchange, 200, "application/json", itemsRefused(body, 400,
               "mapper_parsing_exception", "failed to parse [injected refusal]",
               itemsAnswered400));
