@@ -114,7 +114,7 @@ class ElasticsearchSinkIT {
 
     // The two dead letters are writes of their own, so they count as succeeded too.
     assertThat(counters).containsEntry("rejected", 2L).containsEntry("succeeded", 3L)
-        .containsEntry("retried", 0L).containsEntry("dead_letter_lost", 0L);
+        .containsEntry("retried", 0L).containsEntry("too_large", 0L);
     assertThat(contents.documents(Index.VIDEOS.indexName())).containsOnlyKeys("good");
     Map<String, ObjectNode> letters = new TreeMap<>();
     contents.documents(Index.DEADLETTER.indexName()).values()
