@@ -34,13 +34,15 @@ import java.util.List;
  * Enriches the {@code radar-videos} documents still marked {@code pendingEnrichment=true} in a
  * range of creation times, in batches through the serving tier.
  *
- * <p>Each document is written back whole with <em>its own</em> version and {@code
- * version_type=external_gte}: the version the job gave it does not change, so the job's next
- * write (always a higher version) still lands, and a document the job rewrote since it was read
- * (higher version) is not overwritten: the write is refused and counted as raced. The job's
- * state is not changed: if it still holds the video (it gave up retrying but the video is inside
- * {@code state.ttl}), a later snapshot makes it write the video as pending again, and the next
- * run picks it up again.
+ * <p>Each document is written back whole with its version plus {@link #VERSION_OFFSET} and {@code
+ * version_type=external_gte}, so a later write of the job cannot undo it: the job does not learn
+ * of the answer (its state still holds the video as pending), and every version it writes is far
+ * below the offset, so its later snapshots of the video are refused as superseded. Elasticsearch
+ * cannot merge them without a script, and the local distribution has no scripting; the price is
+ * that the document keeps the engagement it had when it was re-enriched (the job's own counts,
+ * trends and alerts are unaffected). The {@code version} field keeps the job's count of events.
+ * A write refused all the same (a document written since with an even higher version: another
+ * reenrich run) is counted as raced.
  *
  * <p>Each post goes with its author's history, as the job sends it: the same {@link AuthorTrack}
  * built from the author's videos in {@code radar-videos} posted strictly before the post (the
@@ -59,11 +61,18 @@ public final class Reenricher {
   /**
    * @param found pending documents found in the range
    * @param enriched written back enriched
-   * @param raced refused because the job wrote the document meanwhile
+   * @param raced refused because the document was written meanwhile with a version above the
+   *     offset (another reenrich run)
    * @param failed not enriched because the serving tier refused or was unreachable
    * @param stillPending pending documents in the range after the run
    */
   public record Summary(long found, long enriched, long raced, long failed, long stillPending) {}
+
+  /**
+   * Added to a re-enriched document's external version: far above any count of events the job
+   * can reach, so none of its later writes replaces the answer (they are refused as superseded).
+   */
+  public static final long VERSION_OFFSET = 1L << 40;
 
   /** What the author's history needs of each earlier video. */
   private static final List<String> HISTORY_FIELDS = List.of(VideoFields.VIDEO_ID,
@@ -143,8 +152,9 @@ public final class Reenricher {
       for (int i = 0; i < hits.size(); i++) {
         Hit<ObjectNode> h = hits.get(i);
         ObjectNode doc = withAnswer(h.source(), answer, i, at);
+        long version = h.version() < VERSION_OFFSET ? h.version() + VERSION_OFFSET : h.version();
         writes.add(BulkOperation.of(b -> b.index(x -> x.index(INDEX).id(h.id()).document(doc)
-            .version(h.version()).versionType(VersionType.ExternalGte))));
+            .version(version).versionType(VersionType.ExternalGte))));
       }
       BulkResponse written = es.bulk(b -> b.operations(writes));
       for (BulkResponseItem item : written.items()) {
