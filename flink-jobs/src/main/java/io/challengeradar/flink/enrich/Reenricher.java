@@ -52,6 +52,9 @@ import java.util.List;
  * keeps only a video's latest snapshot, so an earlier video still observed after the post is left
  * out of the view figures here where the job, watching as it happened, used the snapshot it had
  * at the post; re-enriched long after, a post may see less of its author than the job would have.
+ *
+ * <p>Just over 300 lines: the command's one pass (find, ask, write back) with the two readings of
+ * a document it needs, the post and its author's earlier videos.
  */
 public final class Reenricher {
 
