@@ -1,6 +1,7 @@
 package io.challengeradar.flink.es;
 
 import io.challengeradar.contract.Index;
+import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.flink.es.BulkOutcomes.ItemResult;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * holds, and those conflicts are expected. A fresh writer whose video write is refused because
  * Elasticsearch holds a higher version counts it ({@code version_regressions} in the sink's
  * {@code elasticsearch} metric group) and says so in a warning naming the cause and the fix: the
- * first at once, then at most one a minute with the count so far.
+ * first at once, then at most one a minute with the count so far. A stored version at or above
+ * {@link Reenricher#VERSION_OFFSET} is a video {@code radar reenrich} wrote, refused by design.
  */
 final class VersionRegressions {
   private static final Logger LOG = LoggerFactory.getLogger(VersionRegressions.class);
@@ -102,6 +104,8 @@ final class VersionRegressions {
       return -1;
     }
     long stored = Long.parseLong(m.group(1));
-    return stored > op.version() ? stored : -1;
+    // radar reenrich writes at version + Reenricher.VERSION_OFFSET so later snapshots cannot undo
+    // it: refusing those is by design, not lost state.
+    return stored > op.version() && stored < Reenricher.VERSION_OFFSET ? stored : -1;
   }
 }

@@ -3,6 +3,7 @@ package io.challengeradar.flink.es;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.challengeradar.contract.Index;
+import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.flink.es.BulkOutcomes.ItemResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,6 +51,14 @@ class VersionRegressionsTest {
         new ItemResult(400, "mapper_parsing_exception", "current version [9]"))).isEqualTo(-1);
     assertThat(VersionRegressions.storedVersion(video("v", 1), conflict("v", 12, 1)))
         .isEqualTo(12);
+  }
+
+  @Test
+  void aVideoThatReenrichWroteIsNotARegression() {
+    long reenriched = Reenricher.VERSION_OFFSET + 3;
+
+    assertThat(VersionRegressions.storedVersion(video("v", 4), conflict("v", reenriched, 4)))
+        .isEqualTo(-1);
   }
 
   @Test
