@@ -131,7 +131,7 @@ class ElasticsearchNodeLossIT {
 
       assertThat(restarts).as("restarts of the job that lost a node").isZero();
       assertThat(survived.get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
-      assertThat(FlinkClusterIT.differences(survived, contents.comparable())).isEmpty();
+      assertThat(EsContents.differences(survived, contents.comparable())).isEmpty();
       assertThat(survivedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
     }
   }

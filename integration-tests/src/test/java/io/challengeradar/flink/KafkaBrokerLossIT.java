@@ -139,7 +139,7 @@ class KafkaBrokerLossIT {
       assertThat(endOffset).as("records in radar.posts").isEqualTo(total);
       assertThat(restarts).as("restarts of the job that lost a broker").isZero();
       assertThat(survived.get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
-      assertThat(FlinkClusterIT.differences(survived, contents.comparable())).isEmpty();
+      assertThat(EsContents.differences(survived, contents.comparable())).isEmpty();
       assertThat(survivedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
     }
   }
