@@ -69,6 +69,7 @@ public final class RadarPipeline {
   private final PipelineOutputs outputs;
   private final PipelineOptions options;
   private final String checkpointDirectory;
+  private final StateBackendSettings stateBackend;
   private final EventCodec codec;
   private final WatermarkStrategy<RawRecord> sourceWatermarks;
   private final IntelligenceOptions intelligence;
@@ -77,6 +78,7 @@ public final class RadarPipeline {
     this.intelligence = b.intelligence;
     this.sourceWatermarks = b.sourceWatermarks;
     this.checkpointDirectory = b.checkpointDirectory;
+    this.stateBackend = b.stateBackend;
     this.sources = List.copyOf(b.sources);
     this.outputs = b.outputs;
     this.options = b.options;
@@ -89,7 +91,8 @@ public final class RadarPipeline {
 
   /**
    * Settings every environment running this job needs: no silent Kryo fallback (each type in
-   * state or on the wire has an explicit serializer) and checkpointing on.
+   * state or on the wire has an explicit serializer), its state backend, and checkpointing on,
+   * retained when the job is cancelled (so that a stopped job can be resumed from its last one).
    */
   public void configure(StreamExecutionEnvironment env) {
     Configuration c = new Configuration();
@@ -103,7 +106,10 @@ public final class RadarPipeline {
       c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
           checkpointDirectory);
+      c.set(org.apache.flink.configuration.CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
+    stateBackend.applyTo(c);
     env.configure(c);
     env.enableCheckpointing(options.checkpointInterval().toMillis());
   }
@@ -239,6 +245,7 @@ public final class RadarPipeline {
     private PipelineOptions options = PipelineOptions.defaults();
     private EventCodec codec = EventCodec.withDefaults();
     private String checkpointDirectory;
+    private StateBackendSettings stateBackend = StateBackendSettings.HEAP;
     private WatermarkStrategy<RawRecord> sourceWatermarks;
     private IntelligenceOptions intelligence;
 
@@ -298,6 +305,12 @@ public final class RadarPipeline {
       return this;
     }
 
+    /** Where keyed state lives; the heap unless set (the job's option defaults to RocksDB). */
+    public Builder stateBackend(StateBackendSettings s) {
+      this.stateBackend = s;
+      return this;
+    }
+
     public Builder codec(EventCodec c) {
       this.codec = c;
       return this;
@@ -312,6 +325,9 @@ public final class RadarPipeline {
       }
       if (options == null) {
         throw new IllegalArgumentException("options must be set");
+      }
+      if (stateBackend == null) {
+        throw new IllegalArgumentException("stateBackend must be set");
       }
       if (codec == null) {
         throw new IllegalArgumentException("codec must be set");

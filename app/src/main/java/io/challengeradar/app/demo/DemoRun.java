@@ -12,6 +12,7 @@ import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.Reenricher;
@@ -234,7 +235,7 @@ public final class DemoRun implements AutoCloseable {
     if (base.origin(ElasticsearchSinkOptions.VIDEO_COALESCE).layer() == Origin.Layer.DEFAULT) {
       base = base.with(ElasticsearchSinkOptions.VIDEO_COALESCE, VIDEO_COALESCE, "demo");
     }
-    Config settings = base
+    Config settings = StateBackendSettings.heapUnlessSet(base, "demo")
         .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(elasticsearch), "demo")
         .with(JobConfig.CHECKPOINTS, checkpoints, "demo")
         .with(JobConfig.PARALLELISM, parallelism, "--parallelism")

@@ -17,7 +17,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Layout version 1 of {@link EsOperation} between tasks: every write of the job reaches the sink
  * through a network channel (the sink has several inputs, so nothing chains onto it). Index and
  * id as a length and UTF-8 bytes, the source as a length and bytes, a presence byte then the
- * version, the attempt. The sink's own checkpointed buffer has its own serializer ({@link
+ * version, the attempt, when it started retrying. The sink's own checkpointed buffer has its own serializer ({@link
  * EsOperationStateSerializer}).
  */
 public final class EsOperationSerializer extends ImmutableTypeSerializer<EsOperation> {
@@ -35,6 +35,7 @@ public final class EsOperationSerializer extends ImmutableTypeSerializer<EsOpera
       out.writeLong(op.version());
     }
     out.writeInt(op.attempt());
+    out.writeLong(op.retryingSince());
   }
 
   @Override
@@ -43,7 +44,7 @@ public final class EsOperationSerializer extends ImmutableTypeSerializer<EsOpera
     String id = new String(readBytes(in), StandardCharsets.UTF_8);
     byte[] source = readBytes(in);
     Long version = in.readBoolean() ? in.readLong() : null;
-    return new EsOperation(index, id, source, version, in.readInt());
+    return new EsOperation(index, id, source, version, in.readInt(), in.readLong());
   }
 
   private static void writeBytes(DataOutputView out, byte[] bytes) throws IOException {

@@ -74,7 +74,7 @@ class ExplicitSerializersTest {
             Enrichment.pending("v1", null, null, null, null)),
         new Case<>("write, versioned", EsOperation.class, EsOperationSerializer.INSTANCE,
             new EsOperation("radar-videos", "v1", "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8),
-                7L, 2)),
+                7L, 2, 1_700_000_000_000L)),
         new Case<>("write, unversioned", EsOperation.class, EsOperationSerializer.INSTANCE,
             EsOperation.of("radar-embeddings", "v\u00e9" + "x".repeat(70_000), new byte[0],
                 null)));
