@@ -15,6 +15,8 @@ public final class DeadLetterFields {
   public static final String ORIGIN = "origin";
   public static final String EVENT_TIME = "eventTime";
   public static final String AT = "at";
+  /** Calls made before the pipeline gave up (enrichment give-ups); absent or null otherwise. */
+  public static final String ATTEMPTS = "attempts";
 
   /** The fields of {@link #ORIGIN}. */
   public static final class Origin {
