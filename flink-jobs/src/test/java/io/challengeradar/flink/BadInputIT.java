@@ -243,9 +243,7 @@ class BadInputIT {
     int futureLine = lines.indexOf(lines.stream().filter(l -> l.contains("\"future\""))
         .findFirst().orElseThrow()) + 1;
 
-    long t0 = System.nanoTime();
     run(file);
-    System.err.println("TIMING run " + (System.nanoTime() - t0) / 1_000_000 + " ms");
 
     Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());
     assertThat(videos).hasSize(LIVE_VIDEOS).doesNotContainKey("future");
