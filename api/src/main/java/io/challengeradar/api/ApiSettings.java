@@ -22,6 +22,28 @@ public final class ApiSettings {
   public static final Option<Integer> THREADS = Option.key("api.threads").intType()
       .defaultValue(16).positive()
       .description("HTTP handler threads; they mostly wait on Elasticsearch.");
+  public static final Option<Integer> PENDING_REQUESTS = Option.key("api.pending-requests")
+      .intType().defaultValue(256).positive()
+      .description("Requests that may wait for a free handler thread (api.threads are the"
+          + " requests in flight); beyond them a request is answered 503 with Retry-After at"
+          + " once.");
+  public static final Option<Integer> MAX_BODY_BYTES = Option.key("api.max-body-bytes")
+      .intType().defaultValue(8 << 10).positive()
+      .description("Largest request body, in bytes (the API's requests carry none): a larger"
+          + " Content-Length is answered 413 unread; a chunked body is cut at the limit (413).");
+  public static final Option<Duration> READ_TIMEOUT = Option.key("api.read-timeout")
+      .durationType().defaultValue(Duration.ofSeconds(10)).positive()
+      .description("Longest time a client may take to send a whole request; a client that"
+          + " trickles bytes is cut off then. Whole seconds. The JDK HTTP server reads it once"
+          + " per JVM: the first server started in a process sets it.");
+  public static final Option<Duration> IDLE_TIMEOUT = Option.key("api.idle-timeout")
+      .durationType().defaultValue(Duration.ofSeconds(30)).positive()
+      .description("How long a kept-alive connection may sit idle before it is closed. Whole"
+          + " seconds; read once per JVM, like api.read-timeout.");
+  public static final Option<Duration> HEALTH_INTERVAL = Option.key("api.health-interval")
+      .durationType().defaultValue(Duration.ofSeconds(5)).positive()
+      .description("How often the API asks Elasticsearch for its health in the background;"
+          + " /v1/health answers from the latest answer, so probes never reach Elasticsearch.");
   public static final Option<Double> RATE = Option.key("api.rate").doubleType().defaultValue(10.0)
       .check(r -> r > 0 && !r.isInfinite(), "must be a positive number")
       .description("Sustained requests per second per API key (the token bucket's refill).");
@@ -44,7 +66,8 @@ public final class ApiSettings {
 
   public static final OptionGroup GROUP = OptionGroup.of("api",
       "The query API (radar api): HTTP, rate limit, API keys and the Elasticsearch it reads.",
-      PORT, THREADS, RATE, BURST, BACKEND_RETRY_AFTER, KEYS_FILE, KEYS, ACCESS_LOG)
+      PORT, THREADS, PENDING_REQUESTS, MAX_BODY_BYTES, READ_TIMEOUT, IDLE_TIMEOUT,
+      HEALTH_INTERVAL, RATE, BURST, BACKEND_RETRY_AFTER, KEYS_FILE, KEYS, ACCESS_LOG)
       .with("api", "The query API (radar api): HTTP, rate limit, API keys and the Elasticsearch"
           + " it reads.", CommonOptions.ELASTICSEARCH);
 

@@ -6,6 +6,7 @@ import io.challengeradar.api.http.AccessLog;
 import io.challengeradar.api.http.ApiHandler;
 import io.challengeradar.api.http.ApiRoutes;
 import io.challengeradar.api.http.ApiServer;
+import io.challengeradar.api.query.CachedHealth;
 import io.challengeradar.api.query.RadarQueries;
 import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import io.challengeradar.infra.ElasticsearchClients;
@@ -20,10 +21,12 @@ import java.io.UncheckedIOException;
 public final class QueryApi implements AutoCloseable {
 
   private final ElasticsearchConnection connection;
+  private final CachedHealth health;
   private final ApiServer server;
 
-  private QueryApi(ElasticsearchConnection connection, ApiServer server) {
+  private QueryApi(ElasticsearchConnection connection, CachedHealth health, ApiServer server) {
     this.connection = connection;
+    this.health = health;
     this.server = server;
   }
 
@@ -35,17 +38,20 @@ public final class QueryApi implements AutoCloseable {
    */
   public static QueryApi start(ApiOptions options, Access access, AccessLog log) {
     ElasticsearchConnection connection = ElasticsearchClients.create(options.elasticsearch());
+    CachedHealth health = null;
     try {
       ElasticsearchClientFactory.checkAccess(connection.restClient(), options.elasticsearch());
       RadarQueries queries = new RadarQueries(connection.client(), options.backendRetryAfter());
-      ApiHandler handler = new ApiHandler(new ApiRoutes(queries).routes(), access,
+      health = CachedHealth.start(queries::health, options.healthInterval());
+      ApiHandler handler = new ApiHandler(new ApiRoutes(queries, health::latest).routes(), access,
           new RateLimiter(options.ratePerSecond(), options.burst()), log);
-      return new QueryApi(connection, ApiServer.start(options.port(), options.threads(), handler));
+      return new QueryApi(connection, health,
+          ApiServer.start(options.port(), options.threads(), options.limits(), handler));
     } catch (IOException e) {
-      connection.close();
+      closeAll(health, connection);
       throw new UncheckedIOException("cannot listen on port " + options.port() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      connection.close();
+      closeAll(health, connection);
       throw e;
     }
   }
@@ -58,12 +64,19 @@ public final class QueryApi implements AutoCloseable {
     return server;
   }
 
+  private static void closeAll(CachedHealth health, ElasticsearchConnection connection) {
+    if (health != null) {
+      health.close();
+    }
+    connection.close();
+  }
+
   @Override
   public void close() {
     try {
       server.close();
     } finally {
-      connection.close();
+      closeAll(health, connection);
     }
   }
 }

@@ -79,7 +79,8 @@ public final class BacktestCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--sweep", description = "Replay a small grid (windows of 1 h, 12 h, 1 d, each"
-      + " with a 1-day and a 4-day baseline) over --config/--set, one line per setting; no"
+      + " with a 1-day and a 4-day baseline; recent span, warm-up and runs scaled to the window)"
+      + " over --config/--set, one line per setting; no"
       + " charts.")
   boolean sweep;
 

@@ -61,46 +61,79 @@ class DetectionBadInputTest {
     return runWith(dir, posts, PipelineOptions.defaults());
   }
 
-  @Test
-  void spamDuplicatesAndAClockJumpRaiseNothingWhileAChallengeIsStillCaught(@TempDir Path dir)
-      throws Exception {
+  /**
+   * The bad input among {@code days} of the population, around a challenge born on day
+   * {@code burstDay}: one author posting 300 times and one video posted 200 times, both the
+   * evening before the challenge; then the clock jumps 30 days ahead and the population goes on
+   * for {@code afterJumpHours}.
+   */
+  static List<Post> badInputAroundAChallenge(int days, int burstDay, int afterJumpHours) {
     List<Post> posts = new ArrayList<>();
-    background(posts, BEGINNING, 48, 1);
+    background(posts, BEGINNING, 24 * days, 1);
+    Instant evening = BEGINNING.plus(Duration.ofDays(burstDay - 1)).plus(Duration.ofHours(20));
     // One author posting 300 times in three hours.
     for (int i = 0; i < 300; i++) {
-      posts.add(post("spam-" + i, "spammer", BEGINNING.plus(Duration.ofMinutes(20 * 60 + i / 2)),
-          null, "spamtag"));
+      posts.add(post("spam-" + i, "spammer", evening.plus(Duration.ofSeconds(30L * i)), null,
+          "spamtag"));
     }
     // The same post 200 times (a client retrying): duplicates of one video.
     for (int i = 0; i < 200; i++) {
-      posts.add(post("dupe", "retrier", BEGINNING.plus(Duration.ofMinutes(22 * 60 + i / 4)),
-          null, "dupetag"));
+      posts.add(post("dupe", "retrier", evening.plus(Duration.ofHours(2))
+          .plus(Duration.ofSeconds(15L * i)), null, "dupetag"));
     }
-    // A challenge born at hour 24: new authors every hour.
+    // A challenge born on the burst day: new authors every hour.
     long[] newAuthors = {4, 8, 14, 20, 26, 22, 16, 10, 6, 3};
+    Instant born = BEGINNING.plus(Duration.ofDays(burstDay));
     for (int h = 0; h < newAuthors.length; h++) {
       for (int j = 0; j < newAuthors[h]; j++) {
         posts.add(post("croc-" + h + "-" + j, "croc-" + h + "-" + j,
-            BEGINNING.plus(HOUR.multipliedBy(24 + h)).plusSeconds(j * 60L), null,
-            "crocschallenge", "fyp"));
+            born.plus(HOUR.multipliedBy(h)).plusSeconds(j * 60L), null, "crocschallenge",
+            "fyp"));
       }
     }
-    // The clock jumps 30 days ahead, and the population goes on for six hours.
-    background(posts, BEGINNING.plus(Duration.ofDays(31)), 6, 2);
+    // The clock jumps 30 days ahead, and the population goes on.
+    background(posts, BEGINNING.plus(Duration.ofDays(days + 30)), afterJumpHours, 2);
+    return posts;
+  }
 
-    List<ChallengeAlert> alerts = run(dir, posts);
-
+  /** Only the challenge is alerted, forward through the lifecycle, its evidence saying why. */
+  static void assertOnlyTheChallenge(List<ChallengeAlert> alerts, Instant before,
+      int triggerWindows) {
     assertThat(alerts).extracting(ChallengeAlert::tag).containsOnly("crocschallenge");
     assertThat(alerts).extracting(ChallengeAlert::stage).startsWith(Stage.EMERGING)
         .doesNotHaveDuplicates().isSortedAccordingTo(Comparator.naturalOrder());
     assertThat(alerts).extracting(ChallengeAlert::detectedAt).doesNotHaveDuplicates();
     ChallengeAlert emerging = alerts.get(0);
     assertThat(emerging.cycle()).isEqualTo(1);
-    assertThat(emerging.detectedAt()).isBefore(BEGINNING.plus(HOUR.multipliedBy(29)));
+    assertThat(emerging.detectedAt()).isBefore(before);
     assertThat(emerging.evidence().distinctAuthors()).isGreaterThanOrEqualTo(10);
     assertThat(emerging.evidence().share())
         .isGreaterThan(3 * emerging.evidence().baselineShare());
-    assertThat(emerging.evidence().triggerWindows()).hasSize(2);
+    assertThat(emerging.evidence().triggerWindows()).hasSize(triggerWindows);
+  }
+
+  @Test
+  void spamDuplicatesAndAClockJumpRaiseNothingWhileAChallengeIsStillCaught(@TempDir Path dir)
+      throws Exception {
+    List<ChallengeAlert> alerts = run(dir, badInputAroundAChallenge(2, 1, 6));
+
+    assertOnlyTheChallenge(alerts, BEGINNING.plus(HOUR.multipliedBy(29)), 2);
+  }
+
+  @Test
+  void atTheSparseSettingsSpamDuplicatesAndAClockJumpRaiseNothingEither(@TempDir Path dir)
+      throws Exception {
+    // docs/replays-12h.properties, the setting for sampled pulls: 12 h windows, a warm-up of two
+    // days, one surging window for EMERGING.
+    PipelineOptions sparse = ItPipelines.options("window.size", "12h",
+        "trend.recent-windows", "2", "trend.baseline-windows", "8", "trend.warmup-windows", "4",
+        "cep.emerging.windows", "1", "cep.accelerating.windows", "1");
+
+    List<ChallengeAlert> alerts = runWith(dir, badInputAroundAChallenge(5, 3, 36), sparse);
+
+    // The challenge's first half-day ends at noon of its burst day.
+    assertOnlyTheChallenge(alerts, BEGINNING.plus(Duration.ofDays(3)).plus(Duration.ofHours(13)),
+        1);
   }
 
   @Test

@@ -9,6 +9,7 @@ public abstract sealed class ServingException extends RuntimeException
     permits OverCapacityException,
         RequestTimeoutException,
         BadInputException,
+        TooLargeException,
         UnknownModelException,
         ModelUnavailableException,
         InferenceException {

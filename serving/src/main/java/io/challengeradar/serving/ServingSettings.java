@@ -33,7 +33,22 @@ public final class ServingSettings {
           + " cores.");
   public static final Option<Integer> MAX_BODY_BYTES = Option.key("serving.max-body-bytes")
       .intType().defaultValue(64 << 20).positive()
-      .description("Largest request body read, in bytes; larger ones are refused unread.");
+      .description("Largest request body, in bytes: a larger Content-Length is answered 413"
+          + " unread; a chunked body is counted as it is read and cut at the limit (413).");
+  public static final Option<Integer> PENDING_REQUESTS = Option.key("serving.pending-requests")
+      .intType().defaultValue(1024).positive()
+      .description("Requests that may wait for a free handler thread (serving.threads are the"
+          + " requests in flight); beyond them a request is answered 503 with Retry-After at"
+          + " once, without reading its body.");
+  public static final Option<Duration> READ_TIMEOUT = Option.key("serving.read-timeout")
+      .durationType().defaultValue(Duration.ofSeconds(30)).positive()
+      .description("Longest time a client may take to send a whole request (headers and body);"
+          + " a client that trickles bytes is cut off then. Whole seconds. The JDK HTTP server"
+          + " reads it once per JVM: the first server started in a process sets it.");
+  public static final Option<Duration> IDLE_TIMEOUT = Option.key("serving.idle-timeout")
+      .durationType().defaultValue(Duration.ofSeconds(30)).positive()
+      .description("How long a kept-alive connection may sit idle before it is closed. Whole"
+          + " seconds; read once per JVM, like serving.read-timeout.");
   public static final Option<String> MODEL_STORE = Option.key("serving.model-store")
       .stringType().defaultValue("serving/target/model-store")
       .description("Model store folder, <name>/<version>/model.properties; relative to the"
@@ -58,6 +73,16 @@ public final class ServingSettings {
   public static final Option<Integer> MAX_IMAGE_BYTES = Option.key("serving.max-image-bytes")
       .intType().defaultValue(4 << 20).positive()
       .description("Largest decoded image, in bytes.");
+  public static final Option<Long> MAX_IMAGE_PIXELS = Option.key("serving.max-image-pixels")
+      .longType().defaultValue(16L << 20).positive()
+      .description("Most pixels (width x height, read from the image's header before decoding)"
+          + " of one image; a larger one is refused with 413 naming the field.");
+  public static final Option<Long> MAX_REQUEST_PIXELS = Option.key("serving.max-request-pixels")
+      .longType().defaultValue(32L << 20).positive()
+      .description("Decoded-pixel budget of one request: width x height summed over every image"
+          + " and frame of every video, read from the images' headers before any is decoded;"
+          + " over it, 413 naming the field where the budget ran out. About 4 bytes of heap per"
+          + " pixel while the request runs.");
   public static final Option<Integer> MAX_FRAMES = Option.key("serving.max-frames").intType()
       .defaultValue(16).positive().description("Most frames (thumbnail included) per video.");
   public static final Option<Integer> MAX_VECTORS_PER_SIDE =
@@ -79,6 +104,12 @@ public final class ServingSettings {
       .intType().defaultValue(1).positive()
       .description("Worker threads per model, each with its own predictor (model.properties:"
           + " workers).");
+  public static final Option<Duration> WORKER_RESTART_DELAY =
+      Option.key("serving.batch.worker-restart-delay").durationType()
+          .defaultValue(Duration.ofSeconds(1)).notNegative()
+          .description("How long after a model worker died (an Error such as OutOfMemoryError in"
+              + " the model) it is started again with a fresh predictor; doubled for each death in"
+              + " a row, at most a minute. Readiness answers 503 while a worker is down.");
   public static final Option<Duration> BATCH_TIMEOUT = Option.key("serving.batch.timeout")
       .durationType().defaultValue(Duration.ofSeconds(10)).positive()
       .description("How long an item may wait and run before its caller is answered with a"
@@ -108,9 +139,12 @@ public final class ServingSettings {
   public static final OptionGroup GROUP = OptionGroup.of("serving",
       "The model serving tier (radar serve): HTTP transport, request limits, model store and"
           + " the default batching of every model.",
-      PORT, BIND_ADDRESS, CommonOptions.SERVING_TOKEN, THREADS, MAX_BODY_BYTES, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
-      MAX_ITEMS, MAX_CAPTION_CHARS, MAX_IMAGE_BYTES, MAX_FRAMES, MAX_VECTORS_PER_SIDE,
+      PORT, BIND_ADDRESS, CommonOptions.SERVING_TOKEN, THREADS, PENDING_REQUESTS, MAX_BODY_BYTES,
+      READ_TIMEOUT, IDLE_TIMEOUT, MODEL_STORE, DJL_CACHE, DEVICE, RELOAD_INTERVAL,
+      MAX_ITEMS, MAX_CAPTION_CHARS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_REQUEST_PIXELS,
+      MAX_FRAMES, MAX_VECTORS_PER_SIDE,
       BATCH_MAX_SIZE, BATCH_MAX_DELAY, BATCH_QUEUE_CAPACITY, BATCH_WORKERS, BATCH_TIMEOUT,
+      WORKER_RESTART_DELAY,
       TEXT_MODEL, TEXT_INTRA_OP_THREADS, TEXT_MAX_TOKENS, TEXT_CACHE_SIZE);
 
   /** Every serving setting at its default; tests change what they need with {@link Config#with}. */

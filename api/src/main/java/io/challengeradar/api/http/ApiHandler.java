@@ -63,7 +63,7 @@ public final class ApiHandler {
         response = pageFile(request);
         log.log(request.method(), request.rawPath(), response.status(),
             (System.nanoTime() - start) / 1_000_000, keyName);
-        return response;
+        return secured(response);
       }
       List<String> segments = PathTemplate.split(request.rawPath());
       Optional<Match> match = Optional.empty();
@@ -97,13 +97,34 @@ public final class ApiHandler {
       query.requireOnly(route.params());
       response = route.handler().handle(new Route.Call(request, match.get().vars(), query));
     } catch (RuntimeException | Error e) {
+      String errorId = null;
       if (!(e instanceof ApiException)) {
-        LOG.warn("{} {} failed", request.method(), request.rawPath(), e);
+        errorId = ErrorMapping.newErrorId();
+        LOG.warn("{} {} failed (error {})", request.method(), request.rawPath(), errorId, e);
       }
-      response = ErrorMapping.map(e);
+      response = ErrorMapping.map(e, errorId);
     }
     log.log(request.method(), request.rawPath(), response.status(),
         (System.nanoTime() - start) / 1_000_000, keyName);
-    return response;
+    return secured(response);
+  }
+
+  /**
+   * The headers every answer of the API carries: no MIME sniffing, never framed, no referrer,
+   * a policy that lets a JSON answer load nothing, and no caching of data (answers depend on the
+   * key). The explorer's files bring their own policy and caching ({@link ExplorerPage#HEADERS}),
+   * which win.
+   */
+  static final Map<String, String> SECURE_HEADERS = Map.of(
+      "X-Content-Type-Options", "nosniff",
+      "X-Frame-Options", "DENY",
+      "Referrer-Policy", "no-referrer",
+      "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+      "Cache-Control", "no-store");
+
+  static ApiResponse secured(ApiResponse response) {
+    Map<String, String> headers = new java.util.HashMap<>(SECURE_HEADERS);
+    headers.putAll(response.headers());
+    return new ApiResponse(response.status(), response.contentType(), headers, response.body());
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The API's endpoints: each turns checked parameters into a {@link RadarQueries} call and its
@@ -29,10 +30,18 @@ public final class ApiRoutes {
   private static final Set<String> PAGING = Set.of("page", "size");
 
   private final RadarQueries queries;
+  private final Supplier<RadarQueries.Health> health;
   private final byte[] openApi;
 
+  /** Health asked of Elasticsearch on each call (tests). */
   public ApiRoutes(RadarQueries queries) {
+    this(queries, queries::health);
+  }
+
+  /** @param health the answer {@code /v1/health} gives, a cached one in the server */
+  public ApiRoutes(RadarQueries queries, Supplier<RadarQueries.Health> health) {
     this.queries = queries;
+    this.health = health;
     this.openApi = openApiDocument();
   }
 
@@ -117,13 +126,14 @@ public final class ApiRoutes {
   }
 
   private ApiResponse health(Route.Call c) {
-    RadarQueries.Health h = queries.health();
+    RadarQueries.Health h = health.get();
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("status", h.reachable() ? "up" : "degraded");
     ObjectNode es = body.putObject("elasticsearch");
     es.put("reachable", h.reachable());
     es.put("status", h.status());
     es.put("detail", h.detail());
+    es.put("checkedAt", h.checkedAt().toString());
     return ApiResponse.json(h.reachable() ? 200 : 503, body);
   }
 

@@ -5,21 +5,46 @@ import io.challengeradar.api.BackendUnavailableException;
 import io.challengeradar.api.BadRequestException;
 import io.challengeradar.api.MethodNotAllowedException;
 import io.challengeradar.api.NotFoundException;
+import io.challengeradar.api.PayloadTooLargeException;
 import io.challengeradar.api.RateLimitedException;
 import io.challengeradar.api.UnauthorizedException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The one place where failures become HTTP status codes, headers and bodies. */
 public final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  public static ApiResponse map(Throwable error) {
+  /**
+   * The answer for {@code error}. An unexpected failure's text stays in the server log, under
+   * {@code errorId}; the body carries only the id, so a caller learns nothing of the internals
+   * and an operator can still find the stack trace.
+   */
+  public static ApiResponse map(Throwable error, String errorId) {
     if (!(error instanceof ApiException e)) {
-      return response(500, Map.of(), body("internal", "internal error; the server log has the details"));
+      return response(500, Map.of(), body("internal",
+          "internal error " + errorId + "; the server log has the details"));
     }
+    return map(e);
+  }
+
+  /** Every handler thread is busy and the waiting requests are at their bound. */
+  public static ApiResponse overloaded(int pendingRequests) {
+    Map<String, String> headers = new LinkedHashMap<>(retryAfter(Duration.ofSeconds(1)));
+    headers.put("Connection", "close");
+    return response(503, headers, body("overloaded", "every handler thread is busy and "
+        + pendingRequests + " requests wait; retry later (api.threads, api.pending-requests)"));
+  }
+
+  /** A short id for one unexpected failure, logged with it and sent in the 500 body. */
+  public static String newErrorId() {
+    return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+  }
+
+  public static ApiResponse map(ApiException e) {
     if (e instanceof BadRequestException bad) {
       Map<String, Object> b = new LinkedHashMap<>();
       b.put("error", e.type());
@@ -35,6 +60,9 @@ public final class ErrorMapping {
     }
     if (e instanceof MethodNotAllowedException m) {
       return response(405, Map.of("Allow", m.allowed()), body(e));
+    }
+    if (e instanceof PayloadTooLargeException) {
+      return response(413, Map.of("Connection", "close"), body(e));
     }
     if (e instanceof RateLimitedException r) {
       return response(429, retryAfter(r.retryAfter()), body(e));

@@ -45,8 +45,8 @@ public final class RadarQueries {
   public record Participants(
       ChallengeKey challenge, Optional<ObjectNode> round, PageResult<ObjectNode> page) {}
 
-  /** Whether Elasticsearch answers, and its cluster status when it does. */
-  public record Health(boolean reachable, String status, String detail) {}
+  /** Whether Elasticsearch answered, its cluster status when it did, and when it was asked. */
+  public record Health(boolean reachable, String status, String detail, Instant checkedAt) {}
 
   /** How a challenge's videos are ordered, always descending. */
   public enum VideoSort {
@@ -139,9 +139,10 @@ public final class RadarQueries {
   public Health health() {
     try {
       var h = es.call(() -> es.client().cluster().health(), "cluster health");
-      return new Health(true, h.status().jsonValue(), h.numberOfNodes() + " node(s)");
+      return new Health(true, h.status().jsonValue(), h.numberOfNodes() + " node(s)",
+          Instant.now());
     } catch (BackendUnavailableException e) {
-      return new Health(false, "unreachable", e.getMessage());
+      return new Health(false, "unreachable", e.getMessage(), Instant.now());
     }
   }
 }

@@ -211,4 +211,57 @@ class ApiHandlerTest {
             "2024-05-01T12:00:00Z GET /v1/challenges/emerging 400 \\d+ms key=env-1"),
         line -> assertThat(line).matches("2024-05-01T12:00:00Z GET /v1/health 503 \\d+ms key=-"));
   }
+
+  @Test
+  void everyAnswerCarriesTheSecureHeadersAndDataIsNeverCached() {
+    ApiResponse json = get("/v1/challenges/emerging", WITH_KEY);
+    assertThat(json.headers())
+        .containsEntry("X-Content-Type-Options", "nosniff")
+        .containsEntry("X-Frame-Options", "DENY")
+        .containsEntry("Referrer-Policy", "no-referrer")
+        .containsEntry("Cache-Control", "no-store")
+        .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    assertThat(get("/v1/challenges/emerging", Map.of()).headers())
+        .containsEntry("X-Frame-Options", "DENY");
+    // The explorer's own policy and caching win over the API's.
+    ApiResponse page = get("/", Map.of());
+    assertThat(page.headers())
+        .containsEntry("Content-Security-Policy", ExplorerPage.CONTENT_SECURITY_POLICY)
+        .containsEntry("Cache-Control", "no-cache")
+        .containsEntry("X-Content-Type-Options", "nosniff");
+  }
+
+  @Test
+  void anUnexpectedFailureAnswers500WithAnErrorIdAndNotItsText() throws IOException {
+    Route broken = new Route("GET", new PathTemplate("/v1/broken"), java.util.Set.of(), true,
+        c -> {
+          throw new IllegalStateException("secret path /srv/es and a stack");
+        });
+    ApiHandler withBug = new ApiHandler(java.util.List.of(broken),
+        Access.keys(ApiKeys.fromList(KEY)), new RateLimiter(100, 3, nanos::get),
+        new AccessLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.systemUTC()));
+
+    ApiResponse r = withBug.handle(ApiRequest.get("/v1/broken", Map.of()));
+    assertThat(r.status()).isEqualTo(500);
+    JsonNode body = json(r);
+    assertThat(body.path("error").asText()).isEqualTo("internal");
+    assertThat(body.path("message").asText()).matches("internal error [0-9a-f]+; .*")
+        .doesNotContain("secret").doesNotContain("IllegalStateException");
+  }
+
+  @Test
+  void healthAnswersFromTheCheckItIsGivenWithoutAskingElasticsearch() throws IOException {
+    RadarQueries queries = new RadarQueries(deadElasticsearch.client(), Duration.ofSeconds(7));
+    RadarQueries.Health cached = new RadarQueries.Health(true, "green", "1 node(s)",
+        Instant.parse("2024-05-01T12:00:00Z"));
+    ApiHandler cachedHealth = new ApiHandler(new ApiRoutes(queries, () -> cached).routes(),
+        Access.keys(ApiKeys.fromList(KEY)), new RateLimiter(100, 3, nanos::get),
+        new AccessLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.systemUTC()));
+
+    // Elasticsearch is a closed port: a live check would be 503.
+    ApiResponse r = cachedHealth.handle(ApiRequest.get("/v1/health", Map.of()));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(json(r).path("elasticsearch").path("checkedAt").asText())
+        .isEqualTo("2024-05-01T12:00:00Z");
+  }
 }

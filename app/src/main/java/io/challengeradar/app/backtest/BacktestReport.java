@@ -72,20 +72,24 @@ public final class BacktestReport {
 
   private static void printSweep(PrintStream out, List<Backtest.Result> results) {
     out.println();
-    out.printf(Locale.ROOT, "%-26s | %5s %5s %5s %6s %6s %7s %6s | %5s %5s %5s %6s %7s%n",
-        "setting", "det", "prec", "rec", "FPR", "early", "med h", "false", "prec", "rec", "FPR",
-        "early", "med h");
+    out.printf(Locale.ROOT,
+        "%-26s | %5s %5s %5s %6s %6s %7s %7s %6s | %5s %5s %5s %5s %6s %7s %7s%n", "setting",
+        "det", "prec", "rec", "FPR", "early", "med h", "mean h", "false", "det", "prec", "rec",
+        "FPR", "early", "med h", "mean h");
     for (Backtest.Result r : results) {
       Score a = r.radar();
       Score n = r.naive();
-      out.printf(Locale.ROOT, "%-26s | %5d %5s %5s %6s %6s %7s %6d | %5s %5s %5s %6s %7s%n",
+      out.printf(Locale.ROOT,
+          "%-26s | %5d %5s %5s %6s %6s %7s %7s %6d | %5d %5s %5s %5s %6s %7s %7s%n",
           cut(r.setting().name(), 26), a.detected(), num(a.precision()), num(a.recall()),
           num3(a.falsePositiveRate()), num(a.earlyShare()), hours(a.medianLeadHours()),
-          a.falseAlerts().size(), num(n.precision()), num(n.recall()),
-          num3(n.falsePositiveRate()), num(n.earlyShare()), hours(n.medianLeadHours()));
+          hours(a.meanLeadHours()), a.falseAlerts().size(), n.detected(), num(n.precision()),
+          num(n.recall()), num3(n.falsePositiveRate()), num(n.earlyShare()),
+          hours(n.medianLeadHours()), hours(n.meanLeadHours()));
     }
     out.println("(left: the job's alerts; right: the naive threshold on the same windows;"
-        + " det = truth challenges flagged, false = other tags flagged)");
+        + " det = truth challenges flagged, rec = true positive rate, early = share flagged"
+        + " before the peak, false = other tags flagged)");
   }
 
   private static Map<String, String[]> measures(Score a, Score n) {

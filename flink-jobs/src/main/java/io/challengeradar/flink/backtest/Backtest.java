@@ -2,6 +2,7 @@ package io.challengeradar.flink.backtest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.challengeradar.config.Config;
+import io.challengeradar.flink.CepThresholds;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.SurgeSettings;
 import io.challengeradar.flink.results.PipelineResults;
@@ -69,17 +70,31 @@ public final class Backtest {
   public record Result(Setting setting, Score radar, Score naive, PipelineResults results,
       List<Path> charts, long elapsedMs) {}
 
-  /** The sweep: windows of 1 h, 12 h and 1 day, each with a baseline of 1 and of 4 days. */
+  /**
+   * The sweep: windows of 1 h, 12 h and 1 day, each with a baseline of 1 and of 4 days. Every
+   * option that counts windows is set for the window length, so each span means the same time
+   * in every cell: the recent span (6 h at hourly windows, a day at longer ones), the baseline,
+   * the warm-up (half the baseline's span, as in both shipped settings) and the run of surging
+   * windows EMERGING and ACCELERATING ask for (2 h at hourly windows, one window at longer ones).
+   * Left to the base setting, a warm-up of 12 windows would be 12 days at daily windows, longer
+   * than most crawls. The hourly cell with a 1-day baseline is the shipped defaults; the 12 h cell
+   * with a 4-day baseline is docs/replays-12h.properties.
+   */
   public static List<Setting> grid(Config base) {
     List<Setting> grid = new ArrayList<>();
-    record Cell(String name, Duration window, int recent, int perDay) {}
-    for (Cell c : List.of(new Cell("1h", Duration.ofHours(1), 12, 24),
-        new Cell("12h", Duration.ofHours(12), 2, 2), new Cell("1d", Duration.ofDays(1), 1, 1))) {
+    record Cell(String name, Duration window, int recent, int perDay, int surgingRun) {}
+    for (Cell c : List.of(new Cell("1h", Duration.ofHours(1), 6, 24, 2),
+        new Cell("12h", Duration.ofHours(12), 2, 2, 1),
+        new Cell("1d", Duration.ofDays(1), 1, 1, 1))) {
       for (int days : new int[] {1, 4}) {
+        int baseline = c.perDay() * days;
         grid.add(new Setting(c.name() + " windows, " + days + "d baseline", base
             .with(PipelineOptions.WINDOW_SIZE, c.window(), "sweep")
             .with(SurgeSettings.RECENT_WINDOWS, c.recent(), "sweep")
-            .with(SurgeSettings.BASELINE_WINDOWS, c.perDay() * days, "sweep")));
+            .with(SurgeSettings.BASELINE_WINDOWS, baseline, "sweep")
+            .with(SurgeSettings.WARMUP_WINDOWS, (baseline + 1) / 2, "sweep")
+            .with(CepThresholds.EMERGING_WINDOWS, c.surgingRun(), "sweep")
+            .with(CepThresholds.ACCELERATING_WINDOWS, c.surgingRun(), "sweep")));
       }
     }
     return grid;

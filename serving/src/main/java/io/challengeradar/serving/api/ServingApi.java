@@ -19,24 +19,14 @@ import io.challengeradar.serving.wire.Wire.VideoVector;
 import io.challengeradar.serving.wire.Wire.ViralityRequest;
 import io.challengeradar.serving.wire.Wire.VisualVectors;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * The serving operations, independent of any transport: validates each request against the
  * limits (naming the field and reason), runs it through the models and shapes the answer.
  */
 public final class ServingApi {
-
-  /** Most pixels in one decoded image (about 64 MB as RGB ints). */
-  static final long MAX_PIXELS = 16L << 20;
 
   private final ModelRegistry models;
   private final ServingLimits limits;
@@ -56,14 +46,27 @@ public final class ServingApi {
     this.enricher = new PostEnricher(models, limits, text);
   }
 
+  /** Models loaded and every worker of every model alive. */
   public boolean ready() {
-    return models.ready();
+    return models.ready() && workersDown().isEmpty();
+  }
+
+  /** The models (name/version) with a worker that died and waits for its restart. */
+  public List<String> workersDown() {
+    List<String> down = new ArrayList<>();
+    for (LoadedModel<?, ?> m : models.loaded()) {
+      if (!m.engine().healthy()) {
+        down.add(m.name() + "/" + m.version());
+      }
+    }
+    return down;
   }
 
   public EmbedResponse embed(EmbedRequest request) {
     List<Video> videos = items("videos", request == null ? null : request.videos());
     List<String> captions = new ArrayList<>(videos.size());
-    List<List<BufferedImage>> images = new ArrayList<>();
+    RequestImages budget = new RequestImages(limits);
+    List<List<RequestImages.Sized>> sized = new ArrayList<>();
     List<Integer> withImages = new ArrayList<>();
     for (int i = 0; i < videos.size(); i++) {
       Video v = videos.get(i);
@@ -80,11 +83,16 @@ public final class ServingApi {
             v.caption().length() + " characters, over the limit of " + limits.maxCaptionChars());
       }
       captions.add(v.caption());
-      List<BufferedImage> frames = frames(field, v);
+      List<RequestImages.Sized> frames = budget.add(field, v.image(), v.frames());
       if (!frames.isEmpty()) {
-        images.add(frames);
+        sized.add(frames);
         withImages.add(i);
       }
+    }
+    // Every header has fit the budget: only now is any image decoded.
+    List<List<BufferedImage>> images = new ArrayList<>(sized.size());
+    for (List<RequestImages.Sized> frames : sized) {
+      images.add(RequestImages.decode(frames));
     }
     ModelRegistry.Answer<SentenceEncoder.Embedding> text = this.text.embed(request.model(), captions);
     List<float[]> vectors = new ArrayList<>(captions.size());
@@ -238,76 +246,5 @@ public final class ServingApi {
       }
     }
     return v;
-  }
-
-  private List<BufferedImage> frames(String field, Video v) {
-    List<String> encoded = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    if (v.image() != null) {
-      encoded.add(v.image());
-      fields.add(field + ".image");
-    }
-    if (v.frames() != null) {
-      for (int k = 0; k < v.frames().size(); k++) {
-        encoded.add(v.frames().get(k));
-        fields.add(field + ".frames[" + k + "]");
-      }
-    }
-    if (encoded.size() > limits.maxFrames()) {
-      throw new BadInputException(
-          field + ".frames",
-          encoded.size() + " images, over the limit of " + limits.maxFrames() + " per video");
-    }
-    List<BufferedImage> images = new ArrayList<>(encoded.size());
-    for (int k = 0; k < encoded.size(); k++) {
-      images.add(decode(fields.get(k), encoded.get(k)));
-    }
-    return images;
-  }
-
-  private BufferedImage decode(String field, String base64) {
-    if (base64 == null) {
-      throw new BadInputException(field, "must be a base64 string");
-    }
-    // A base64 text of n chars decodes to at most 3n/4 bytes: refuse before allocating.
-    if ((long) base64.length() * 3 / 4 > limits.maxImageBytes() + 3L) {
-      throw new BadInputException(field, "over the limit of " + limits.maxImageBytes() + " bytes");
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(field, "not valid base64: " + e.getMessage());
-    }
-    BufferedImage image;
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw new BadInputException(field, "not a decodable image (PNG, JPEG, GIF or BMP)");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        // A few bytes can declare a huge canvas: check the size before decoding any pixels.
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > MAX_PIXELS) {
-          throw new BadInputException(
-              field, reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels, over the limit of "
-                  + MAX_PIXELS);
-        }
-        image = reader.read(0);
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof BadInputException bad) {
-        throw bad;
-      }
-      throw new BadInputException(field, "not a decodable image: " + e.getMessage());
-    }
-    if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
-      throw new BadInputException(field, "not a decodable image (PNG, JPEG, GIF or BMP)");
-    }
-    return image;
   }
 }

@@ -13,9 +13,12 @@ import io.challengeradar.serving.ServingSettings;
  * @param maxImageBytes largest decoded image
  * @param maxFrames most frames (thumbnail included) per video
  * @param maxVectorsPerSide most video vectors averaged into one user or challenge
+ * @param maxImagePixels most pixels of one image, read from its header
+ * @param maxRequestPixels most pixels of every image of the request together (the decoded-pixel
+ *     budget), read from the headers before any image is decoded
  */
-public record ServingLimits(
-    int maxItems, int maxCaptionChars, int maxImageBytes, int maxFrames, int maxVectorsPerSide) {
+public record ServingLimits(int maxItems, int maxCaptionChars, int maxImageBytes, int maxFrames,
+    int maxVectorsPerSide, long maxImagePixels, long maxRequestPixels) {
 
   public ServingLimits {
     positive("maxItems", maxItems);
@@ -23,6 +26,16 @@ public record ServingLimits(
     positive("maxImageBytes", maxImageBytes);
     positive("maxFrames", maxFrames);
     positive("maxVectorsPerSide", maxVectorsPerSide);
+    positive("maxImagePixels", maxImagePixels);
+    positive("maxRequestPixels", maxRequestPixels);
+  }
+
+  /** The pixel limits at their defaults. */
+  public ServingLimits(
+      int maxItems, int maxCaptionChars, int maxImageBytes, int maxFrames, int maxVectorsPerSide) {
+    this(maxItems, maxCaptionChars, maxImageBytes, maxFrames, maxVectorsPerSide,
+        ServingSettings.MAX_IMAGE_PIXELS.defaultValue(),
+        ServingSettings.MAX_REQUEST_PIXELS.defaultValue());
   }
 
   public static ServingLimits from(Config settings) {
@@ -31,10 +44,12 @@ public record ServingLimits(
         settings.get(ServingSettings.MAX_CAPTION_CHARS),
         settings.get(ServingSettings.MAX_IMAGE_BYTES),
         settings.get(ServingSettings.MAX_FRAMES),
-        settings.get(ServingSettings.MAX_VECTORS_PER_SIDE));
+        settings.get(ServingSettings.MAX_VECTORS_PER_SIDE),
+        settings.get(ServingSettings.MAX_IMAGE_PIXELS),
+        settings.get(ServingSettings.MAX_REQUEST_PIXELS));
   }
 
-  private static void positive(String name, int v) {
+  private static void positive(String name, long v) {
     if (v < 1) {
       throw new IllegalArgumentException(name + " must be at least 1, was " + v);
     }

@@ -14,8 +14,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One model's bounded queue and its pool of batching workers. Knows nothing of HTTP.
@@ -26,13 +29,21 @@ import java.util.function.LongSupplier;
  * batch is full or {@link BatchingOptions#maxBatchDelay()} has passed. Items whose caller already
  * gave up (deadline passed or cancelled) are dropped unrun.
  *
- * <p>Kept whole although over 300 lines: admission, the workers and shutdown share one lock and
- * the slot count, and their invariants are checked more easily in one file.
+ * <p>A worker killed by an {@link Error} (an {@link OutOfMemoryError} in the model, say) fails the
+ * batch it held, counts as down ({@link #healthy()} is false, which makes the node's readiness
+ * 503) and is started again with a fresh predictor after {@link BatchingOptions#restartDelay()},
+ * doubled for each death in a row. While no worker is alive, submissions are refused with {@link
+ * ModelUnavailableException} rather than queued for nobody.
+ *
+ * <p>Kept whole although over 300 lines: admission, the workers, their restarts and shutdown
+ * share one lock and the slot count, and their invariants are checked more easily in one file.
  *
  * @param <I> one item's input
  * @param <O> one item's output
  */
 public final class BatchingEngine<I, O> implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchingEngine.class);
 
   private final String model;
   private final BatchingOptions options;
@@ -43,7 +54,10 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
   private final Semaphore slots;
   private final Pending<I, O> stop = new Pending<>(null, 0L, new CompletableFuture<>());
   private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
-  private final List<Thread> workers = new ArrayList<>();
+  private final BatchPredictor.Factory<I, O> predictors;
+  private final Thread[] workers; // guarded by admission
+  private final int[] deathsInARow; // guarded by admission
+  private final AtomicInteger down = new AtomicInteger();
   private boolean open = true; // guarded by admission
   private volatile long lastBatchNanos;
 
@@ -82,7 +96,10 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
     this.options = options;
     this.listener = listener == null ? EngineListener.NONE : listener;
     this.nanoClock = nanoClock;
+    this.predictors = predictors;
     this.slots = new Semaphore(options.queueCapacity());
+    this.workers = new Thread[options.workers()];
+    this.deathsInARow = new int[options.workers()];
     List<BatchPredictor<I, O>> created = new ArrayList<>();
     try {
       for (int i = 0; i < options.workers(); i++) {
@@ -94,13 +111,22 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
       }
       throw e;
     }
-    for (int i = 0; i < created.size(); i++) {
-      BatchPredictor<I, O> predictor = created.get(i);
-      Thread t = new Thread(() -> work(predictor), "engine-" + model + "-" + i);
-      t.setDaemon(true);
-      workers.add(t);
+    admission.writeLock().lock();
+    try {
+      for (int i = 0; i < created.size(); i++) {
+        startWorker(i, created.get(i));
+      }
+    } finally {
+      admission.writeLock().unlock();
     }
-    workers.forEach(Thread::start);
+  }
+
+  /** Caller holds the admission lock. */
+  private void startWorker(int index, BatchPredictor<I, O> predictor) {
+    Thread t = new Thread(() -> work(index, predictor), "engine-" + model + "-" + index);
+    t.setDaemon(true);
+    workers[index] = t;
+    t.start();
   }
 
   public String model() {
@@ -119,6 +145,16 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
     } finally {
       admission.readLock().unlock();
     }
+  }
+
+  /** Whether every worker is alive; false while one that died waits for its restart. */
+  public boolean healthy() {
+    return down.get() == 0;
+  }
+
+  /** Workers that died and are not running again yet. */
+  public int workersDown() {
+    return down.get();
   }
 
   /** Items waiting for a worker. */
@@ -144,6 +180,10 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
       if (!open) {
         throw report(
             new ModelUnavailableException("model " + model + " is shutting down", retryAfter()));
+      }
+      if (down.get() == workers.length) {
+        throw report(new ModelUnavailableException("model " + model + " has no live worker: it"
+            + " died and is being restarted", restartWait()));
       }
       if (!slots.tryAcquire(n)) {
         throw report(
@@ -208,22 +248,25 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
    * @return true if everything finished within the grace period
    */
   public boolean close(Duration grace) {
+    List<Thread> running;
     admission.writeLock().lock();
     try {
       if (open) {
         open = false;
-        // FIFO: the stop markers sit behind every admitted item, so those are still served.
-        for (int i = 0; i < workers.size(); i++) {
+        // FIFO: the stop markers sit behind every admitted item, so those are still served. A
+        // worker that is down gets none: its restart sees the engine closed and stops there.
+        for (int i = 0; i < workers.length - down.get(); i++) {
           queue.add(stop);
         }
       }
+      running = List.of(workers);
     } finally {
       admission.writeLock().unlock();
     }
     long deadline = System.nanoTime() + grace.toNanos();
     boolean clean = true;
     try {
-      for (Thread t : workers) {
+      for (Thread t : running) {
         long left = deadline - System.nanoTime();
         if (left > 0) {
           TimeUnit.NANOSECONDS.timedJoin(t, left);
@@ -245,7 +288,8 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
     return clean;
   }
 
-  private void work(BatchPredictor<I, O> predictor) {
+  private void work(int index, BatchPredictor<I, O> predictor) {
+    List<Pending<I, O>> batch = List.of();
     try {
       boolean stopping = false;
       while (!stopping) {
@@ -254,7 +298,7 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
           break;
         }
         slots.release();
-        List<Pending<I, O>> batch = new ArrayList<>(options.maxBatchSize());
+        batch = new ArrayList<>(options.maxBatchSize());
         batch.add(first);
         long fillUntil = System.nanoTime() + options.maxBatchDelay().toNanos();
         while (batch.size() < options.maxBatchSize()) {
@@ -271,16 +315,102 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
           slots.release();
           batch.add(next);
         }
-        run(predictor, batch);
+        run(index, predictor, batch);
+        batch = List.of();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
+    } catch (Error e) {
+      // Counted down first, so a caller that sees its item fail also sees the readiness drop.
+      int deaths = markDown(index);
+      InferenceException failure = new InferenceException("model " + model + ": its worker died"
+          + " on this batch (" + e.getClass().getSimpleName() + ") and is being restarted", null);
+      batch.forEach(p -> p.result().completeExceptionally(failure));
+      listener.failed(model, failure);
       closeQuietly(predictor);
+      died(index, deaths, e);
+      return;
+    }
+    closeQuietly(predictor);
+  }
+
+  /** @return the worker's deaths in a row, this one included */
+  private int markDown(int index) {
+    admission.writeLock().lock();
+    try {
+      down.incrementAndGet();
+      return ++deathsInARow[index];
+    } finally {
+      admission.writeLock().unlock();
     }
   }
 
-  private void run(BatchPredictor<I, O> predictor, List<Pending<I, O>> batch) {
+  /** Reports the death and schedules the worker's restart (which stops if the engine closed). */
+  private void died(int index, int deaths, Error error) {
+    Duration wait = restartDelay(deaths);
+    LOG.error("model {}: worker {} died ({}); starting it again in {} ms", model, index,
+        error.toString(), wait.toMillis());
+    listener.workerDied(model, error);
+    Thread restarter = new Thread(() -> restart(index, wait), "engine-" + model + "-restart-" + index);
+    restarter.setDaemon(true);
+    restarter.start();
+  }
+
+  private void restart(int index, Duration wait) {
+    try {
+      while (true) {
+        TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        if (!accepting()) {
+          return; // closed meanwhile: no predictor (a model's memory) for nothing
+        }
+        BatchPredictor<I, O> predictor;
+        try {
+          predictor = predictors.create();
+        } catch (Exception | Error e) {
+          int deaths;
+          admission.writeLock().lock();
+          try {
+            deaths = ++deathsInARow[index];
+          } finally {
+            admission.writeLock().unlock();
+          }
+          wait = restartDelay(deaths);
+          LOG.error("model {}: worker {} could not be started again ({}); next try in {} ms",
+              model, index, e.toString(), wait.toMillis());
+          continue;
+        }
+        admission.writeLock().lock();
+        try {
+          if (!open) {
+            closeQuietly(predictor);
+            return;
+          }
+          startWorker(index, predictor);
+          down.decrementAndGet();
+        } finally {
+          admission.writeLock().unlock();
+        }
+        LOG.info("model {}: worker {} running again", model, index);
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Duration restartDelay(int deathsInARow) {
+    Duration first = options.restartDelay();
+    Duration cap = first.compareTo(BatchingOptions.MAX_RESTART_DELAY) > 0
+        ? first : BatchingOptions.MAX_RESTART_DELAY;
+    Duration wait = first.multipliedBy(1L << Math.min(20, deathsInARow - 1));
+    return wait.compareTo(cap) > 0 ? cap : wait;
+  }
+
+  private Duration restartWait() {
+    return Duration.ofSeconds(Math.max(1, (options.restartDelay().toMillis() + 999) / 1000));
+  }
+
+  private void run(int index, BatchPredictor<I, O> predictor, List<Pending<I, O>> batch) {
     long now = nanoClock.getAsLong();
     List<Pending<I, O>> live = new ArrayList<>(batch.size());
     for (Pending<I, O> p : batch) {
@@ -320,6 +450,9 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
       for (int i = 0; i < live.size(); i++) {
         live.get(i).result().complete(outputs.get(i));
       }
+      if (deathsInARow[index] != 0) {
+        resetDeaths(index);
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         // close() gave up waiting; keep the flag so the worker loop stops after failing the batch.
@@ -337,6 +470,15 @@ public final class BatchingEngine<I, O> implements AutoCloseable {
       long took = System.nanoTime() - start;
       lastBatchNanos = took;
       listener.batchRan(model, live.size(), took);
+    }
+  }
+
+  private void resetDeaths(int index) {
+    admission.writeLock().lock();
+    try {
+      deathsInARow[index] = 0;
+    } finally {
+      admission.writeLock().unlock();
     }
   }
 

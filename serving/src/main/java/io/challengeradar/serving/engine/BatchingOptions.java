@@ -15,9 +15,15 @@ import java.time.Duration;
  *     io.challengeradar.serving.OverCapacityException}
  * @param workers worker threads, each with its own predictor (DJL predictors are not thread-safe)
  * @param timeout how long an item may wait and run before its caller is answered with a timeout
+ * @param restartDelay how long after a worker died (an {@link Error} such as {@link
+ *     OutOfMemoryError} escaped its model) it is started again; doubled for each death in a row of
+ *     the same worker, up to {@link #MAX_RESTART_DELAY}
  */
-public record BatchingOptions(
-    int maxBatchSize, Duration maxBatchDelay, int queueCapacity, int workers, Duration timeout) {
+public record BatchingOptions(int maxBatchSize, Duration maxBatchDelay, int queueCapacity,
+    int workers, Duration timeout, Duration restartDelay) {
+
+  /** The longest wait before a worker that keeps dying is started again. */
+  public static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
   public BatchingOptions {
     if (maxBatchSize < 1) {
@@ -35,6 +41,16 @@ public record BatchingOptions(
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
+    if (restartDelay == null || restartDelay.isNegative()) {
+      throw new IllegalArgumentException("restartDelay must be zero or more, was " + restartDelay);
+    }
+  }
+
+  /** With the default restart delay. */
+  public BatchingOptions(
+      int maxBatchSize, Duration maxBatchDelay, int queueCapacity, int workers, Duration timeout) {
+    this(maxBatchSize, maxBatchDelay, queueCapacity, workers, timeout,
+        ServingSettings.WORKER_RESTART_DELAY.defaultValue());
   }
 
   /** The batching of every model whose {@code model.properties} does not set its own. */
@@ -44,6 +60,7 @@ public record BatchingOptions(
         settings.get(ServingSettings.BATCH_MAX_DELAY),
         settings.get(ServingSettings.BATCH_QUEUE_CAPACITY),
         settings.get(ServingSettings.BATCH_WORKERS),
-        settings.get(ServingSettings.BATCH_TIMEOUT));
+        settings.get(ServingSettings.BATCH_TIMEOUT),
+        settings.get(ServingSettings.WORKER_RESTART_DELAY));
   }
 }

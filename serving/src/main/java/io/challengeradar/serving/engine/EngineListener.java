@@ -12,4 +12,7 @@ public interface EngineListener {
 
   /** An item or a whole submission failed with {@code error}. */
   default void failed(String model, ServingException error) {}
+
+  /** A worker thread died of {@code error}; it is started again after the restart delay. */
+  default void workerDied(String model, Throwable error) {}
 }

@@ -6,6 +6,7 @@ import io.challengeradar.serving.ModelUnavailableException;
 import io.challengeradar.serving.OverCapacityException;
 import io.challengeradar.serving.RequestTimeoutException;
 import io.challengeradar.serving.ServingException;
+import io.challengeradar.serving.TooLargeException;
 import io.challengeradar.serving.UnknownModelException;
 import io.challengeradar.serving.wire.Wire.ErrorResponse;
 import java.time.Duration;
@@ -45,6 +46,10 @@ public final class ErrorMapping {
     if (e instanceof BadInputException bad) {
       return new HttpError(
           400, 0, new ErrorResponse(e.type(), e.getMessage(), bad.field(), bad.reason()));
+    }
+    if (e instanceof TooLargeException big) {
+      return new HttpError(
+          413, 0, new ErrorResponse(e.type(), e.getMessage(), big.field(), big.reason()));
     }
     if (e instanceof OverCapacityException full) {
       return new HttpError(429, seconds(full.retryAfter()), body(e));

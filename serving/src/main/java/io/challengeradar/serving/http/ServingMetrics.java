@@ -29,6 +29,7 @@ public final class ServingMetrics implements EngineListener {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> engineFailures = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> workerDeaths = new ConcurrentHashMap<>();
   private final CaptionCache captions;
 
   /** Metrics without a caption cache. */
@@ -95,6 +96,11 @@ public final class ServingMetrics implements EngineListener {
     engineFailures.computeIfAbsent(model + "\u0000" + error.type(), k -> new LongAdder()).increment();
   }
 
+  @Override
+  public void workerDied(String model, Throwable error) {
+    workerDeaths.computeIfAbsent(model, k -> new LongAdder()).increment();
+  }
+
   /** One error answer, by its type ({@code bad_input}, {@code over_capacity}, ...). */
   public void countError(String type) {
     errors.computeIfAbsent(type, k -> new LongAdder()).increment();
@@ -139,6 +145,13 @@ public final class ServingMetrics implements EngineListener {
       out.append("radar_serving_engine_failures_total{model=\"").append(esc(k[0]))
           .append("\",type=\"").append(esc(k[1])).append("\"} ").append(e.getValue().sum())
           .append('\n');
+    }
+    out.append("# HELP radar_serving_worker_deaths_total Model worker threads killed by an Error"
+        + " (restarted after serving.batch.worker-restart-delay).\n");
+    out.append("# TYPE radar_serving_worker_deaths_total counter\n");
+    for (Map.Entry<String, LongAdder> e : new TreeMap<>(workerDeaths).entrySet()) {
+      out.append("radar_serving_worker_deaths_total{model=\"").append(esc(e.getKey()))
+          .append("\"} ").append(e.getValue().sum()).append('\n');
     }
     out.append("# HELP radar_serving_caption_cache_hits_total Captions answered from the cache.\n");
     out.append("# TYPE radar_serving_caption_cache_hits_total counter\n");

@@ -2,19 +2,18 @@ package io.challengeradar.serving.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.challengeradar.serving.BadInputException;
 import io.challengeradar.serving.ServingException;
 import io.challengeradar.serving.api.ServingApi;
 import io.challengeradar.serving.model.ModelRegistry;
 import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.serving.wire.WireJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * The thin HTTP layer over {@link ServingApi} (JDK HTTP server). Parses, dispatches, writes; every
  * failure goes through {@link ErrorMapping}. Load is shed by the model engines' bounded queues,
  * which answer 429 at once, so handler threads are never parked on an unbounded backlog.
+ *
+ * <p>The server itself is bounded too: {@code threads} requests in flight, {@code
+ * pendingRequests} more waiting for a thread; a request beyond those is handed to a small
+ * shedding pool that answers 503 with Retry-After without reading its body (only when that pool
+ * is full as well does the JDK server close the connection unanswered). A body is limited before
+ * it is read (413), and the JDK server's timeouts ({@link JdkServerLimits}) cut off clients that
+ * send too slowly or sit idle.
  */
 public final class ServingServer implements AutoCloseable {
 
@@ -36,6 +42,7 @@ public final class ServingServer implements AutoCloseable {
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
+  private final ThreadPoolExecutor shedding;
   private final ServingApi api;
   private final ModelRegistry models;
   private final ServingMetrics metrics;
@@ -44,6 +51,17 @@ public final class ServingServer implements AutoCloseable {
   private final byte[] token;
 
   private record Reply(int status, String contentType, byte[] body) {}
+
+  /** Threads that only answer 503 to requests beyond the bounds (they read headers, no body). */
+  private static final int SHEDDING_THREADS = 2;
+
+  /** A thread of the shedding pool: every exchange it runs is answered 503 at once. */
+  private static final class Shedding extends Thread {
+    Shedding(Runnable r, String name) {
+      super(r, name);
+      setDaemon(true);
+    }
+  }
 
   @FunctionalInterface
   private interface Handler {
@@ -79,18 +97,23 @@ public final class ServingServer implements AutoCloseable {
                 new Route("GET", b -> new Reply(200, PROMETHEUS,
                     metrics.render(models::loaded).getBytes(StandardCharsets.UTF_8))));
     AtomicInteger ids = new AtomicInteger();
+    this.shedding = new ThreadPoolExecutor(SHEDDING_THREADS, SHEDDING_THREADS, 60,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.pendingRequests()),
+        r -> new Shedding(r, "http-shed-" + ids.incrementAndGet()));
     this.executor =
         new ThreadPoolExecutor(
             options.threads(),
             options.threads(),
             60,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(options.threads() * 16),
+            new ArrayBlockingQueue<>(options.pendingRequests()),
             r -> {
               Thread t = new Thread(r, "http-" + ids.incrementAndGet());
               t.setDaemon(true);
               return t;
-            });
+            },
+            (r, full) -> shedding.execute(r));
+    JdkServerLimits.apply(options.readTimeout(), options.idleTimeout());
     this.http = HttpServer.create(
         new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), 1024);
     http.createContext("/", this::exchange);
@@ -113,11 +136,13 @@ public final class ServingServer implements AutoCloseable {
   }
 
   private Reply ready() {
-    boolean ready = api.ready();
-    return new Reply(
-        ready ? 200 : 503,
-        JSON,
-        WireJson.write(Map.of("status", ready ? "ready" : "loading", "models", models.loaded().size())));
+    boolean loaded = models.ready();
+    List<String> down = api.workersDown();
+    boolean ready = loaded && down.isEmpty();
+    return new Reply(ready ? 200 : 503, JSON, WireJson.write(Map.of(
+        "status", ready ? "ready" : loaded ? "worker_down" : "loading",
+        "models", models.loaded().size(),
+        "workersDown", down)));
   }
 
   private static Reply json(Object value) {
@@ -132,10 +157,16 @@ public final class ServingServer implements AutoCloseable {
     Reply reply;
     long retryAfter = 0;
     try {
-      if (route == null) {
+      if (Thread.currentThread() instanceof Shedding) {
+        metrics.countError("overloaded");
+        retryAfter = 1;
+        ex.getResponseHeaders().add("Connection", "close");
+        reply = new Reply(503, JSON, WireJson.write(new Wire.ErrorResponse("overloaded",
+            "every handler thread is busy and " + options.pendingRequests() + " requests wait;"
+                + " retry later (serving.threads, serving.pending-requests)", null, null)));
+      } else if (route == null) {
         throw new UnknownEndpoint(path);
-      }
-      if (!authorized(path, ex.getRequestHeaders().getFirst("Authorization"))) {
+      } else if (!authorized(path, ex.getRequestHeaders().getFirst("Authorization"))) {
         // Before the body is read: an unauthenticated caller costs no more than its headers.
         metrics.countError("unauthorized");
         ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
@@ -162,6 +193,10 @@ public final class ServingServer implements AutoCloseable {
       ErrorMapping.HttpError err = ErrorMapping.map(e, errorId);
       metrics.countError(err.body().error());
       retryAfter = err.retryAfter();
+      if (err.status() == 413) {
+        // The rest of the body is not wanted: close rather than read it to reuse the connection.
+        ex.getResponseHeaders().add("Connection", "close");
+      }
       reply = new Reply(err.status(), JSON, WireJson.write(err.body()));
     }
     try {
@@ -198,24 +233,8 @@ public final class ServingServer implements AutoCloseable {
   }
 
   private byte[] body(HttpExchange ex) throws IOException {
-    String declared = ex.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > options.maxBodyBytes()) {
-          throw new BadInputException(
-              "body", declared.trim() + " bytes, over the limit of " + options.maxBodyBytes());
-        }
-      } catch (NumberFormatException e) {
-        throw new BadInputException("Content-Length", "not a number");
-      }
-    }
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] body = in.readNBytes(options.maxBodyBytes() + 1);
-      if (body.length > options.maxBodyBytes()) {
-        throw new BadInputException("body", "over the limit of " + options.maxBodyBytes() + " bytes");
-      }
-      return body;
-    }
+    return BodyLimit.read(ex.getRequestHeaders().getFirst("Content-Length"), ex.getRequestBody(),
+        options.maxBodyBytes());
   }
 
   private static final class UnknownEndpoint extends RuntimeException {
@@ -228,6 +247,7 @@ public final class ServingServer implements AutoCloseable {
   @Override
   public void close() {
     http.stop(1);
+    shedding.shutdown();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -63,7 +63,8 @@ public record ModelSpec(
               Duration.ofMillis(intProp(p, "batch.delay.ms", (int) defaults.maxBatchDelay().toMillis())),
               intProp(p, "queue.capacity", defaults.queueCapacity()),
               intProp(p, "workers", defaults.workers()),
-              Duration.ofMillis(intProp(p, "timeout.ms", (int) defaults.timeout().toMillis())));
+              Duration.ofMillis(intProp(p, "timeout.ms", (int) defaults.timeout().toMillis())),
+              defaults.restartDelay());
       String device = deviceOverride != null ? deviceOverride : p.getProperty("device", "cpu");
       return new ModelSpec(
           name,

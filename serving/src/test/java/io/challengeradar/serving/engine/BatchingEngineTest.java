@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -294,5 +295,82 @@ class BatchingEngineTest {
     assertThatThrownBy(() -> engine.submit(List.of(99)))
         .isInstanceOf(ModelUnavailableException.class)
         .hasMessageContaining("shutting down");
+  }
+
+  @Test
+  void aWorkerKilledByAnErrorFailsItsBatchCountsAsDownAndIsStartedAgain() throws Exception {
+    AtomicInteger predictors = new AtomicInteger();
+    List<Throwable> deaths = Collections.synchronizedList(new ArrayList<>());
+    EngineListener listener = new EngineListener() {
+      @Override
+      public void workerDied(String model, Throwable error) {
+        deaths.add(error);
+      }
+    };
+    BatchingOptions options =
+        new BatchingOptions(4, Duration.ZERO, 100, 1, LONG, Duration.ofMillis(200));
+    BatchingEngine<Integer, Integer> engine = new BatchingEngine<>("test", options, () -> {
+      predictors.incrementAndGet();
+      return batch -> {
+        if (batch.contains(-1)) {
+          // What an allocation past the heap does to the worker thread.
+          throw new OutOfMemoryError("Java heap space");
+        }
+        return batch.stream().map(i -> i * 2).toList();
+      };
+    }, listener, System::nanoTime);
+    engines.add(engine);
+
+    assertThatThrownBy(() -> engine.call(List.of(-1)))
+        .isInstanceOf(InferenceException.class)
+        .hasMessageContaining("worker died")
+        .hasMessageContaining("OutOfMemoryError");
+    // Counted down before the caller heard of it, so readiness already says so.
+    assertThat(engine.healthy()).isFalse();
+    assertThat(engine.workersDown()).isEqualTo(1);
+    assertThatThrownBy(() -> engine.call(List.of(1)))
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("no live worker");
+
+    awaitTrue(engine::healthy, Duration.ofSeconds(5));
+    assertThat(engine.call(List.of(3))).containsExactly(6);
+    assertThat(predictors).hasValue(2);
+    assertThat(deaths).singleElement().isInstanceOf(OutOfMemoryError.class);
+  }
+
+  @Test
+  void aClosedEngineDoesNotStartADeadWorkerAgain() throws Exception {
+    AtomicInteger predictors = new AtomicInteger();
+    CountDownLatch died = new CountDownLatch(1);
+    BatchingOptions options =
+        new BatchingOptions(4, Duration.ZERO, 100, 1, LONG, Duration.ofMillis(100));
+    BatchingEngine<Integer, Integer> engine = new BatchingEngine<>("test", options, () -> {
+      predictors.incrementAndGet();
+      return batch -> {
+        throw new StackOverflowError();
+      };
+    }, new EngineListener() {
+      @Override
+      public void workerDied(String model, Throwable error) {
+        died.countDown();
+      }
+    }, System::nanoTime);
+
+    assertThatThrownBy(() -> engine.call(List.of(1))).isInstanceOf(InferenceException.class);
+    assertThat(died.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(engine.close(Duration.ofSeconds(1))).isTrue();
+    Thread.sleep(300); // three restart delays: a restart would have made a second predictor
+    assertThat(predictors).hasValue(1);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not true within " + within);
+      }
+      Thread.sleep(10);
+    }
   }
 }

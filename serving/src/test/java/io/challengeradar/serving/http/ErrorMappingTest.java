@@ -3,6 +3,7 @@ package io.challengeradar.serving.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.challengeradar.serving.BadInputException;
+import io.challengeradar.serving.TooLargeException;
 import org.junit.jupiter.api.Test;
 
 class ErrorMappingTest {
@@ -24,6 +25,16 @@ class ErrorMappingTest {
 
     assertThat(err.status()).isEqualTo(400);
     assertThat(err.body().field()).isEqualTo("caption");
+  }
+
+  @Test
+  void overALimitIs413NamingTheField() {
+    ErrorMapping.HttpError err = ErrorMapping.map(
+        new TooLargeException("videos[3].frames[2]", "over the budget"), null);
+
+    assertThat(err.status()).isEqualTo(413);
+    assertThat(err.body().error()).isEqualTo("too_large");
+    assertThat(err.body().field()).isEqualTo("videos[3].frames[2]");
   }
 
   @Test
