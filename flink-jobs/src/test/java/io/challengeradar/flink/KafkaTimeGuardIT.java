@@ -19,8 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The time guard on the production Kafka path ({@link JobFactory}: watermarks made in the source
  * from record timestamps): a record stamped 20 hours ahead of the clock, and a post whose own time
  * is, among posts of the last two hours. Every post is in one partition, so without the guard the
- * record ahead would move the only watermark that counts and every later post would be late.
+ * record ahead would move the only watermark that counts and the posts after it would be late.
  */
 @ExtendWith(SharedElasticsearch.class)
 class KafkaTimeGuardIT {
@@ -97,44 +98,66 @@ class KafkaTimeGuardIT {
     Instant now = Instant.now();
     Instant base = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(2));
     Instant ahead = now.plus(Duration.ofHours(20));
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-    for (int i = 0; i < POSTS; i++) {
-      Instant at = base.plusSeconds(30L * i);
-      String videoId = "k" + i;
-      Instant postedAt = i == POSTS * 3 / 4 ? ahead : at;
-      // The producers' contract: the record timestamp is the event's time; one breaks it.
-      long timestamp = i == POSTS / 2 ? ahead.toEpochMilli() : at.toEpochMilli();
-      records.add(new ProducerRecord<>(PipelineSources.POSTS_TOPIC, null, timestamp,
-          "one-partition".getBytes(StandardCharsets.UTF_8),
-          line(post(videoId, "a" + (i % 20), postedAt, null, "dance")).getBytes(
-              StandardCharsets.UTF_8)));
-    }
-    produce(records);
 
-    Configuration noRestarts = new Configuration();
-    noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    JobFactory.create(JobConfig.from(ItPipelines.config(
-            JobConfig.KAFKA.key(), kafka.bootstrapServers(),
-            JobConfig.GROUP_ID.key(), "kafka-time-guard-it",
-            JobConfig.BOUNDED.key(), "true",
-            "elasticsearch.hosts", es.url())))
-        .execute(env, "kafka-time-guard-it");
+    RadarPipeline job = JobFactory.create(JobConfig.from(ItPipelines.config(
+        JobConfig.KAFKA.key(), kafka.bootstrapServers(),
+        JobConfig.GROUP_ID.key(), "kafka-time-guard-it",
+        "elasticsearch.hosts", es.url(),
+        // The empty partitions stop holding the watermark back soon, so the one with the posts
+        // decides it, as a busy topic's partitions would.
+        PipelineOptions.IDLE_TIMEOUT.key(), "1s")));
+    job.configure(env);
+    job.build(env);
+    JobClient client = env.executeAsync("kafka-time-guard-it");
+    try {
+      // The first half holds a record stamped 20 h ahead and a post whose own time is.
+      produce(posts(0, POSTS / 2, base, ahead));
+      contents.awaitAccountedEvents(POSTS / 2, WAIT);
+      // Long enough for the empty partitions to be idle: from here on the posts' partition alone
+      // makes the watermark, so had the record ahead moved it, every later post would be late.
+      LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+      produce(posts(POSTS / 2, POSTS, base, ahead));
+      contents.awaitAccountedEvents(POSTS, WAIT);
+    } finally {
+      client.cancel().get(10, TimeUnit.SECONDS);
+    }
 
     Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());
     Map<String, ObjectNode> deadLetters = contents.documents(Index.DEADLETTER.indexName());
-    assertThat(videos).hasSize(POSTS - 2)
-        .doesNotContainKeys("k" + POSTS / 2, "k" + POSTS * 3 / 4);
     assertThat(deadLetters.values()).allSatisfy(d -> {
       assertThat(d.get("stage").asText()).isEqualTo(DeadLetter.STAGE_WATERMARK);
       assertThat(d.get("reason").asText()).as("none late").isEqualTo(DeadLetter.REASON_FUTURE);
       assertThat(d.at("/origin/kind").asText()).isEqualTo(Origin.KAFKA);
     }).hasSize(2);
+    assertThat(videos).hasSize(POSTS - 2)
+        .doesNotContainKeys("k" + RECORD_AHEAD, "k" + EVENT_AHEAD);
     assertThat(deadLetters.values()).extracting(d -> d.get("detail").asText())
         .anySatisfy(detail -> assertThat(detail).startsWith(
             "record timestamp " + Instant.ofEpochMilli(ahead.toEpochMilli())))
         .anySatisfy(detail -> assertThat(detail).startsWith("event time " + ahead));
+  }
+
+  static final int RECORD_AHEAD = POSTS / 4;
+  static final int EVENT_AHEAD = POSTS / 3;
+  static final Duration WAIT = Duration.ofSeconds(60);
+
+  /** Posts {@code from} to {@code to} (exclusive), 30 s apart from {@code base}, one key. */
+  private static List<ProducerRecord<byte[], byte[]>> posts(int from, int to, Instant base,
+      Instant ahead) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      Instant at = base.plusSeconds(30L * i);
+      Instant postedAt = i == EVENT_AHEAD ? ahead : at;
+      // The producers' contract: the record timestamp is the event's time; one breaks it.
+      long timestamp = i == RECORD_AHEAD ? ahead.toEpochMilli() : at.toEpochMilli();
+      records.add(new ProducerRecord<>(PipelineSources.POSTS_TOPIC, null, timestamp,
+          "one-partition".getBytes(StandardCharsets.UTF_8),
+          line(post("k" + i, "a" + (i % 20), postedAt, null, "dance")).getBytes(
+              StandardCharsets.UTF_8)));
+    }
+    return records;
   }
 
   private static void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
