@@ -22,6 +22,7 @@ public final class JobFactory {
         .options(config.pipeline())
         .intelligence(config.intelligence())
         .checkpointDirectory(config.checkpoints())
+        .stateBackend(config.state())
         .outputs(new ElasticsearchOutputs(config.sink()));
     JobConfig.SourceOptions source = config.source();
     if (source.kafka()) {

@@ -73,6 +73,7 @@ public final class RadarPipeline {
   private final PipelineOutputs outputs;
   private final PipelineOptions options;
   private final String checkpointDirectory;
+  private final StateBackendSettings stateBackend;
   private final EventCodec codec;
   private final WatermarkStrategy<RawRecord> sourceWatermarks;
   private final IntelligenceOptions intelligence;
@@ -81,6 +82,7 @@ public final class RadarPipeline {
     this.intelligence = b.intelligence;
     this.sourceWatermarks = b.sourceWatermarks;
     this.checkpointDirectory = b.checkpointDirectory;
+    this.stateBackend = b.stateBackend;
     this.sources = List.copyOf(b.sources);
     this.outputs = b.outputs;
     this.options = b.options;
@@ -93,7 +95,8 @@ public final class RadarPipeline {
 
   /**
    * Settings every environment running this job needs: no silent Kryo fallback (each type in
-   * state or on the wire has an explicit serializer) and checkpointing on.
+   * state or on the wire has an explicit serializer), its state backend, and checkpointing on,
+   * retained when the job is cancelled (so that a stopped job can be resumed from its last one).
    */
   public void configure(StreamExecutionEnvironment env) {
     Configuration c = new Configuration();
@@ -107,7 +110,10 @@ public final class RadarPipeline {
       c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
           checkpointDirectory);
+      c.set(org.apache.flink.configuration.CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
+    stateBackend.applyTo(c);
     env.configure(c);
     env.enableCheckpointing(options.checkpointInterval().toMillis());
   }
@@ -249,6 +255,7 @@ public final class RadarPipeline {
     private PipelineOptions options = PipelineOptions.defaults();
     private EventCodec codec = EventCodec.withDefaults();
     private String checkpointDirectory;
+    private StateBackendSettings stateBackend = StateBackendSettings.HEAP;
     private WatermarkStrategy<RawRecord> sourceWatermarks;
     private IntelligenceOptions intelligence;
 
@@ -308,6 +315,12 @@ public final class RadarPipeline {
       return this;
     }
 
+    /** Where keyed state lives; the heap unless set (the job's option defaults to RocksDB). */
+    public Builder stateBackend(StateBackendSettings s) {
+      this.stateBackend = s;
+      return this;
+    }
+
     public Builder codec(EventCodec c) {
       this.codec = c;
       return this;
@@ -322,6 +335,9 @@ public final class RadarPipeline {
       }
       if (options == null) {
         throw new IllegalArgumentException("options must be set");
+      }
+      if (stateBackend == null) {
+        throw new IllegalArgumentException("stateBackend must be set");
       }
       if (codec == null) {
         throw new IllegalArgumentException("codec must be set");

@@ -65,6 +65,13 @@ public record DeadLetter(
   public static final String REASON_EARLY_BUFFER_FULL = "early-buffer-full";
   public static final String REASON_WINDOW_CLOSED = "window-closed";
   public static final String REASON_REJECTED = "rejected-by-elasticsearch";
+  /** A document too large for a request on its own (413): its first characters are kept. */
+  public static final String REASON_TOO_LARGE = "too-large";
+  /**
+   * Written by earlier versions when a busy cluster outlasted a few seconds of retries; the sink
+   * now waits out its retry budget and fails the job past it, so only old dead letters carry it
+   * ({@code radar deadletters replay --reason retries-exhausted} re-submits them).
+   */
   public static final String REASON_RETRIES_EXHAUSTED = "retries-exhausted";
 
   // Enrichment give-ups, by the failure of the last attempt.
@@ -100,10 +107,15 @@ public record DeadLetter(
    * it to its source.
    */
   public static String bound(String raw) {
-    if (raw == null || raw.length() <= MAX_RAW_CHARS) {
+    return bound(raw, MAX_RAW_CHARS);
+  }
+
+  /** {@code raw} cut to {@code maxChars} characters and the marker, as {@link #bound(String)}. */
+  public static String bound(String raw, int maxChars) {
+    if (raw == null || raw.length() <= maxChars) {
       return raw;
     }
-    int keep = MAX_RAW_CHARS;
+    int keep = maxChars;
     if (Character.isHighSurrogate(raw.charAt(keep - 1))) {
       keep--;
     }
