@@ -49,7 +49,8 @@ class QueryApiIT {
   private static final String KEY = "it-key-0123456789abcdef";
   private static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
   private static final List<String> INDICES = Index.names(Index.HASHTAGS, Index.HASHTAG_WINDOWS,
-      Index.SOUND_WINDOWS, Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS, Index.DEADLETTER);
+      Index.SOUND_WINDOWS, Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS, Index.DEADLETTER,
+      Index.EMBEDDINGS);
 
   private final HttpClient http = HttpClient.newHttpClient();
   private QueryApi api;
@@ -234,7 +235,6 @@ class QueryApiIT {
     video.put("likes", 900L);
     video.put("snapshots", 2);
     video.put("version", 3L);
-    video.put("embedding", MILKCRATE);
     video.put("embeddingModel", "minilm/1");
     video.put("pendingEnrichment", false);
     video.put("enrichedAt", hours(0.6).toString());
@@ -244,6 +244,14 @@ class QueryApiIT {
     video.put("claimProbability", 0.08);
     video.put("claimsModel", "claims/1");
     bulk.operations(o -> o.index(x -> x.index(Index.VIDEOS.indexName()).id("v1").document(video)));
+    // The video's vector sits in its own index, written once (the job's layout).
+    Map<String, Object> embedding = new LinkedHashMap<>();
+    embedding.put("videoId", "v1");
+    embedding.put("authorId", "u9");
+    embedding.put("embedding", MILKCRATE);
+    embedding.put("embeddingModel", "minilm/1");
+    bulk.operations(o -> o.index(x -> x.index(Index.EMBEDDINGS.indexName()).id("v1")
+        .document(embedding)));
     BulkResponse r = client.bulk(bulk.build());
     assertThat(r.errors()).as("seed documents must fit the strict templates: %s",
         r.items().stream().filter(i -> i.error() != null).map(i -> i.error().reason()).toList())

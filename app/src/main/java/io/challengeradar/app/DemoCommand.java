@@ -46,10 +46,12 @@ public final class DemoCommand implements Callable<Integer> {
       + " format (see `radar import --help`).")
   String format;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+  // Seed 3 at 4,000 posts flags all 8 of its challenges and no ordinary tag with the job's
+  // defaults (GeneratorDetection 3 3 4000), in 0.4 of the posts seed 42 needs for its 8.
+  @Option(names = "--seed", defaultValue = "3", description = "Generator seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--posts", defaultValue = "10000", description = "Generated posts (default ${DEFAULT-VALUE}).")
+  @Option(names = "--posts", defaultValue = "4000", description = "Generated posts (default ${DEFAULT-VALUE}).")
   int posts;
 
   @Option(names = "--port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE}).")

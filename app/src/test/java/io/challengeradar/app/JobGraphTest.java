@@ -2,6 +2,7 @@ package io.challengeradar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.challengeradar.app.demo.DemoRun;
 import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
@@ -76,6 +77,11 @@ class JobGraphTest {
     List<String> jar = operators(RadarPipeline.fromArgs(new String[] {"--files",
         events.toString(), "--es", ES, "--checkpoints", checkpoints,
         "--set", "serving.url=" + SERVING}, Map.of()));
+    // The demo coalesces video writes unless told otherwise: the jar given the same setting.
+    List<String> coalescingJar = operators(RadarPipeline.fromArgs(new String[] {"--files",
+        events.toString(), "--es", ES, "--checkpoints", checkpoints,
+        "--set", "serving.url=" + SERVING,
+        "--set", "sink.video.coalesce=" + DemoRun.VIDEO_COALESCE.toSeconds() + "s"}, Map.of()));
 
     Config demo = io.challengeradar.app.demo.DemoRun.demoSettings(
         io.challengeradar.app.demo.DemoRun.jobSettings(null, Map.of()), ES, checkpoints, 2,
@@ -84,7 +90,8 @@ class JobGraphTest {
         checkpoints, URI.create(SERVING), 16,
         new ElasticsearchOutputs(ElasticsearchSinkOptions.defaults(List.of(ES)))));
 
-    assertThat(operators(JobFactory.create(JobConfig.from(demo)))).isEqualTo(jar);
+    assertThat(operators(JobFactory.create(JobConfig.from(demo)))).isEqualTo(coalescingJar)
+        .anyMatch(op -> op.startsWith("coalesce-video-writes"));
     assertThat(bench).isEqualTo(jar);
   }
 

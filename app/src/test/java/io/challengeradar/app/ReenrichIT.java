@@ -70,7 +70,8 @@ class ReenrichIT {
 
   @BeforeEach
   void seed() throws IOException {
-    es.indices().delete(d -> d.index(Index.VIDEOS.indexName()).ignoreUnavailable(true));
+    es.indices().delete(d -> d.index(Index.names(Index.VIDEOS, Index.EMBEDDINGS))
+        .ignoreUnavailable(true));
     BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
     for (int i = 0; i < PENDING_IN_RANGE - 1; i++) {
       add(bulk, video("in-" + i, FROM.plus(Duration.ofMinutes(5L * i)), 2 + i));
@@ -111,11 +112,15 @@ class ReenrichIT {
         "enriched " + PENDING_IN_RANGE, "raced with the job 0", "failed 0", "still pending 0");
     Map<String, Hit<ObjectNode>> videos = videos();
     assertThat(videos).hasSize(PENDING_IN_RANGE + OTHERS);
+    // The vectors went to their own index, one per enriched video.
+    Map<String, Hit<ObjectNode>> vectors = hits(Index.EMBEDDINGS.indexName());
+    assertThat(vectors).hasSize(PENDING_IN_RANGE).containsKey(VETERAN + "-new");
     for (int i = 0; i < PENDING_IN_RANGE - 1; i++) {
       Hit<ObjectNode> hit = videos.get("in-" + i);
       ObjectNode v = hit.source();
       assertThat(v.get("pendingEnrichment").asBoolean()).as(hit.id()).isFalse();
-      assertThat(v.get("embedding")).as(hit.id()).hasSize(384);
+      assertThat(v.has("embedding")).as(hit.id()).isFalse();
+      assertThat(vectors.get("in-" + i).source().get("embedding")).as(hit.id()).hasSize(384);
       // The build's store serves the text encoder serving.text-model chooses.
       assertThat(v.get("embeddingModel").asText())
           .isEqualTo(TextEncoderOptions.defaults().modelName() + "/1");
@@ -155,9 +160,9 @@ class ReenrichIT {
     assertThat(videos).hasSize(PENDING_IN_RANGE + OTHERS);
     assertThat(videos.values()).allSatisfy(hit -> {
       assertThat(hit.source().get("pendingEnrichment").asBoolean()).as(hit.id()).isTrue();
-      assertThat(hit.source().hasNonNull("embedding")).isFalse();
       assertThat(hit.version()).isEqualTo(hit.source().get("version").asLong());
     });
+    assertThat(hits(Index.EMBEDDINGS.indexName())).isEmpty();
   }
 
   private int reenrich(StringWriter out, String servingUrl) {
@@ -203,10 +208,14 @@ class ReenrichIT {
   }
 
   private Map<String, Hit<ObjectNode>> videos() throws IOException {
-    es.indices().refresh(r -> r.index(Index.VIDEOS.indexName()));
+    return hits(Index.VIDEOS.indexName());
+  }
+
+  private Map<String, Hit<ObjectNode>> hits(String index) throws IOException {
+    es.indices().refresh(r -> r.index(index).ignoreUnavailable(true));
     Map<String, Hit<ObjectNode>> out = new LinkedHashMap<>();
-    es.search(s -> s.index(Index.VIDEOS.indexName()).size(100).version(true), ObjectNode.class)
-        .hits().hits().forEach(h -> out.put(h.id(), h));
+    es.search(s -> s.index(index).ignoreUnavailable(true).size(100).version(true),
+        ObjectNode.class).hits().hits().forEach(h -> out.put(h.id(), h));
     return out;
   }
 

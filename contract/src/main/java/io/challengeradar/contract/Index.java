@@ -29,7 +29,9 @@ public enum Index {
   HASHTAGS("radar-hashtags", StageFields.FIELDS,
       "<kind>:<tag>; external_gte version = since millis"),
   PARTICIPATION("radar-participation", ParticipationFields.FIELDS,
-      "<kind>:<tag>:<userId>; external_gte version = the round's detection millis");
+      "<kind>:<tag>:<userId>; external_gte version = the round's detection millis"),
+  EMBEDDINGS("radar-embeddings", EmbeddingFields.FIELDS,
+      "videoId; written once, when the video's embedding arrives");
 
   private final String indexName;
   private final DocumentFields fields;

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Fields of a {@code radar-videos} document: the post, its latest engagement counters, the
- * features derived from them and what the serving tier said about the video (null until then).
+ * features derived from them and what the serving tier said about the video (null until then);
+ * its caption embedding is in {@code radar-embeddings} under the same id.
  */
 public final class VideoFields {
   public static final String VIDEO_ID = "videoId";
@@ -53,7 +54,10 @@ public final class VideoFields {
   public static final String VERSION = "version";
   public static final String UPDATED_AT = "updatedAt";
 
-  public static final String EMBEDDING = "embedding";
+  /**
+   * The encoder that embedded the caption; the vector itself is in {@code radar-embeddings}
+   * ({@link EmbeddingFields}), written once, so the video's later writes do not index it again.
+   */
   public static final String EMBEDDING_MODEL = "embeddingModel";
   /** True while the serving tier could not be reached; what {@code radar reenrich} looks for. */
   public static final String PENDING_ENRICHMENT = "pendingEnrichment";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DocumentsDocTest {
   private static final List<Class<?>> FIELD_CLASSES = List.of(VideoFields.class,
       EngagementFields.class, DeadLetterFields.class, WindowFields.class, AlertFields.class,
-      StageFields.class, ParticipationFields.class);
+      StageFields.class, ParticipationFields.class, EmbeddingFields.class);
 
   private static String fieldsClass(Index index) throws Exception {
     for (Class<?> c : FIELD_CLASSES) {

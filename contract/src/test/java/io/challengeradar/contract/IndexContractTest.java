@@ -95,6 +95,16 @@ class IndexContractTest {
   }
 
   @Test
+  void theVideosVectorIsInItsOwnIndex() throws Exception {
+    // A video's document is rewritten with every snapshot; a vector in it would be indexed into
+    // the kNN graph again each time.
+    assertThat(mappings(Index.VIDEOS).toString()).doesNotContain("dense_vector");
+    assertThat(mappings(Index.EMBEDDINGS).at("/properties/embedding/type").asText())
+        .isEqualTo("dense_vector");
+    assertThat(mappings(Index.EMBEDDINGS).at("/properties/embedding/dims").asInt()).isEqualTo(384);
+  }
+
+  @Test
   void jobWritesEveryIndexButEngagement() {
     assertThat(Index.written()).doesNotContain(Index.ENGAGEMENT).hasSize(Index.values().length - 1);
     assertThat(Index.named("radar-hashtags")).contains(Index.HASHTAGS);

@@ -162,13 +162,15 @@ final class InsightQueries {
     return out;
   }
 
-  /** The challenge's videos, without embeddings, by {@code sort} descending, missing values last. */
+  /**
+   * The challenge's videos by {@code sort} descending, missing values last (their embeddings are
+   * in their own index).
+   */
   PageResult<ObjectNode> videos(ChallengeKey key, RadarQueries.VideoSort sort, PageRequest page) {
     SearchResponse<ObjectNode> r = es.search(List.of(Index.VIDEOS), b -> b
         .query(videosOf(key))
         .sort(s -> s.field(f -> f.field(sort.field()).order(SortOrder.Desc).missing("_last")))
         .sort(s -> s.field(f -> f.field(VideoFields.VIDEO_ID).order(SortOrder.Asc)))
-        .source(src -> src.filter(f -> f.excludes(VideoFields.EMBEDDING)))
         .from(page.from())
         .size(page.size()));
     if (total(r) == 0) {
@@ -226,7 +228,8 @@ final class InsightQueries {
         .aggregations("snapshots", a -> a.sum(s -> s.field(VideoFields.SNAPSHOTS)))
         .aggregations("pending", a -> a.filter(f -> f.term(t -> t
             .field(VideoFields.PENDING_ENRICHMENT).value(true))))
-        .aggregations("enriched", a -> a.filter(f -> f.exists(e -> e.field(VideoFields.EMBEDDING)))));
+        .aggregations("enriched", a -> a.filter(f -> f.term(t -> t
+            .field(VideoFields.PENDING_ENRICHMENT).value(false)))));
     long videoCount = total(videos);
     SearchResponse<ObjectNode> dead = es.search(List.of(Index.DEADLETTER), b -> b
         .size(0)

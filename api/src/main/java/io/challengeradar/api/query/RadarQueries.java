@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.api.BackendUnavailableException;
 import io.challengeradar.api.NotFoundException;
+import io.challengeradar.contract.EmbeddingFields;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.TagKind;
 import io.challengeradar.contract.VideoFields;
@@ -121,18 +122,28 @@ public final class RadarQueries {
     return insights.pipeline();
   }
 
-  /** One video's document; its embedding only when asked for. */
+  /**
+   * One video's document; its embedding only when asked for. The vector is kept in its own index
+   * (written once, not with every snapshot of the video) and joined in here by the video's id;
+   * a video not enriched yet has none, and then none is added.
+   */
   public ObjectNode video(String videoId, boolean withEmbedding) {
-    SearchResponse<ObjectNode> r = es.search(List.of(Index.VIDEOS), b -> {
-      b.query(x -> x.ids(i -> i.values(videoId))).size(1);
-      if (!withEmbedding) {
-        b.source(src -> src.filter(f -> f.excludes(VideoFields.EMBEDDING)));
-      }
-    });
+    SearchResponse<ObjectNode> r = es.search(List.of(Index.VIDEOS),
+        b -> b.query(x -> x.ids(i -> i.values(videoId))).size(1));
     if (r.hits().hits().isEmpty()) {
       throw new NotFoundException("no video " + videoId);
     }
-    return r.hits().hits().get(0).source();
+    ObjectNode video = r.hits().hits().get(0).source();
+    if (withEmbedding) {
+      SearchResponse<ObjectNode> e = es.search(List.of(Index.EMBEDDINGS),
+          b -> b.query(x -> x.ids(i -> i.values(videoId))).size(1)
+              .source(src -> src.filter(f -> f.includes(EmbeddingFields.EMBEDDING))));
+      if (!e.hits().hits().isEmpty()) {
+        video.set(EmbeddingFields.EMBEDDING,
+            e.hits().hits().get(0).source().get(EmbeddingFields.EMBEDDING));
+      }
+    }
+    return video;
   }
 
   /** Asks Elasticsearch for its cluster health; never throws for an unreachable server. */

@@ -207,6 +207,7 @@ class QueryFieldsTest {
       queries.challenge(DANCE);
       queries.similar(DANCE, page);
       queries.video("v1", false);
+      queries.video("v1", true);
     }
     queries.curve(DANCE, 24);
     queries.curve(new ChallengeKey(TagKind.SOUND, "m1"), 24);
@@ -255,7 +256,7 @@ class QueryFieldsTest {
         .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(searched).contains(Index.HASHTAGS, Index.HASHTAG_WINDOWS, Index.SOUND_WINDOWS,
-        Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS, Index.DEADLETTER);
+        Index.ALERTS, Index.PARTICIPATION, Index.VIDEOS, Index.DEADLETTER, Index.EMBEDDINGS);
     // Proof that the reading above finds names in each part of a request.
     assertThat(named).contains("stage", "since", "cumulativeParticipants", "representation",
         "windowEnd", "detectedAt", "round", "scoredAt", "userId", "authorId", "embedding",

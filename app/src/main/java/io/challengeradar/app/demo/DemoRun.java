@@ -5,6 +5,7 @@ import io.challengeradar.app.config.Components;
 import io.challengeradar.app.demo.AlertReport.ScenarioCheck;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
+import io.challengeradar.config.Origin;
 import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.generator.Scenario;
@@ -15,6 +16,7 @@ import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.Reenricher;
+import io.challengeradar.flink.es.ElasticsearchSinkOptions;
 import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.flink.source.KafkaReplay;
 import io.challengeradar.infra.ElasticsearchOptions;
@@ -214,12 +216,25 @@ public final class DemoRun implements AutoCloseable {
   }
 
   /**
+   * How long the demo holds a video's document for later changes before writing it (the job's
+   * {@code sink.video.coalesce}, 0s by default): a post and its enrichment answer, which follows
+   * within the enrichment's latency, and snapshots close together become one write, which
+   * leaves Elasticsearch's share of the two cores to the encoder. A file or {@code RADAR_*}
+   * setting still wins.
+   */
+  public static final Duration VIDEO_COALESCE = Duration.ofSeconds(2);
+
+  /**
    * The job's settings as the demo runs it: {@code base} (file and environment) with the demo's
    * Elasticsearch, checkpoints, parallelism and, when it started one, serving tier; the source
-   * is set by the caller (the events file, or the topics it was produced to).
+   * is set by the caller (the events file, or the topics it was produced to). Unless set
+   * otherwise, video writes are coalesced over {@link #VIDEO_COALESCE}.
    */
   public static Config demoSettings(Config base, String elasticsearch, String checkpoints,
       int parallelism, URI servingUri) {
+    if (base.origin(ElasticsearchSinkOptions.VIDEO_COALESCE).layer() == Origin.Layer.DEFAULT) {
+      base = base.with(ElasticsearchSinkOptions.VIDEO_COALESCE, VIDEO_COALESCE, "demo");
+    }
     Config settings = StateBackendSettings.heapUnlessSet(base, "demo")
         .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(elasticsearch), "demo")
         .with(JobConfig.CHECKPOINTS, checkpoints, "demo")
@@ -286,7 +301,7 @@ public final class DemoRun implements AutoCloseable {
       counts = PipelineResults.enrichments(platform.client());
     }
     return new DemoSummary.Enrichment(enrichmentWaited, reenriched, counts.enrichedVideos(),
-        counts.pendingEnrichment(), counts.participationPredictions());
+        counts.pendingEnrichment(), counts.embeddings(), counts.participationPredictions());
   }
 
   /**

@@ -92,13 +92,14 @@ public record DemoSummary(
    * @param enrichmentWaited posts the job still held for a retry when the input ended
    * @param reenriched posts enriched after the job, as {@code radar reenrich} does; null when
    *     none was pending
-   * @param enrichedVideos videos whose document carries an embedding
+   * @param enrichedVideos videos whose document says the serving tier's answer is in
    * @param pendingEnrichment videos still waiting for the serving tier
+   * @param embeddings caption vectors in radar-embeddings, one per enriched video
    * @param participationPredictions documents in radar-participation
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Enrichment(long enrichmentWaited, Long reenriched, long enrichedVideos,
-      long pendingEnrichment, long participationPredictions) {}
+      long pendingEnrichment, long embeddings, long participationPredictions) {}
 
   /** See {@link Counts#addUp()}. */
   public boolean countsAddUp() {

@@ -39,8 +39,8 @@ class DemoRunTest {
   private static final List<String> ALL_KEYS = List.of("source", "kafka", "enrichment_waited",
       "reenriched", "input_events", "indexed", "dead_lettered", "rejected", "documents_refused",
       "videos", "hashtag_windows", "sound_windows", "hashtags", "alerts", "enriched_videos",
-      "pending_enrichment", "participation_predictions", "parallelism", "elasticsearch",
-      "elapsed_ms", "challenges_alerted", "challenges_missed", "ordinary_alerted", "api",
+      "pending_enrichment", "embeddings", "participation_predictions", "parallelism",
+      "elasticsearch", "elapsed_ms", "challenges_alerted", "challenges_missed", "ordinary_alerted", "api",
       "challenges_with_predictions", "first_alert_ms");
 
   @TempDir Path work;
@@ -145,7 +145,7 @@ class DemoRunTest {
   @Test
   void reenrichedIsLeftOutWhenNothingWasPendingAfterTheJob() throws Exception {
     DemoSummary nothingPending = new DemoSummary("generator seed 42, 100 posts", null,
-        counts(100, 97, 2, 1), new DemoSummary.Enrichment(0, null, 10, 0, 7), null, null, null,
+        counts(100, 97, 2, 1), new DemoSummary.Enrichment(0, null, 10, 0, 10, 7), null, null, null,
         2, "http://127.0.0.1:9200", 1234, null);
 
     JsonNode json = JSON.readTree(nothingPending.toJson());
@@ -178,7 +178,7 @@ class DemoRunTest {
 
   private static DemoSummary full(DemoSummary.Counts counts) {
     return new DemoSummary("generator seed 42, 100 posts", "127.0.0.1:19092", counts,
-        new DemoSummary.Enrichment(5, 4L, 10, 0, 7),
+        new DemoSummary.Enrichment(5, 4L, 10, 0, 10, 7),
         new ScenarioCheck(List.of("#hit"), List.of("#missed"), List.of()),
         "http://127.0.0.1:8080", 1L, 2, "http://127.0.0.1:9200", 1234, 800L);
   }

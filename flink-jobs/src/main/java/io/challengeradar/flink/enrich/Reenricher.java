@@ -20,11 +20,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.VideoFields;
 import io.challengeradar.core.util.Progress;
+import io.challengeradar.flink.es.Documents;
+import io.challengeradar.flink.model.VideoEmbedding;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.client.ServingClientException;
 import io.challengeradar.serving.wire.AuthorTrack;
 import io.challengeradar.serving.wire.Wire;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +62,7 @@ import java.util.List;
 public final class Reenricher {
 
   private static final String INDEX = Index.VIDEOS.indexName();
+  private static final String EMBEDDINGS = Index.EMBEDDINGS.indexName();
   public static final int DEFAULT_BATCH = 32;
 
   /**
@@ -151,6 +155,7 @@ public final class Reenricher {
         continue;
       }
       Instant at = Instant.now();
+      writeEmbeddings(hits, answer, at);
       List<BulkOperation> writes = new ArrayList<>(hits.size());
       for (int i = 0; i < hits.size(); i++) {
         Hit<ObjectNode> h = hits.get(i);
@@ -175,6 +180,37 @@ public final class Reenricher {
     long stillPending = found == 0 ? 0
         : es.count(c -> c.index(INDEX).ignoreUnavailable(true).query(pending(from, to))).count();
     return new Summary(found, enriched, raced, failed, stillPending);
+  }
+
+  /**
+   * The vectors go to their own index before the videos are marked enriched, so no video reads as
+   * enriched without its vector. A vector whose video write then races the job is harmless: it
+   * is the same caption's.
+   */
+  private void writeEmbeddings(List<Hit<ObjectNode>> hits, Wire.EnrichResponse answer, Instant at)
+      throws IOException {
+    List<BulkOperation> writes = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      VideoEmbedding e = embedding(hits.get(i).source(), answer, i, at);
+      writes.add(BulkOperation.of(b -> b.index(x -> x.index(EMBEDDINGS).id(e.id())
+          .document(JsonData.fromJson(new String(Documents.json(e), StandardCharsets.UTF_8))))));
+    }
+    BulkResponse written = es.bulk(b -> b.operations(writes));
+    if (written.errors()) {
+      BulkResponseItem first = written.items().stream().filter(i -> i.error() != null)
+          .findFirst().orElseThrow();
+      throw new IOException("Elasticsearch refused an embedding of " + first.id() + ": "
+          + first.error().reason());
+    }
+  }
+
+  /** The video's vector from the serving tier's answer {@code i}. */
+  static VideoEmbedding embedding(ObjectNode d, Wire.EnrichResponse answer, int i, Instant at) {
+    JsonNode created = d.get(VideoFields.CREATED_AT);
+    return new VideoEmbedding(d.get(VideoFields.VIDEO_ID).asText(),
+        text(d, VideoFields.AUTHOR_ID, null),
+        created == null || created.isNull() ? null : Instant.parse(created.asText()),
+        answer.posts().get(i).embedding(), answer.embeddingModel(), at);
   }
 
   private static Query pending(Instant from, Instant to) {
@@ -272,14 +308,13 @@ public final class Reenricher {
         number(d, VideoFields.FOLLOWER_COUNT), d.get(VideoFields.CREATED_AT).asText());
   }
 
-  /** The document with the serving tier's answer {@code i}, as the job would have written it. */
+  /**
+   * The document with the serving tier's answer {@code i}, as the job would have written it (the
+   * vector goes to its own index, {@link #embedding}).
+   */
   static ObjectNode withAnswer(ObjectNode d, Wire.EnrichResponse answer, int i, Instant at) {
     Wire.EnrichedPost e = answer.posts().get(i);
     ObjectNode doc = d.deepCopy();
-    ArrayNode vector = doc.putArray(VideoFields.EMBEDDING);
-    for (float x : e.embedding()) {
-      vector.add(x);
-    }
     doc.put(VideoFields.EMBEDDING_MODEL, answer.embeddingModel());
     doc.put(VideoFields.PENDING_ENRICHMENT, false);
     doc.put(VideoFields.ENRICHED_AT, at.toString());

@@ -13,6 +13,7 @@ import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoEmbedding;
 import io.challengeradar.flink.model.WindowStats;
 
 /**
@@ -28,6 +29,14 @@ public final class Documents {
 
   public static EsOperation video(VideoDocument d) {
     return EsOperation.of(Index.VIDEOS.indexName(), d.id(), json(d), d.version());
+  }
+
+  /**
+   * The video's caption vector, written once, when it arrives (unversioned: a replay after a
+   * restore writes the same vector again).
+   */
+  public static EsOperation embedding(VideoEmbedding e) {
+    return EsOperation.of(Index.EMBEDDINGS.indexName(), e.id(), json(e), null);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.challengeradar.flink.PipelineOutputs;
 import io.challengeradar.flink.PipelineStreams;
 import io.challengeradar.flink.intel.IntelligenceStreams;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoEmbedding;
 import io.challengeradar.flink.ops.CoalesceVideoWrites;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,6 +33,9 @@ public final class ElasticsearchOutputs implements PipelineOutputs {
             s.windows().filter(Documents::worthWriting).name("windows-with-activity")
                 .map(Documents::window).returns(type).name("windows-to-documents"),
             challenges,
+            s.enrichments().filter(VideoEmbedding::in).name("answers-with-embeddings")
+                .map(e -> Documents.embedding(VideoEmbedding.of(e))).returns(type)
+                .name("embeddings-to-documents"),
             s.deadLetters().map(Documents::deadLetter).returns(type)
                 .name("dead-letters-to-documents"));
     writes.sinkTo(new ElasticsearchSink(options)).name("elasticsearch").uid("elasticsearch-sink");

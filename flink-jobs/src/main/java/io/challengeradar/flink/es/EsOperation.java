@@ -1,6 +1,7 @@
 package io.challengeradar.flink.es;
 
 import java.io.Serializable;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One document write: the whole document under a deterministic id, so that writing it again
@@ -17,6 +18,7 @@ import java.io.Serializable;
  *     the retry budget runs from here. Not checkpointed: a write restored from a checkpoint
  *     starts a fresh budget, since the job that restored it is a new attempt as a whole
  */
+@TypeInfo(EsOperationSerializer.Factory.class)
 public record EsOperation(String index, String id, byte[] source, Long version, int attempt,
     long retryingSince) implements Serializable {
 

@@ -1,6 +1,7 @@
 package io.challengeradar.flink.model;
 
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * What the serving tier said about one new post, or that it could not be reached ({@code answer}
@@ -9,6 +10,7 @@ import java.time.Instant;
  *
  * @param answer the serving tier's answer, null while pending
  */
+@TypeInfo(EnrichmentSerializer.Factory.class)
 public record Enrichment(
     String videoId,
     String authorId,

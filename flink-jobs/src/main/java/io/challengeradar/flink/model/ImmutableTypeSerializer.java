@@ -10,7 +10,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * itself, there is no reusable instance, and lengths vary. Subclasses write only the layout
  * ({@link #serialize}, {@link #deserialize(DataInputView)}) and its snapshot.
  */
-abstract class ImmutableTypeSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class ImmutableTypeSerializer<T> extends TypeSerializerSingleton<T> {
   private static final long serialVersionUID = 1L;
 
   @Override

@@ -3,6 +3,7 @@ package io.challengeradar.flink.model;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One video as the analysts see it in {@code radar-videos}: the post, its latest engagement
@@ -15,6 +16,7 @@ import java.util.Objects;
  *     Elasticsearch can refuse a stale write with external versioning
  * @param updatedAt event time of the latest change (processing time for an enrichment)
  */
+@TypeInfo(VideoDocumentSerializer.Factory.class)
 public record VideoDocument(
     @JsonUnwrapped VideoPost post,
     @JsonUnwrapped Engagement engagement,

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
- * What the serving tier added to a video document, written flat into it: the caption embedding,
- * virality (at post time and now) and claim probability.
+ * What the serving tier added to a video document, written flat into it: which encoder embedded
+ * the caption, virality (at post time and now) and claim probability. The vector itself is not
+ * here: it is written once to {@code radar-embeddings} ({@link VideoEmbedding}) instead of with
+ * every snapshot of the video, and it is not carried in the video's state.
  *
  * @param pendingEnrichment true from the moment the post is known until its enrichment lands;
  *     null when the pipeline runs without enrichment
@@ -16,7 +18,6 @@ import java.time.Instant;
  * @param viralityRatioCut the head's views-per-follower cut; kept for the updates, not indexed
  */
 public record VideoSignals(
-    float[] embedding,
     String embeddingModel,
     Boolean pendingEnrichment,
     Instant enrichedAt,
@@ -30,14 +31,14 @@ public record VideoSignals(
 
   /** No enrichment in this pipeline. */
   public static final VideoSignals NONE =
-      new VideoSignals(null, null, null, null, null, null, null, null, null, null, null);
+      new VideoSignals(null, null, null, null, null, null, null, null, null, null);
 
   /** Enrichment asked for, no answer yet. */
   public static final VideoSignals PENDING =
-      new VideoSignals(null, null, true, null, null, null, null, null, null, null, null);
+      new VideoSignals(null, true, null, null, null, null, null, null, null, null);
 
   public static VideoSignals of(Enrichment.Answer e) {
-    return new VideoSignals(e.embedding(), e.embeddingModel(), false, e.enrichedAt(),
+    return new VideoSignals(e.embeddingModel(), false, e.enrichedAt(),
         e.viralityAtPost(), e.viralityAtPost(), e.viralityModel(), e.viralityHead(),
         e.claimProbability(),
         e.claimsModel(), e.viralityRatioCut());
@@ -50,7 +51,7 @@ public record VideoSignals(
   }
 
   public VideoSignals withVirality(Double now) {
-    return new VideoSignals(embedding, embeddingModel, pendingEnrichment, enrichedAt,
+    return new VideoSignals(embeddingModel, pendingEnrichment, enrichedAt,
         viralityAtPost, now, viralityModel, viralityHead, claimProbability, claimsModel,
         viralityRatioCut);
   }

@@ -49,28 +49,29 @@ public record PipelineResults(
   /**
    * What the serving tier added, read back from Elasticsearch.
    *
-   * @param enrichedVideos videos whose document carries an embedding
+   * @param enrichedVideos videos whose document says the serving tier's answer is in
    * @param pendingEnrichment videos still waiting for the serving tier
+   * @param embeddings documents in radar-embeddings: one per enriched video
    * @param participationPredictions documents in radar-participation (every round's)
    * @param gaveUp dead letters of posts the job gave up enriching (stage enrichment); their
    *     videos were applied all the same, so they are no input records
    */
-  public record Enrichments(long enrichedVideos, long pendingEnrichment,
+  public record Enrichments(long enrichedVideos, long pendingEnrichment, long embeddings,
       long participationPredictions, long gaveUp) {}
 
   /** Counts the enriched and pending videos and the participation predictions. */
   public static Enrichments enrichments(ElasticsearchClient client) throws IOException {
     client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
     if (!exists(client, Index.VIDEOS.indexName())) {
-      return new Enrichments(0, 0, count(client, Index.PARTICIPATION.indexName()),
-          enrichmentGiveUps(client));
+      return new Enrichments(0, 0, count(client, Index.EMBEDDINGS.indexName()),
+          count(client, Index.PARTICIPATION.indexName()), enrichmentGiveUps(client));
     }
     long enriched = client.count(c -> c.index(Index.VIDEOS.indexName())
-        .query(q -> q.exists(e -> e.field(VideoFields.EMBEDDING)))).count();
+        .query(q -> q.term(t -> t.field(VideoFields.PENDING_ENRICHMENT).value(false)))).count();
     long pending = client.count(c -> c.index(Index.VIDEOS.indexName())
         .query(q -> q.term(t -> t.field(VideoFields.PENDING_ENRICHMENT).value(true)))).count();
-    return new Enrichments(enriched, pending, count(client, Index.PARTICIPATION.indexName()),
-        enrichmentGiveUps(client));
+    return new Enrichments(enriched, pending, count(client, Index.EMBEDDINGS.indexName()),
+        count(client, Index.PARTICIPATION.indexName()), enrichmentGiveUps(client));
   }
 
   /**

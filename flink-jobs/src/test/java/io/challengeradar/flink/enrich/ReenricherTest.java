@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.flink.model.VideoEmbedding;
 import io.challengeradar.serving.wire.Wire;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class ReenricherTest {
     return (ObjectNode) JSON.readTree("{\"videoId\":\"v1\",\"caption\":\"milk crate time\","
         + "\"hashtags\":[\"milkcrate\"],\"musicId\":null,\"durationSec\":15,\"followerCount\":120,"
         + "\"createdAt\":\"2024-03-01T10:00:00Z\",\"version\":3,\"pendingEnrichment\":true,"
-        + "\"embedding\":null}");
+        + "\"authorId\":\"a1\"}");
   }
 
   @Test
@@ -95,7 +96,7 @@ class ReenricherTest {
         Instant.parse("2024-03-02T00:00:00Z"));
 
     assertThat(doc.get("pendingEnrichment").asBoolean()).isFalse();
-    assertThat(doc.get("embedding")).hasSize(2);
+    assertThat(doc.has("embedding")).as("the vector goes to radar-embeddings").isFalse();
     assertThat(doc.get("embeddingModel").asText()).isEqualTo("minilm/1");
     assertThat(doc.get("viralityAtPost").asDouble()).isEqualTo(0.25);
     assertThat(doc.get("virality").asDouble()).isEqualTo(0.25);
@@ -103,5 +104,21 @@ class ReenricherTest {
     assertThat(doc.has("claimProbability")).isFalse();
     assertThat(doc.get("enrichedAt").asText()).isEqualTo("2024-03-02T00:00:00Z");
     assertThat(doc.get("version").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void theVectorGoesToItsOwnDocument() throws Exception {
+    Wire.EnrichResponse answer = new Wire.EnrichResponse("minilm/1", null, null, null,
+        List.of(new Wire.EnrichedPost("v1", new float[] {0.6f, 0.8f}, null, null)), List.of());
+
+    VideoEmbedding e = Reenricher.embedding(pendingDocument(), answer, 0,
+        Instant.parse("2024-03-02T00:00:00Z"));
+
+    assertThat(e.id()).isEqualTo("v1");
+    assertThat(e.authorId()).isEqualTo("a1");
+    assertThat(e.createdAt()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
+    assertThat(e.embedding()).containsExactly(0.6f, 0.8f);
+    assertThat(e.embeddingModel()).isEqualTo("minilm/1");
+    assertThat(e.enrichedAt()).isEqualTo(Instant.parse("2024-03-02T00:00:00Z"));
   }
 }

@@ -26,6 +26,7 @@ import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoEmbedding;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.flink.ops.DeadLetters;
 import io.challengeradar.flink.ops.VideoFeatures;
@@ -103,6 +104,12 @@ class DocumentContractTest {
             withoutHeads).stream().map(Documents::video).toList();
   }
 
+  /** The vector of an answer, as the job writes it once to its own index. */
+  static EsOperation embedding() {
+    return Documents.embedding(VideoEmbedding.of(EnrichmentWire.answer(POST, ANSWER, 0,
+        minutes(1))));
+  }
+
   static List<EsOperation> deadLetters() {
     List<EsOperation> letters = new ArrayList<>();
     letters.add(Documents.deadLetter(DeadLetters.of("{\"type\":\"post\"", DeadLetter.STAGE_PARSE,
@@ -151,6 +158,15 @@ class DocumentContractTest {
   }
 
   @Test
+  void theEmbeddingFitsItsTemplateWithEveryFieldSet() throws Exception {
+    EsOperation op = embedding();
+    assertThat(op.index()).isEqualTo(Index.EMBEDDINGS.indexName());
+    assertThat(op.id()).isEqualTo("v1");
+    assertThat(problems(op)).as(new String(op.source())).isEmpty();
+    assertThat(unset(op, Set.of())).isEmpty();
+  }
+
+  @Test
   void everyDeadLetterFitsTheDeadLetterTemplate() throws Exception {
     List<EsOperation> letters = deadLetters();
     assertThat(letters).hasSize(4);
@@ -171,6 +187,7 @@ class DocumentContractTest {
   @Test
   void theseDocumentsCoverEveryIndexTheJobWrites() {
     List<EsOperation> all = new ArrayList<>(videos());
+    all.add(embedding());
     all.addAll(deadLetters());
     all.addAll(challenges());
 

@@ -18,6 +18,7 @@ import io.challengeradar.flink.model.HashtagStage;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.ParticipationPrediction;
 import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoEmbedding;
 import io.challengeradar.flink.model.VideoSignals;
 import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.flink.ops.VideoFeatures;
@@ -93,6 +94,8 @@ class DocumentsGoldenTest {
             ParticipationPrediction.class, Documents::participation),
         new Case<>("participation-full", DocumentsGoldenTest::fullParticipation,
             ParticipationPrediction.class, Documents::participation),
+        new Case<>("embedding", DocumentsGoldenTest::embedding, VideoEmbedding.class,
+            Documents::embedding),
         new Case<>("deadletter-minimal", DocumentsGoldenTest::minimalDeadLetter,
             DeadLetter.class, Documents::deadLetter),
         new Case<>("deadletter-full", DocumentsGoldenTest::fullDeadLetter, DeadLetter.class,
@@ -160,6 +163,14 @@ class DocumentsGoldenTest {
     d = VideoFeatures.withSupersededSnapshot(d);
     return VideoFeatures.withSnapshot(d, new EngagementSnapshot(
         "v-full", POSTED.plusSeconds(3 * 3600), 9_000, 1_000, 210, 90, 40L));
+  }
+
+  /** The vector of a full video's answer, as the job writes it once to its own index. */
+  static VideoEmbedding embedding() {
+    return VideoEmbedding.of(new Enrichment("v-full", "a-full", POSTED,
+        new String[] {"dance", "milk"}, "m-full", new Enrichment.Answer(
+            new float[] {0.25f, -0.5f, 0.125f}, "minilm/1", 0.3, "virality/3", "author-history",
+            0.12, "claims/2", POSTED.plusSeconds(5), 2.0)));
   }
 
   static Post fullPost() {

@@ -132,11 +132,12 @@ class EnrichmentFaultIT {
       assertThat(contents.documents(Index.DEADLETTER.indexName())).isEmpty();
       assertThat(videos.values()).allSatisfy(v -> {
         assertThat(v.get("pendingEnrichment").asBoolean()).isFalse();
-        assertThat(v.get("embedding")).hasSize(384);
         assertThat(v.get("embeddingModel").asText()).isEqualTo("minilm/1");
         // The post and one enrichment: nothing applied twice.
         assertThat(v.get("version").asLong()).isEqualTo(2);
       });
+      assertThat(contents.documents(Index.EMBEDDINGS.indexName())).hasSize(2 * POSTS_PER_PHASE)
+          .allSatisfy((id, e) -> assertThat(e.get("embedding")).hasSize(384));
       // Running jobs report accumulators with the task managers' heartbeats: poll for them.
       Map<String, Object> counts = awaitCounts(client, 2L * POSTS_PER_PHASE);
       assertThat((Long) counts.get(PendingEnrichments.PENDING)).isPositive();
