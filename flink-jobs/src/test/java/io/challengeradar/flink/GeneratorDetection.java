@@ -176,6 +176,17 @@ public final class GeneratorDetection {
         leads.add(Duration.between(a.detectedAt(), c.peak()).toMinutes() / 60.0);
       }
     }
+    if (Boolean.getBoolean("detection.alerts")) {
+      // Each challenge's alerts in order: STAGE/cycle at the hours before (+) or after its peak.
+      for (Scenario.Challenge c : scenario.challenges()) {
+        StringBuilder line = new StringBuilder();
+        alerts.stream().filter(a -> a.kind() == TagKind.HASHTAG && a.tag().equals(c.tag()))
+            .sorted(java.util.Comparator.comparing(ChallengeAlert::detectedAt))
+            .forEach(a -> line.append(String.format(Locale.ROOT, " %s/%d@%+.0fh", a.stage(),
+                a.cycle(), Duration.between(a.detectedAt(), c.peak()).toMinutes() / 60.0)));
+        System.out.printf(Locale.ROOT, "  seed %d %s:%s%n", seed, c.tag(), line);
+      }
+    }
     List<String> ordinary = scenario.ordinaryTags().stream().filter(first::containsKey).toList();
     int repeats = (int) perTransition.values().stream().filter(n -> n > 1).count();
     return new Outcome(seed, scenario.challenges().size(), flagged, missed, ordinary,

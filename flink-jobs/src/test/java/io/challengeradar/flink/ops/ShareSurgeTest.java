@@ -181,6 +181,30 @@ class ShareSurgeTest {
   }
 
   @Test
+  void carriesThePeakRecentShareThatFadingMeasuresTheFallAgainst() throws Exception {
+    Map<String, long[]> tags = population(7);
+    long[] challenge = new long[WINDOWS];
+    java.util.Arrays.fill(challenge, 1);
+    long[] wave = {4, 8, 14, 20, 26, 30, 24, 28, 20, 12, 6, 3, 2};
+    System.arraycopy(wave, 0, challenge, 20, wave.length);
+    tags.put("challenge", challenge);
+
+    List<WindowStats> windows = measure(OPTIONS, tags).get("challenge");
+
+    // Within the span the peak is kept for (recent + baseline windows), the highest so far.
+    double highest = 0;
+    for (WindowStats w : windows.subList(0, 50)) {
+      highest = Math.max(highest, w.trend().recentShare());
+      assertThat(w.trend().peakRecentShare()).as(w.windowStart().toString()).isEqualTo(highest);
+    }
+    // The dip at window 26 leaves the peak where it was; after the wave the share is well below.
+    assertThat(windows.get(26).trend().recentShare())
+        .isGreaterThan(0.5 * windows.get(26).trend().peakRecentShare());
+    assertThat(windows.get(40).trend().recentShare())
+        .isLessThan(0.5 * windows.get(40).trend().peakRecentShare());
+  }
+
+  @Test
   void noTagSurgesInTheWarmUpWhenEveryTagIsNew() throws Exception {
     Map<String, long[]> tags = population(5);
     long[] early = new long[WINDOWS];
