@@ -137,10 +137,11 @@ public final class GeneratorDetection {
             .filter(w -> w.kind() == TagKind.HASHTAG && w.tag().equals(c.tag()))
             .sorted(java.util.Comparator.comparing(WindowStats::windowStart))
             .forEach(w -> System.out.printf(Locale.ROOT,
-                "  %s %s new=%d vol=%d share=%.3f base=%.4f lift=%.1f score=%.1f%n", c.tag(),
-                w.windowStart(), w.counts().newParticipants(), w.trend().windowVolume(),
-                w.trend().share(), w.trend().baselineShare(), w.trend().lift(),
-                w.trend().score()));
+                "  %s %s new=%d vol=%d share=%.3f recent=%.3f peak=%.3f base=%.4f lift=%.1f"
+                    + " score=%.1f peakScore=%.1f%n", c.tag(), w.windowStart(),
+                w.counts().newParticipants(), w.trend().windowVolume(), w.trend().share(),
+                w.trend().recentShare(), w.trend().peakRecentShare(), w.trend().baselineShare(),
+                w.trend().lift(), w.trend().score(), w.trend().peakScore()));
       }
       return score(seed, scenario, alerts.records());
     } finally {

@@ -46,8 +46,9 @@ public final class ShareMeter implements Serializable {
    * @param previousShare the share of the previous window
    * @param previousRecentShare the recent share of the previous window
    * @param peakScore the highest score of the last recentWindows + baselineWindows windows, as
-   *     far as tracked: replaced by a higher one, or by the current score once it is that old
-   * @param peakAge windows since the peak score
+   *     far as tracked: replaced by a higher one, or by the current score once it is that old;
+   *     while the recent share climbs to new highs it does not age
+   * @param peakAge windows since the peak score, or since the last new high of the recent share
    * @param peakRecentShare the highest recent share of the same span, tracked the same way: what
    *     FADING measures the tag's fall against
    * @param peakRecentShareAge windows since the peak recent share
@@ -125,6 +126,10 @@ public final class ShareMeter implements Serializable {
     double peak = before.peakScore();
     if (score >= peak || age >= horizon) {
       peak = score;
+      age = 0;
+    } else if (recentShare > before.peakRecentShare()) {
+      // The rise goes on: a challenge surges early (against a baseline its rise has not reached
+      // yet) and may climb for longer than the horizon; its surge is recent until it stops.
       age = 0;
     }
     int shareAge = aged(before.peakRecentShareAge(), skippedWindows);

@@ -205,6 +205,40 @@ class ShareSurgeTest {
   }
 
   @Test
+  void theSurgeStaysRecentWhileTheShareClimbsLongerThanTheHorizon() throws Exception {
+    // Born in a burst (it surges against the prior), then a slow climb for two days: its score
+    // falls under the threshold as its baseline follows, and its surge must still count as recent
+    // when its share finally falls.
+    int windows = 120;
+    Map<String, long[]> tags = new LinkedHashMap<>();
+    population(8).forEach((tag, counts) -> {
+      long[] longer = new long[windows];
+      for (int i = 0; i < windows; i++) {
+        longer[i] = counts[i % WINDOWS];
+      }
+      tags.put(tag, longer);
+    });
+    long[] slow = new long[windows];
+    java.util.Arrays.fill(slow, 0, 20, -1);
+    for (int i = 20; i < 70; i++) {
+      slow[i] = 4 + (i - 20) / 5;
+    }
+    java.util.Arrays.fill(slow, 70, windows, 0);
+    tags.put("slowclimb", slow);
+
+    List<WindowStats> measured = measure(OPTIONS, tags).get("slowclimb");
+
+    // It surges in its first windows, and no more: 55 windows later is past the horizon
+    // (recent + baseline windows, 30) counted from that surge.
+    assertThat(measured.subList(0, 6)).anySatisfy(
+        w -> assertThat(w.trend().score()).isGreaterThanOrEqualTo(T.minScore()));
+    assertThat(surging(measured.subList(10, 50))).isEmpty();
+    WindowStats fallen = measured.get(55);
+    assertThat(fallen.trend().recentShare()).isLessThan(0.5 * fallen.trend().peakRecentShare());
+    assertThat(fallen.trend().peakScore()).isGreaterThanOrEqualTo(T.minScore());
+  }
+
+  @Test
   void noTagSurgesInTheWarmUpWhenEveryTagIsNew() throws Exception {
     Map<String, long[]> tags = population(5);
     long[] early = new long[WINDOWS];
