@@ -5,12 +5,13 @@ import io.challengeradar.cluster.ClusterException;
 import io.challengeradar.cluster.ClusterSettings;
 import io.challengeradar.cluster.FlinkCluster;
 import io.challengeradar.cluster.FlinkClusterOptions;
+import io.challengeradar.cluster.LocalCluster;
+import io.challengeradar.infra.KafkaCluster;
 import io.challengeradar.config.Config;
 import io.challengeradar.infra.PlatformException;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.ServerProcess;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -25,16 +26,19 @@ import picocli.CommandLine.Spec;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = "A real Flink session cluster on this machine: one JobManager (REST endpoint and"
-        + " web UI) and N TaskManagers, each its own JVM. `radar submit` runs the job on it;"
-        + " `radar up --kafka --detach` gives it Elasticsearch and Kafka. See docs/cluster.md.",
+        + " web UI) and N TaskManagers, each its own JVM; with --es-nodes and --kafka-brokers"
+        + " also a multi-node Elasticsearch and a multi-broker Kafka, each node its own process"
+        + " (otherwise `radar up --kafka --detach` gives it one of each). `radar submit` runs the"
+        + " job on it. See docs/cluster.md.",
     subcommands = {ClusterCommand.Up.class, ClusterCommand.Status.class,
         ClusterCommand.Down.class})
 public final class ClusterCommand {
 
   /** {@code radar cluster up}. */
   @Command(name = "up", mixinStandardHelpOptions = true,
-      description = "Start the JobManager and the TaskManagers; stays in the foreground until"
-          + " Ctrl-C (which stops them) unless --detach.")
+      description = "Start the Elasticsearch nodes and Kafka brokers asked for, then the"
+          + " JobManager and the TaskManagers; stays in the foreground until Ctrl-C (which stops"
+          + " them all) unless --detach.")
   static final class Up implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin SettingsFlags flags = new SettingsFlags();
@@ -46,6 +50,18 @@ public final class ClusterCommand {
     @Option(names = "--slots", paramLabel = "N",
         description = "Task slots per TaskManager (cluster.taskmanager.slots).")
     String slots;
+
+    @Option(names = "--es-nodes", paramLabel = "N",
+        description = "Also start an Elasticsearch of N nodes, one process each, replicas 1"
+            + " from two nodes (cluster.elasticsearch.nodes; first HTTP port"
+            + " cluster.elasticsearch.port, 9200).")
+    String esNodes;
+
+    @Option(names = "--kafka-brokers", paramLabel = "N",
+        description = "Also start a KRaft Kafka of N brokers, one process each; with three,"
+            + " topics get 3 replicas and min.insync.replicas 2 (cluster.kafka.brokers; first"
+            + " port cluster.kafka.port, 9092).")
+    String kafkaBrokers;
 
     @Option(names = "--port", paramLabel = "PORT",
         description = "The REST port and web UI (cluster.flink.rest-port).")
@@ -59,13 +75,16 @@ public final class ClusterCommand {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      Config config;
       FlinkClusterOptions options;
       try {
-        Config config = flags.load(flags.loader("cluster")
+        config = flags.load(flags.loader("cluster")
             .flag(ClusterSettings.TASKMANAGERS.key(), taskManagers, "--taskmanagers")
             .flag(ClusterSettings.SLOTS.key(), slots, "--slots")
-            .flag(ClusterSettings.REST_PORT.key(), port, "--port"));
-        options = FlinkClusterOptions.from(config, RadarHome.resolve()).withStopOnExit(!detach);
+            .flag(ClusterSettings.REST_PORT.key(), port, "--port")
+            .flag(ClusterSettings.ES_NODES.key(), esNodes, "--es-nodes")
+            .flag(ClusterSettings.KAFKA_BROKERS.key(), kafkaBrokers, "--kafka-brokers"));
+        options = FlinkClusterOptions.from(config, RadarHome.resolve());
       } catch (IllegalArgumentException | ClusterException e) {
         err.println("radar cluster up: " + e.getMessage());
         return 2;
@@ -73,20 +92,24 @@ public final class ClusterCommand {
       err.println("radar: starting a Flink session cluster: 1 JobManager, "
           + options.taskManagers() + " TaskManager(s) x " + options.slots() + " slot(s)...");
       err.flush();
-      FlinkCluster cluster;
+      LocalCluster cluster;
       try {
-        cluster = new FlinkCluster(options, System.err).start();
+        cluster = LocalCluster.start(config, RadarHome.resolve(), !detach, System.err);
       } catch (PlatformException | ClusterException e) {
         err.println("radar cluster up: " + e.getMessage());
         return 1;
       }
-      out.println("Flink web UI and REST: " + cluster.restUrl());
+      FlinkCluster flink = cluster.flink();
+      cluster.describe().forEach(out::println);
+      out.println("Flink web UI and REST: " + flink.restUrl());
       out.println("  config " + options.confDir().resolve("config.yaml"));
       out.println("  logs   " + options.logsDir());
       out.println("  checkpoints " + options.checkpointsDir() + ", savepoints "
           + options.savepointsDir());
-      out.println("Submit the job: ./radar submit --cluster " + cluster.restUrl()
-          + " --kafka localhost:9092 --es http://localhost:9200");
+      out.println("Submit the job: ./radar submit --cluster " + flink.restUrl()
+          + " --kafka " + cluster.kafka().map(KafkaCluster::bootstrap).orElse("localhost:9092")
+          + " --es " + cluster.elasticsearch().map(e -> String.join(",", e.urls()))
+              .orElse("http://localhost:9200"));
       if (detach) {
         out.println("Left running. `radar cluster status` shows it, `radar cluster down` stops"
             + " it.");
@@ -95,21 +118,28 @@ public final class ClusterCommand {
       }
       out.println("Running. Ctrl-C stops the cluster.");
       out.flush();
-      return waitUntilJobManagerExits(cluster, err);
+      return waitUntilAProcessExits(cluster, err);
     }
 
-    private static int waitUntilJobManagerExits(FlinkCluster cluster, PrintWriter err)
+    /**
+     * Blocks until Ctrl-C (the processes' shutdown hooks stop them) or until the JobManager, a
+     * broker or an Elasticsearch node exits on its own; then stops the rest. A TaskManager that
+     * dies is Flink's to handle, as on any cluster.
+     */
+    private static int waitUntilAProcessExits(LocalCluster cluster, PrintWriter err)
         throws InterruptedException {
-      List<CompletableFuture<?>> exits = new ArrayList<>();
-      exits.add(cluster.jobManager().handle().onExit());
+      List<ServerProcess> watched = cluster.processes().stream()
+          .filter(p -> !cluster.flink().taskManagers().contains(p)).toList();
       try {
-        CompletableFuture.anyOf(exits.toArray(new CompletableFuture<?>[0])).get();
+        CompletableFuture.anyOf(watched.stream().map(p -> p.handle().onExit())
+            .toArray(CompletableFuture<?>[]::new)).get();
       } catch (java.util.concurrent.ExecutionException e) {
         // onExit never completes exceptionally.
       }
-      ServerProcess jm = cluster.jobManager();
-      err.println("radar: Flink's JobManager (pid " + jm.pid() + ") exited with code "
-          + jm.exitCode().orElse(-1) + "; stopping the TaskManagers");
+      for (ServerProcess p : watched) {
+        p.exitCode().ifPresent(code -> err.println("radar: " + p.name() + " (pid " + p.pid()
+            + ") exited with code " + code + "; stopping the rest"));
+      }
       err.flush();
       cluster.close();
       return 1;
@@ -125,8 +155,7 @@ public final class ClusterCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      ClusterControl.status(RadarHome.resolve().resolve(FlinkClusterOptions.DIR_NAME))
-          .forEach(out::println);
+      ClusterControl.status(RadarHome.resolve()).forEach(out::println);
       return 0;
     }
   }
@@ -141,12 +170,12 @@ public final class ClusterCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      var home = RadarHome.resolve().resolve(FlinkClusterOptions.DIR_NAME);
+      var home = RadarHome.resolve();
       try {
         List<String> stopped = ClusterControl.down(home,
             ClusterSettings.STOP_TIMEOUT.defaultValue());
         if (stopped.isEmpty()) {
-          out.println("Nothing to stop: no Flink process recorded under " + home);
+          out.println("Nothing to stop: no cluster process recorded under " + home);
         }
         stopped.forEach(out::println);
         return 0;

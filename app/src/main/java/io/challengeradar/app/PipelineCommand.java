@@ -5,6 +5,7 @@ import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
 import io.challengeradar.flink.LocalJob;
+import io.challengeradar.flink.RetainedCheckpoints;
 import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.contract.client.ElasticsearchAccessException;
 import io.challengeradar.contract.client.ElasticsearchClientFactory;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the streaming job on a local Flink MiniCluster: radar.posts and radar.engagement"
           + " from Kafka into Elasticsearch, with enrichment and the challenge intelligence when"
-          + " serving.url is set, until Ctrl-C.",
+          + " serving.url is set, until Ctrl-C. A new start resumes from the newest checkpoint"
+          + " in the checkpoint directory (or --savepoint PATH) and says which.",
       "Settings: defaults < --config FILE < environment RADAR_* < flags (see `radar config show"
           + " --component job`). On a real Flink cluster, submit"
           + " flink-jobs/target/flink-jobs-<version>-job.jar with `flink run` instead (same"
@@ -62,6 +64,11 @@ public final class PipelineCommand implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Parallelism of the job (job.parallelism).")
   Integer parallelism;
 
+  @Option(names = "--savepoint", paramLabel = "PATH",
+      description = "Resume from this savepoint or retained checkpoint; without it the job"
+          + " resumes from the newest checkpoint in its checkpoint directory, if there is one.")
+  String savepoint;
+
   /** The job's settings from the file, the environment and these flags. */
   Config settings(Map<String, String> environment) {
     settingsFlags.environment = environment;
@@ -88,6 +95,7 @@ public final class PipelineCommand implements Callable<Integer> {
     if (checkpointDir.startsWith("file:")) {
       Files.createDirectories(Path.of(java.net.URI.create(checkpointDir)));
     }
+    String restoreFrom = restorePoint(checkpointDir);
     System.err.println("pipeline: " + (job.source().kafka() ? job.source().kafkaBootstrap()
         : job.source().files()) + " -> " + job.sink().hosts()
         + (job.intelligence() != null ? ", enriching through " + job.intelligence().servingUrl()
@@ -95,7 +103,7 @@ public final class PipelineCommand implements Callable<Integer> {
     try (ElasticsearchConnection client = ElasticsearchClients.create(job.sink().access())) {
       ElasticsearchClientFactory.checkAccess(client.restClient(), job.sink().access());
       long[] next = {System.nanoTime() + STATUS_INTERVAL.toNanos()};
-      LocalJob.run(JobFactory.create(job), job.name(), job.parallelism(),
+      LocalJob.run(JobFactory.create(job), job.name(), job.parallelism(), restoreFrom,
           LocalJob.DEFAULT_POLL_INTERVAL, () -> {
             if (System.nanoTime() < next[0]) {
               return;
@@ -126,5 +134,35 @@ public final class PipelineCommand implements Callable<Integer> {
       return 2;
     }
     return 0;
+  }
+
+  /**
+   * What the job starts from, said on the console: {@code --savepoint}, else the newest complete
+   * checkpoint an earlier run left in the checkpoint directory, else nothing (a fresh start).
+   */
+  private String restorePoint(String checkpointDir) throws java.io.IOException {
+    if (savepoint != null) {
+      String pointer = savepoint.contains("://") || savepoint.startsWith("file:") ? savepoint
+          : Path.of(savepoint).toAbsolutePath().toUri().toString();
+      System.err.println("pipeline: resuming from " + pointer + " (--savepoint)");
+      return pointer;
+    }
+    if (!RetainedCheckpoints.isLocal(checkpointDir)) {
+      System.err.println("pipeline: starting fresh (checkpoints in " + checkpointDir
+          + " are not looked for; give --savepoint PATH to resume)");
+      return null;
+    }
+    java.util.Optional<RetainedCheckpoints.Retained> latest =
+        RetainedCheckpoints.latest(checkpointDir);
+    if (latest.isEmpty()) {
+      System.err.println("pipeline: starting fresh (no checkpoint in " + checkpointDir + ")");
+      return null;
+    }
+    RetainedCheckpoints.Retained r = latest.get();
+    System.err.println("pipeline: resuming from checkpoint " + r.checkpointId() + " of an"
+        + " earlier run, written " + r.written().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (" + r.pointer() + ")");
+    RetainedCheckpoints.removeOlderRuns(r);
+    return r.pointer();
   }
 }

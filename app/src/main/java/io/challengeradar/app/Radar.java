@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       DemoCommand.class,
       ReenrichCommand.class,
+      DeadLettersCommand.class,
       ServeCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,

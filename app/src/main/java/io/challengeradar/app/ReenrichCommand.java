@@ -5,6 +5,7 @@ import io.challengeradar.config.Config;
 import io.challengeradar.config.ElasticsearchAccess;
 import io.challengeradar.contract.client.ElasticsearchAccessException;
 import io.challengeradar.contract.client.ElasticsearchClientFactory;
+import io.challengeradar.flink.enrich.EnrichmentOptions;
 import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.infra.ElasticsearchClients;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
     name = "reenrich",
     mixinStandardHelpOptions = true,
     description = "Enrich the radar-videos documents still marked pendingEnrichment=true whose"
-        + " createdAt is in [--from, --to), in batches through the serving tier. Exits 1 when"
-        + " any remain pending.")
+        + " createdAt is in [--from, --to), in batches through the serving tier, each post with"
+        + " its author's history from their earlier videos in the index, as the job sends it."
+        + " Exits 1 when any remain pending.")
 public final class ReenrichCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -79,7 +81,8 @@ public final class ReenrichCommand implements Callable<Integer> {
       ElasticsearchClientFactory.checkAccess(connection.restClient(), access);
       Reenricher.Summary s;
       try {
-        s = new Reenricher(connection.client(), client, batch).run(from, to, progress);
+        s = new Reenricher(connection.client(), client, batch,
+            config.get(EnrichmentOptions.AUTHOR_HISTORY_MAX_VIDEOS)).run(from, to, progress);
       } catch (IOException | RuntimeException e) {
         throw ElasticsearchAccessException.find(e, access).<Exception>map(x -> x).orElse(e);
       }

@@ -1,6 +1,13 @@
 package io.challengeradar.cluster;
 
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import io.challengeradar.infra.ElasticsearchClients;
+import io.challengeradar.infra.ElasticsearchCluster;
+import io.challengeradar.infra.ElasticsearchConnection;
+import io.challengeradar.infra.KafkaCluster;
+import io.challengeradar.infra.KafkaLauncher;
 import io.challengeradar.infra.PlatformControl;
+import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.StateFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,24 +20,21 @@ import java.util.stream.Stream;
 
 /**
  * A cluster left running ({@code radar cluster up --detach}), found through its processes' state
- * files under {@code .radar/flink}: what {@code radar cluster status} shows and what
- * {@code radar cluster down} stops (TaskManagers first, then the JobManager).
+ * files under the radar home: {@code flink/} (JobManager, TaskManagers),
+ * {@code kafka-cluster/broker-i/} and {@code elasticsearch-cluster/node-i/}. What
+ * {@code radar cluster status} shows and what {@code radar cluster down} stops (TaskManagers,
+ * the JobManager, the brokers, then the Elasticsearch nodes).
  */
 public final class ClusterControl {
+  // The first probe of a fresh CLI JVM loads the admin client: 3 s is too short on a busy machine.
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
   private ClusterControl() {}
 
-  /** The state files, TaskManagers first. */
-  static List<Path> stateFiles(Path clusterDir) {
-    List<Path> files = new ArrayList<>();
-    if (Files.isDirectory(clusterDir)) {
-      try (Stream<Path> dirs = Files.list(clusterDir)) {
-        dirs.filter(d -> d.getFileName().toString().startsWith("taskmanager-")).sorted()
-            .map(d -> d.resolve(StateFile.FILE_NAME)).filter(Files::isRegularFile)
-            .forEach(files::add);
-      } catch (IOException e) {
-        throw new ClusterException("cannot list " + clusterDir + ": " + e.getMessage(), e);
-      }
-    }
+  /** The Flink processes' state files, TaskManagers first. */
+  static List<Path> flinkStateFiles(Path radarHome) {
+    Path clusterDir = radarHome.resolve(FlinkClusterOptions.DIR_NAME);
+    List<Path> files = new ArrayList<>(nodeStateFiles(clusterDir, "taskmanager-"));
     Path jobManager = clusterDir.resolve("jobmanager").resolve(StateFile.FILE_NAME);
     if (Files.isRegularFile(jobManager)) {
       files.add(jobManager);
@@ -38,30 +42,79 @@ public final class ClusterControl {
     return files;
   }
 
-  /** Stops every recorded process; one line per process, empty when nothing was recorded. */
-  public static List<String> down(Path clusterDir, Duration grace) {
-    return PlatformControl.stop(stateFiles(clusterDir), grace).stream()
-        .map(PlatformControl.Stopped::describe).toList();
+  /** The state files in {@code dir}'s subfolders named {@code prefix}N, in N's order. */
+  static List<Path> nodeStateFiles(Path dir, String prefix) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(dir)) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
+          .sorted(java.util.Comparator.comparingInt(d -> number(d, prefix)))
+          .map(d -> d.resolve(StateFile.FILE_NAME)).filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new ClusterException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
   }
 
-  /** Lines describing the recorded processes and, when the JobManager answers, its jobs. */
-  public static List<String> status(Path clusterDir) {
-    List<Path> files = stateFiles(clusterDir);
+  private static int number(Path dir, String prefix) {
+    try {
+      return Integer.parseInt(dir.getFileName().toString().substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  static List<Path> brokerStateFiles(Path radarHome) {
+    return nodeStateFiles(radarHome.resolve(KafkaCluster.DIR_NAME), "broker-");
+  }
+
+  static List<Path> elasticsearchStateFiles(Path radarHome) {
+    return nodeStateFiles(radarHome.resolve(ElasticsearchCluster.DIR_NAME), "node-");
+  }
+
+  /** Every state file in stop order: Flink, then Kafka, then Elasticsearch. */
+  static List<Path> stateFiles(Path radarHome) {
+    List<Path> all = new ArrayList<>(flinkStateFiles(radarHome));
+    all.addAll(brokerStateFiles(radarHome));
+    all.addAll(elasticsearchStateFiles(radarHome));
+    return all;
+  }
+
+  /** Stops every recorded process; one line per process, empty when nothing was recorded. */
+  public static List<String> down(Path radarHome, Duration grace) {
+    List<PlatformControl.Stopped> stopped =
+        new ArrayList<>(PlatformControl.stop(flinkStateFiles(radarHome), grace));
+    // Together, so one grace period covers them all: every broker is also a controller, and the
+    // one whose controlled shutdown comes last finds no controller majority left; it waits until
+    // it is killed at the end of the grace (its data is on disk; Kafka recovers its logs at the
+    // next start).
+    stopped.addAll(PlatformControl.stopTogether(brokerStateFiles(radarHome), grace));
+    stopped.addAll(PlatformControl.stop(elasticsearchStateFiles(radarHome), grace));
+    return stopped.stream().map(PlatformControl.Stopped::describe).toList();
+  }
+
+  /** Lines describing the recorded processes: Flink with its jobs, the brokers, the nodes. */
+  public static List<String> status(Path radarHome) {
+    List<String> lines = new ArrayList<>(flinkStatus(radarHome));
+    lines.addAll(kafkaStatus(brokerStateFiles(radarHome)));
+    lines.addAll(elasticsearchStatus(elasticsearchStateFiles(radarHome)));
+    return lines;
+  }
+
+  private static List<String> flinkStatus(Path radarHome) {
+    List<Path> files = flinkStateFiles(radarHome);
     if (files.isEmpty()) {
-      return List.of("Flink cluster: not running (nothing recorded under " + clusterDir + ")");
+      return List.of("Flink cluster: not running (nothing recorded under "
+          + radarHome.resolve(FlinkClusterOptions.DIR_NAME) + ")");
     }
     List<String> lines = new ArrayList<>();
     String restUrl = null;
     for (Path file : files) {
       Optional<StateFile> state = StateFile.read(file);
-      if (state.isEmpty()) {
-        continue;
+      if (state.isPresent()) {
+        lines.add(processLine(state.get()));
+        restUrl = state.get().endpoint();
       }
-      StateFile s = state.get();
-      boolean alive = s.liveProcess().isPresent();
-      lines.add(String.format("  %-22s pid %-8d %s", s.server(), s.pid(),
-          alive ? "running" : "GONE (`radar cluster down` clears it)"));
-      restUrl = s.endpoint();
     }
     FlinkRestClient rest = new FlinkRestClient(restUrl);
     Optional<FlinkRestClient.Overview> overview = rest.overview();
@@ -81,5 +134,72 @@ public final class ClusterControl {
       }
     }
     return head;
+  }
+
+  private static List<String> kafkaStatus(List<Path> files) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    List<String> live = new ArrayList<>();
+    List<String> body = new ArrayList<>();
+    for (Path file : files) {
+      Optional<StateFile> state = StateFile.read(file);
+      if (state.isEmpty()) {
+        continue;
+      }
+      StateFile s = state.get();
+      boolean alive = s.liveProcess().isPresent();
+      boolean reachable = alive && Ports.isListening(s.port())
+          && KafkaLauncher.reachable(s.endpoint(), PROBE_TIMEOUT);
+      if (reachable) {
+        live.add(s.endpoint());
+      }
+      body.add(processLine(s) + (alive ? (reachable ? "  reachable" : "  NOT reachable") : ""));
+    }
+    lines.add("Kafka: " + live.size() + " of " + body.size() + " broker(s) answering"
+        + (live.isEmpty() ? "" : "; bootstrap " + String.join(",", live)));
+    lines.addAll(body);
+    return lines;
+  }
+
+  private static List<String> elasticsearchStatus(List<Path> files) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    List<String> live = new ArrayList<>();
+    for (Path file : files) {
+      Optional<StateFile> state = StateFile.read(file);
+      if (state.isEmpty()) {
+        continue;
+      }
+      lines.add(processLine(state.get()));
+      if (state.get().liveProcess().isPresent()) {
+        live.add(state.get().endpoint());
+      }
+    }
+    if (live.isEmpty()) {
+      lines.add(0, "Elasticsearch cluster: no node running");
+      return lines;
+    }
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(live)) {
+      HealthResponse health = connection.client().cluster().health();
+      lines.add(0, "Elasticsearch cluster: " + String.join(",", live) + "  health "
+          + health.status().jsonValue() + ", " + health.numberOfNodes() + " node(s), "
+          + health.activeShards() + " active shard(s), " + health.unassignedShards()
+          + " unassigned");
+    } catch (Exception e) {
+      lines.add(0, "Elasticsearch cluster: " + String.join(",", live) + "  not answering: "
+          + e.getMessage());
+    }
+    return lines;
+  }
+
+  private static String processLine(StateFile s) {
+    boolean alive = s.liveProcess().isPresent();
+    return String.format("  %-26s pid %-8d %-8s %s", s.server(), s.pid(),
+        alive ? "running" : "GONE", alive ? s.endpoint()
+            : "(`radar cluster down` clears it)");
   }
 }

@@ -57,11 +57,40 @@ public final class ClusterSettings {
           .description("How long the JobManager waits for a silent TaskManager before it counts"
               + " it lost and restarts its tasks elsewhere (Flink's default is 50 s).");
 
+  public static final Option<Integer> ES_NODES = Option.key("cluster.elasticsearch.nodes")
+      .intType().defaultValue(0).between(0, 9)
+      .description("Elasticsearch nodes to start beside the Flink cluster, each its own process"
+          + " of the distribution radar up runs, all master-eligible; with more than one, the"
+          + " index templates get one replica (platform.index.replicas 1). 0: none (radar up"
+          + " gives the single node).");
+  public static final Option<Integer> ES_PORT = Option.key("cluster.elasticsearch.port")
+      .intType().defaultValue(9200).between(1, 65_435)
+      .description("The first Elasticsearch node's HTTP port; node i listens on this + i - 1"
+          + " and on transport port this + 100 + i - 1 (loopback only).");
+  public static final Option<Integer> ES_HEAP_MB = Option.key("cluster.elasticsearch.heap-mb")
+      .intType().defaultValue(256).check(mb -> mb >= 128, "must be at least 128")
+      .description("Each Elasticsearch node's JVM heap (-Xms and -Xmx), in MiB.");
+  public static final Option<Integer> KAFKA_BROKERS = Option.key("cluster.kafka.brokers")
+      .intType().defaultValue(0).between(0, 9)
+      .description("KRaft Kafka brokers to start beside the Flink cluster, each its own process"
+          + " and a controller too; topics get min(brokers, 3) replicas and, from three brokers,"
+          + " min.insync.replicas 2. Three survive the loss of any one; two do not (the"
+          + " controllers lose their majority). 0: none (radar up --kafka gives one).");
+  public static final Option<Integer> KAFKA_PORT = Option.key("cluster.kafka.port").intType()
+      .defaultValue(9092).between(1, 65_500)
+      .description("The first broker's client port; broker i listens on this + 2(i - 1), its"
+          + " controller one above (loopback only).");
+  public static final Option<Integer> KAFKA_HEAP_MB = Option.key("cluster.kafka.heap-mb")
+      .intType().defaultValue(256).check(mb -> mb >= 128, "must be at least 128")
+      .description("Each broker's JVM heap (-Xms and -Xmx), in MiB.");
+
   public static final OptionGroup GROUP = OptionGroup.of("cluster",
       "The local Flink session cluster (radar cluster up): one JobManager and N TaskManagers,"
-          + " each its own JVM, assembled from Flink's Maven Central artifacts.",
+          + " each its own JVM, assembled from Flink's Maven Central artifacts; beside it, when"
+          + " asked, a multi-node Elasticsearch and a multi-broker Kafka.",
       REST_PORT, RPC_PORT, TASKMANAGERS, SLOTS, TASKMANAGER_MEMORY_MB, MANAGED_MEMORY_MB,
-      JOBMANAGER_MEMORY_MB, STARTUP_TIMEOUT, STOP_TIMEOUT, HEARTBEAT_TIMEOUT);
+      JOBMANAGER_MEMORY_MB, STARTUP_TIMEOUT, STOP_TIMEOUT, HEARTBEAT_TIMEOUT, ES_NODES, ES_PORT,
+      ES_HEAP_MB, KAFKA_BROKERS, KAFKA_PORT, KAFKA_HEAP_MB);
 
   /** Every cluster setting at its default; tests change what they need with {@link Config#with}. */
   public static Config defaults() {

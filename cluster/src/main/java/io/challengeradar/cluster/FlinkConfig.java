@@ -42,8 +42,8 @@ public final class FlinkConfig {
     conf.put("heartbeat.timeout", options.heartbeatTimeout().toMillis() + "ms");
     conf.put("execution.checkpointing.dir", options.checkpointsDir().toUri().toString());
     conf.put("execution.checkpointing.savepoint-dir", options.savepointsDir().toUri().toString());
-    conf.put("state.backend.type", "rocksdb");
-    conf.put("execution.checkpointing.incremental", "true");
+    // No state backend here: the job sets its own (job.state-backend, RocksDB with incremental
+    // checkpoints by default), so it is one option wherever the job runs; lib/ carries RocksDB.
     conf.put("execution.checkpointing.externalized-checkpoint-retention",
         "RETAIN_ON_CANCELLATION");
     conf.put("restart-strategy.type", "exponential-delay");

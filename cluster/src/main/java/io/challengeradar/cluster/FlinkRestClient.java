@@ -100,6 +100,11 @@ public final class FlinkRestClient {
     return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
   }
 
+  /** The state backend the job runs on, as Flink names it (e.g. EmbeddedRocksDBStateBackend). */
+  public String stateBackend(String jobId) {
+    return get("/jobs/" + jobId + "/checkpoints/config").path("state_backend").asText();
+  }
+
   /** The root cause of the job's latest failure, one line; empty when it has none. */
   public String exceptions(String jobId) {
     return rootCause(get("/jobs/" + jobId + "/exceptions").path("rootException").asText("")

@@ -14,6 +14,7 @@ import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
@@ -72,6 +73,7 @@ class DashboardsIT {
     Config settings = JobConfig.loader()
         .flag(CommonOptions.ELASTICSEARCH_HOSTS.key(), server.url(), "test")
         .flag(JobConfig.FILES.key(), events.toString(), "test")
+        .flag(StateBackendSettings.TYPE.key(), StateBackendSettings.HASHMAP, "test")
         .load();
     LocalJob.run(JobFactory.create(JobConfig.from(settings)), "dashboards-it", 2,
         Duration.ofSeconds(1), () -> { });

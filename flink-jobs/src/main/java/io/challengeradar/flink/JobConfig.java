@@ -27,6 +27,7 @@ import java.util.Map;
  * @param sink the Elasticsearch sink
  * @param source Kafka or files
  * @param checkpoints checkpoint directory URI; null keeps them in the JobManager's memory (tests)
+ * @param state the state backend
  * @param parallelism the job's parallelism
  * @param name the job's name
  */
@@ -36,6 +37,7 @@ public record JobConfig(
     ElasticsearchSinkOptions sink,
     SourceOptions source,
     String checkpoints,
+    StateBackendSettings state,
     int parallelism,
     String name) {
 
@@ -71,8 +73,9 @@ public record JobConfig(
 
   /** Where the job reads, checkpoints and what it is called. */
   public static final OptionGroup JOB = OptionGroup.of("job",
-      "The streaming job's sources, checkpoints, parallelism and name.",
-      KAFKA, GROUP_ID, BOUNDED, KAFKA_PROPERTIES_FILE, FILES, CHECKPOINTS, PARALLELISM, NAME);
+      "The streaming job's sources, checkpoints, state backend, parallelism and name.",
+      KAFKA, GROUP_ID, BOUNDED, KAFKA_PROPERTIES_FILE, FILES, CHECKPOINTS,
+      StateBackendSettings.TYPE, StateBackendSettings.INCREMENTAL, PARALLELISM, NAME);
 
   /** Every group the job reads, in the order {@code radar config show} lists them. */
   public static final List<OptionGroup> GROUPS = List.of(JOB, PipelineOptions.GROUP,
@@ -112,6 +115,7 @@ public record JobConfig(
                     KAFKA_PROPERTIES_FILE.key()),
             files.stream().map(Path::of).toList()),
         c.get(CHECKPOINTS),
+        StateBackendSettings.from(c),
         c.get(PARALLELISM),
         c.get(NAME));
   }

@@ -22,13 +22,14 @@ public final class JobFactory {
         .options(config.pipeline())
         .intelligence(config.intelligence())
         .checkpointDirectory(config.checkpoints())
+        .stateBackend(config.state())
         .outputs(new ElasticsearchOutputs(config.sink()));
     JobConfig.SourceOptions source = config.source();
     if (source.kafka()) {
       b.source(PipelineSources.kafka(source.kafkaBootstrap(), source.groupId(), source.bounded(),
               source.kafkaClient()))
-          .watermarksAtSource(PipelineSources.kafkaWatermarks(
-              config.pipeline().outOfOrderness(), config.pipeline().idleTimeout()));
+          .watermarksAtSource(PipelineSources.kafkaWatermarks(config.pipeline().outOfOrderness(),
+              config.pipeline().idleTimeout(), config.pipeline().maxFutureSkew()));
     } else {
       b.sources(PipelineSources.files(source.files()));
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,14 +29,29 @@ public final class LocalJob {
    */
   public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
       Duration pollInterval, Runnable whilePolling) throws InterruptedException {
+    return run(job, name, parallelism, null, pollInterval, whilePolling);
+  }
+
+  /**
+   * As {@link #run(RadarPipeline, String, int, Duration, Runnable)}, starting from the state of
+   * {@code restoreFrom} (a savepoint or retained checkpoint, see {@link RetainedCheckpoints});
+   * null starts fresh. Flink fails the job if the path cannot be restored.
+   */
+  public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
+      String restoreFrom, Duration pollInterval, Runnable whilePolling)
+      throws InterruptedException {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
     }
     if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
     }
+    Configuration conf = new Configuration();
+    if (restoreFrom != null) {
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+    }
     StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     job.configure(env);
     job.build(env);
     JobClient client;

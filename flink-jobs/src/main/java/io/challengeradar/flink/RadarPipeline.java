@@ -22,6 +22,7 @@ import io.challengeradar.flink.ops.ChallengePatterns;
 import io.challengeradar.flink.ops.ChallengePatterns.StagePattern;
 import io.challengeradar.flink.ops.DeadLetters;
 import io.challengeradar.flink.ops.EagerBoundedOutOfOrderness;
+import io.challengeradar.flink.ops.FutureEventFilter;
 import io.challengeradar.flink.ops.LateEventFilter;
 import io.challengeradar.flink.ops.ParseEvents;
 import io.challengeradar.flink.ops.ShareSurge;
@@ -63,12 +64,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                             CEP x4 -> matches -> keyBy(tag) StageLifecycle -> alerts -> stages
  * every stage's refusals -> dead letters
  * </pre>
+ *
+ * <p>Right after parsing, in the same chain, the time guard ({@link FutureEventFilter}) refuses
+ * events far ahead of the clock before they can move a watermark.
  */
 public final class RadarPipeline {
   private final List<Source<RawRecord, ?, ?>> sources;
   private final PipelineOutputs outputs;
   private final PipelineOptions options;
   private final String checkpointDirectory;
+  private final StateBackendSettings stateBackend;
   private final EventCodec codec;
   private final WatermarkStrategy<RawRecord> sourceWatermarks;
   private final IntelligenceOptions intelligence;
@@ -77,6 +82,7 @@ public final class RadarPipeline {
     this.intelligence = b.intelligence;
     this.sourceWatermarks = b.sourceWatermarks;
     this.checkpointDirectory = b.checkpointDirectory;
+    this.stateBackend = b.stateBackend;
     this.sources = List.copyOf(b.sources);
     this.outputs = b.outputs;
     this.options = b.options;
@@ -89,7 +95,8 @@ public final class RadarPipeline {
 
   /**
    * Settings every environment running this job needs: no silent Kryo fallback (each type in
-   * state or on the wire has an explicit serializer) and checkpointing on.
+   * state or on the wire has an explicit serializer), its state backend, and checkpointing on,
+   * retained when the job is cancelled (so that a stopped job can be resumed from its last one).
    */
   public void configure(StreamExecutionEnvironment env) {
     Configuration c = new Configuration();
@@ -103,7 +110,10 @@ public final class RadarPipeline {
       c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
           checkpointDirectory);
+      c.set(org.apache.flink.configuration.CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
+    stateBackend.applyTo(c);
     env.configure(c);
     env.enableCheckpointing(options.checkpointInterval().toMillis());
   }
@@ -122,6 +132,11 @@ public final class RadarPipeline {
 
     SingleOutputStreamOperator<SourcedEvent> parsed = raw
         .process(new ParseEvents(codec)).name("parse").uid("parse");
+    // The time guard, before any watermark is made from an event (file replays) and after the
+    // source's own guard ignored it (Kafka): events far ahead of the clock are dead letters.
+    SingleOutputStreamOperator<SourcedEvent> inTime = parsed
+        .process(new FutureEventFilter(options.maxFutureSkew())).name("future-filter")
+        .uid("future-filter");
     // Timestamps need the parsed event, so watermarks are assigned right after parsing (chained).
     java.time.Duration outOfOrderness = options.outOfOrderness();
     WatermarkStrategy<SourcedEvent> watermarks = WatermarkStrategy
@@ -130,15 +145,15 @@ public final class RadarPipeline {
         .withIdleness(options.idleTimeout());
     // With watermarks from the sources, records keep the source's timestamp (the event time,
     // by the producers' contract) and the sources' watermarks flow on unchanged.
-    DataStream<SourcedEvent> timed = sourceWatermarks != null ? parsed
-        : parsed.assignTimestampsAndWatermarks(watermarks).name("watermarks").uid("watermarks");
+    DataStream<SourcedEvent> timed = sourceWatermarks != null ? inTime
+        : inTime.assignTimestampsAndWatermarks(watermarks).name("watermarks").uid("watermarks");
     SingleOutputStreamOperator<SourcedEvent> onTime = timed
         .process(new LateEventFilter(options.allowedLateness())).name("late-filter")
         .uid("late-filter");
 
     // New posts go to the serving tier on their own branch; the answers come back into VideoJoin,
     // the one writer of each video's document.
-    DataStream<Enrichment> enrichments = EnrichmentStage.build(onTime, options);
+    SingleOutputStreamOperator<Enrichment> enrichments = EnrichmentStage.build(onTime, options);
     SingleOutputStreamOperator<VideoUpdate> updates = onTime
         .keyBy(e -> e.event().videoId(), Types.STRING)
         .connect(enrichments.keyBy(Enrichment::videoId, Types.STRING))
@@ -192,8 +207,9 @@ public final class RadarPipeline {
         .returns(TypeInformation.of(HashtagStage.class)).name("stages");
 
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
-        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
-            tagWindows.getSideOutput(DeadLetters.TAG));
+        .union(inTime.getSideOutput(DeadLetters.TAG),
+            onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
+            tagWindows.getSideOutput(DeadLetters.TAG), enrichments.getSideOutput(DeadLetters.TAG));
 
     // The intelligence needs the embeddings: it runs only when enrichment is on.
     IntelligenceStreams intel = intelligence != null && options.enrichment().enabled()
@@ -239,6 +255,7 @@ public final class RadarPipeline {
     private PipelineOptions options = PipelineOptions.defaults();
     private EventCodec codec = EventCodec.withDefaults();
     private String checkpointDirectory;
+    private StateBackendSettings stateBackend = StateBackendSettings.HEAP;
     private WatermarkStrategy<RawRecord> sourceWatermarks;
     private IntelligenceOptions intelligence;
 
@@ -298,6 +315,12 @@ public final class RadarPipeline {
       return this;
     }
 
+    /** Where keyed state lives; the heap unless set (the job's option defaults to RocksDB). */
+    public Builder stateBackend(StateBackendSettings s) {
+      this.stateBackend = s;
+      return this;
+    }
+
     public Builder codec(EventCodec c) {
       this.codec = c;
       return this;
@@ -312,6 +335,9 @@ public final class RadarPipeline {
       }
       if (options == null) {
         throw new IllegalArgumentException("options must be set");
+      }
+      if (stateBackend == null) {
+        throw new IllegalArgumentException("stateBackend must be set");
       }
       if (codec == null) {
         throw new IllegalArgumentException("codec must be set");

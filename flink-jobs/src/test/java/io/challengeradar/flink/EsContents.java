@@ -154,6 +154,27 @@ public final class EsContents {
     return all;
   }
 
+  /**
+   * Each document that differs between two runs' {@link #comparable} contents, as
+   * "index/id: restarted -> uninterrupted"; empty when they hold the same documents.
+   */
+  public static List<String> differences(Map<String, Map<String, JsonNode>> restarted,
+      Map<String, Map<String, JsonNode>> uninterrupted) {
+    List<String> found = new java.util.ArrayList<>();
+    for (String index : INDICES) {
+      Map<String, JsonNode> r = restarted.get(index);
+      Map<String, JsonNode> u = uninterrupted.get(index);
+      Set<String> ids = new java.util.TreeSet<>(r.keySet());
+      ids.addAll(u.keySet());
+      for (String id : ids) {
+        if (!java.util.Objects.equals(r.get(id), u.get(id))) {
+          found.add(index + "/" + id + ": " + r.get(id) + " -> " + u.get(id));
+        }
+      }
+    }
+    return found;
+  }
+
   static JsonNode withoutProcessingTime(ObjectNode source) {
     ObjectNode copy = source.deepCopy();
     copy.remove(PROCESSING_TIME_FIELDS);

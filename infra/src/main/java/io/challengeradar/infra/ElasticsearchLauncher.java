@@ -33,6 +33,7 @@ public final class ElasticsearchLauncher implements AutoCloseable {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final ElasticsearchOptions options;
+  private final ElasticsearchDiscovery discovery;
   private final PrintStream notices;
   private ServerProcess process;
   private ElasticsearchLayout layout;
@@ -42,12 +43,36 @@ public final class ElasticsearchLauncher implements AutoCloseable {
    * @param notices where to say what is done on the way (user created, folders staged)
    */
   public ElasticsearchLauncher(ElasticsearchOptions options, PrintStream notices) {
+    this(options, ElasticsearchDiscovery.singleNode(), notices);
+  }
+
+  /**
+   * A launcher for one node that finds the others as {@code discovery} says (one node of an
+   * {@link ElasticsearchCluster}).
+   */
+  public ElasticsearchLauncher(ElasticsearchOptions options, ElasticsearchDiscovery discovery,
+      PrintStream notices) {
     this.options = Objects.requireNonNull(options, "options");
+    this.discovery = Objects.requireNonNull(discovery, "discovery");
     this.notices = Objects.requireNonNull(notices, "notices");
+    if (!discovery.single() && options.transportPort() == 0) {
+      throw new IllegalArgumentException("a cluster node needs its transport port given: the"
+          + " others find it there");
+    }
   }
 
   /** Starts the server and returns once it answers cluster health yellow or green. */
   public synchronized ElasticsearchLauncher start() {
+    spawn();
+    awaitHealthy();
+    return this;
+  }
+
+  /**
+   * Starts the process without waiting: a node of a cluster answers health only once enough
+   * nodes run to elect a master, so a cluster spawns every node first, then waits on each.
+   */
+  synchronized void spawn() {
     if (process != null) {
       throw new IllegalStateException("already started (pid " + process.pid() + ")");
     }
@@ -72,13 +97,17 @@ public final class ElasticsearchLauncher implements AutoCloseable {
     prepareFiles(runAs);
 
     ServerProcess.Spec spec = new ServerProcess.Spec(
-        SERVER_NAME, command(runAs), environment(), layout.logs(), layout.consoleLog(),
+        serverName(), command(runAs), environment(), layout.logs(), layout.consoleLog(),
         List.of(layout.serverLog()));
     process = ServerProcess.spawn(spec, options.stopTimeout(), options.stopOnExit());
     Path stateFile = layout.stateFile();
     process.onStopped(() -> StateFile.delete(stateFile));
-    StateFile.of(SERVER_NAME, process.handle(), url(), options.httpPort(), layout.data(),
+    StateFile.of(serverName(), process.handle(), url(), options.httpPort(), layout.data(),
         layout.logs(), runAs).write(stateFile);
+  }
+
+  /** Waits until the node answers cluster health yellow or green (stopping it on failure). */
+  synchronized void awaitHealthy() {
     ElasticsearchAccess access = access();
     HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT);
     if (options.secure()) {
@@ -86,7 +115,11 @@ public final class ElasticsearchLauncher implements AutoCloseable {
     }
     HttpClient client = http.build();
     process.awaitReady(() -> healthy(client, access), options.startupTimeout());
-    return this;
+  }
+
+  /** The name in the state file: the server's, with the node's name when one of a cluster. */
+  private String serverName() {
+    return discovery.single() ? SERVER_NAME : SERVER_NAME + " " + discovery.nodeName();
   }
 
   private boolean healthy(HttpClient http, ElasticsearchAccess access)
@@ -148,7 +181,7 @@ public final class ElasticsearchLauncher implements AutoCloseable {
           layout.config().resolve("elasticsearch.yml"),
           ElasticsearchSettings.toYaml(ElasticsearchSettings.render(
               options, layout, transportPort,
-              ElasticsearchDistribution.modules(layout.home()))),
+              ElasticsearchDistribution.modules(layout.home()), discovery)),
           StandardCharsets.UTF_8);
       if (runAs.drops()) {
         // The service user must own what the server writes: its config (keystore), data, logs.

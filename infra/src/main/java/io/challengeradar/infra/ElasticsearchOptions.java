@@ -95,6 +95,21 @@ public record ElasticsearchOptions(
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
   }
 
+  public ElasticsearchOptions withTransportPort(int port) {
+    return new ElasticsearchOptions(httpPort, port, baseDir, distribution, heapMb,
+        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
+  }
+
+  public ElasticsearchOptions withStartupTimeout(Duration timeout) {
+    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, heapMb,
+        timeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
+  }
+
+  public ElasticsearchOptions withHeapMb(int mb) {
+    return new ElasticsearchOptions(httpPort, transportPort, baseDir, distribution, mb,
+        startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);
+  }
+
   public ElasticsearchOptions withBaseDir(Path dir) {
     return new ElasticsearchOptions(httpPort, transportPort, dir, distribution, heapMb,
         startupTimeout, stopTimeout, serviceUser, stagingRoot, stopOnExit, secure);

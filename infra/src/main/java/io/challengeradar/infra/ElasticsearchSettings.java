@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders elasticsearch.yml for a single local node. Only settings the distribution knows are
- * written: this build may lack x-pack modules, and Elasticsearch refuses unknown settings.
+ * Renders elasticsearch.yml for one local node, alone or one of a local cluster. Only settings the
+ * distribution knows are written: this build may lack x-pack modules, and Elasticsearch refuses
+ * unknown settings.
  */
 public final class ElasticsearchSettings {
   public static final String CLUSTER_NAME = "challenge-radar";
@@ -14,14 +15,28 @@ public final class ElasticsearchSettings {
 
   private ElasticsearchSettings() {}
 
-  /** The settings, in a stable order. */
+  /** The settings of a single node, in a stable order. */
   public static Map<String, String> render(
       ElasticsearchOptions options, ElasticsearchLayout layout, int transportPort,
       Set<String> modules) {
+    return render(options, layout, transportPort, modules, ElasticsearchDiscovery.singleNode());
+  }
+
+  /** The settings of a node that finds the others as {@code discovery} says, in a stable order. */
+  public static Map<String, String> render(
+      ElasticsearchOptions options, ElasticsearchLayout layout, int transportPort,
+      Set<String> modules, ElasticsearchDiscovery discovery) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("cluster.name", CLUSTER_NAME);
-    settings.put("node.name", "radar-local");
-    settings.put("discovery.type", "single-node");
+    settings.put("node.name", discovery.nodeName());
+    if (discovery.single()) {
+      settings.put("discovery.type", "single-node");
+    } else {
+      // List settings read a comma-separated string as the list.
+      settings.put("discovery.seed_hosts", String.join(",", discovery.seedHosts()));
+      // Read only when the cluster first forms; ignored once its state is on disk.
+      settings.put("cluster.initial_master_nodes", String.join(",", discovery.initialMasters()));
+    }
     // Loopback only: a developer platform, never reachable from the network.
     settings.put("network.host", "127.0.0.1");
     settings.put("http.port", Integer.toString(options.httpPort()));

@@ -3,19 +3,29 @@ package io.challengeradar.infra;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders server.properties for one local KRaft node that is both broker and controller. */
+/**
+ * Renders server.properties for one local KRaft node that is both broker and controller, alone or
+ * one of a quorum.
+ */
 public final class KafkaConfig {
-  static final int NODE_ID = 1;
-
   private KafkaConfig() {}
 
-  /** The broker's settings, in a stable order. */
+  /** The settings of a single node, in a stable order. */
   public static Map<String, String> render(KafkaOptions options, int controllerPort) {
+    return render(options, KafkaQuorum.single(controllerPort));
+  }
+
+  /** The settings of node {@code quorum.nodeId()}, in a stable order. */
+  public static Map<String, String> render(KafkaOptions options, KafkaQuorum quorum) {
+    int controllerPort = quorum.controllerPort();
+    String replicas = Integer.toString(quorum.replicationFactor());
+    String minIsr = Integer.toString(quorum.minInsyncReplicas());
     Map<String, String> config = new LinkedHashMap<>();
     config.put("process.roles", "broker,controller");
-    config.put("node.id", Integer.toString(NODE_ID));
-    // A static one-voter quorum: the storage is formatted once, with no --standalone bootstrap.
-    config.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    config.put("node.id", Integer.toString(quorum.nodeId()));
+    // A static quorum of every node: the storage is formatted once, with no --standalone
+    // bootstrap.
+    config.put("controller.quorum.voters", quorum.voters());
     config.put("listeners",
         "PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:" + controllerPort);
     config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.port());
@@ -25,12 +35,15 @@ public final class KafkaConfig {
     config.put("log.dirs", options.dataDir().toAbsolutePath().toString());
     config.put("num.partitions", "1");
     config.put("auto.create.topics.enable", "true");
-    // One broker: every internal topic has one replica, or it can never be created.
-    config.put("offsets.topic.replication.factor", "1");
-    config.put("transaction.state.log.replication.factor", "1");
-    config.put("transaction.state.log.min.isr", "1");
-    config.put("share.coordinator.state.topic.replication.factor", "1");
-    config.put("share.coordinator.state.topic.min.isr", "1");
+    // Topics created without a replication factor (auto-created, or by KafkaReplay) get this
+    // one; internal topics too: one broker can hold only one replica, three hold three.
+    config.put("default.replication.factor", replicas);
+    config.put("min.insync.replicas", minIsr);
+    config.put("offsets.topic.replication.factor", replicas);
+    config.put("transaction.state.log.replication.factor", replicas);
+    config.put("transaction.state.log.min.isr", minIsr);
+    config.put("share.coordinator.state.topic.replication.factor", replicas);
+    config.put("share.coordinator.state.topic.min.isr", minIsr);
     config.put("group.initial.rebalance.delay.ms", "0");
     return config;
   }

@@ -17,33 +17,57 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * Runs a real Kafka broker (KRaft, one node) as a child JVM on this JVM's class path: formats its
- * storage on first use, starts it, waits until it answers, and stops it on {@link #close()} or when
- * the JVM exits. Kafka does not mind root, so it runs as the current user.
+ * Runs a real Kafka broker (KRaft, broker and controller in one node) as a child JVM on this JVM's
+ * class path: formats its storage on first use, starts it, waits until it answers, and stops it on
+ * {@link #close()} or when the JVM exits. Alone, or one node of a {@link KafkaCluster}'s quorum.
+ * Kafka does not mind root, so it runs as the current user.
  */
 public final class KafkaLauncher implements AutoCloseable {
   public static final String SERVER_NAME = "kafka";
   private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaOptions options;
+  private final KafkaQuorum givenQuorum;
   private final PrintStream notices;
   private ServerProcess process;
+  private KafkaQuorum quorum;
   private int controllerPort;
 
   public KafkaLauncher(KafkaOptions options, PrintStream notices) {
+    this(options, null, notices);
+  }
+
+  /**
+   * A launcher for node {@code quorum.nodeId()} of a quorum; null: a node on its own, its
+   * controller port derived at start.
+   */
+  public KafkaLauncher(KafkaOptions options, KafkaQuorum quorum, PrintStream notices) {
     this.options = Objects.requireNonNull(options, "options");
+    this.givenQuorum = quorum;
     this.notices = Objects.requireNonNull(notices, "notices");
   }
 
   /** Starts the broker and returns once it answers a cluster description. */
   public synchronized KafkaLauncher start() {
+    spawn();
+    awaitAnswer();
+    return this;
+  }
+
+  /**
+   * Starts the process without waiting: a node of a quorum answers only once a majority of the
+   * controllers runs, so a cluster spawns every node first, then waits on each.
+   */
+  synchronized void spawn() {
     if (process != null) {
       throw new IllegalStateException("already started (pid " + process.pid() + ")");
     }
-    ServerProcess.checkCanStart("Kafka", options.stateFile(), options.port());
-    controllerPort = options.controllerPort() != 0
-        ? options.controllerPort()
+    ServerProcess.checkCanStart(givenQuorum == null ? "Kafka"
+        : "Kafka broker " + givenQuorum.nodeId(), options.stateFile(), options.port());
+    controllerPort = givenQuorum != null ? givenQuorum.controllerPort()
+        : options.controllerPort() != 0 ? options.controllerPort()
         : Ports.preferredOrAnyFree(options.port() + 1);
+    quorum = givenQuorum != null ? givenQuorum : KafkaQuorum.single(controllerPort);
     if (!Ports.isFree(controllerPort)) {
       throw new PortTakenException("Kafka's controller", controllerPort);
     }
@@ -52,7 +76,7 @@ public final class KafkaLauncher implements AutoCloseable {
       Files.createDirectories(options.dataDir());
       Files.createDirectories(logs);
       Files.writeString(options.serverProperties(),
-          KafkaConfig.toProperties(KafkaConfig.render(options, controllerPort)),
+          KafkaConfig.toProperties(KafkaConfig.render(options, quorum)),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new PlatformException("cannot prepare Kafka's files in " + options.baseDir() + ": "
@@ -61,15 +85,23 @@ public final class KafkaLauncher implements AutoCloseable {
     formatStorageOnce();
 
     ServerProcess.Spec spec = new ServerProcess.Spec(
-        SERVER_NAME, javaCommand("kafka.Kafka", options.serverProperties().toString()),
+        serverName(), javaCommand("kafka.Kafka", options.serverProperties().toString()),
         Map.of(), options.baseDir(), logs.resolve("console.log"), List.of());
     process = ServerProcess.spawn(spec, options.stopTimeout(), options.stopOnExit());
     Path stateFile = options.stateFile();
     process.onStopped(() -> StateFile.delete(stateFile));
-    StateFile.of(SERVER_NAME, process.handle(), bootstrap(), options.port(), options.dataDir(),
+    StateFile.of(serverName(), process.handle(), bootstrap(), options.port(), options.dataDir(),
         logs, RunAs.currentUser()).write(stateFile);
+  }
+
+  /** Waits until the broker answers a cluster description (stopping it on failure). */
+  synchronized void awaitAnswer() {
     process.awaitReady(this::answers, options.startupTimeout());
-    return this;
+  }
+
+  /** The name in the state file: the server's, with the node's id when one of several. */
+  private String serverName() {
+    return givenQuorum == null ? SERVER_NAME : SERVER_NAME + " broker " + givenQuorum.nodeId();
   }
 
   /** Formats the KRaft storage with a fresh cluster id, unless an earlier start already did. */
@@ -77,7 +109,8 @@ public final class KafkaLauncher implements AutoCloseable {
     if (Files.exists(options.dataDir().resolve("meta.properties"))) {
       return;
     }
-    String clusterId = Uuid.randomUuid().toString();
+    String clusterId = quorum.clusterId() != null ? quorum.clusterId()
+        : Uuid.randomUuid().toString();
     Path log = options.logsDir().resolve("format.log");
     List<String> command = javaCommand(
         "kafka.tools.StorageTool", "format", "--cluster-id", clusterId,

@@ -77,6 +77,21 @@ public record KafkaOptions(
         stopTimeout, classPath, stopOnExit);
   }
 
+  public KafkaOptions withControllerPort(int newPort) {
+    return new KafkaOptions(port, newPort, baseDir, heapMb, startupTimeout, stopTimeout,
+        classPath, stopOnExit);
+  }
+
+  public KafkaOptions withStartupTimeout(Duration timeout) {
+    return new KafkaOptions(port, controllerPort, baseDir, heapMb, timeout, stopTimeout,
+        classPath, stopOnExit);
+  }
+
+  public KafkaOptions withHeapMb(int mb) {
+    return new KafkaOptions(port, controllerPort, baseDir, mb, startupTimeout, stopTimeout,
+        classPath, stopOnExit);
+  }
+
   public KafkaOptions withBaseDir(Path dir) {
     return new KafkaOptions(port, controllerPort, dir, heapMb, startupTimeout, stopTimeout,
         classPath, stopOnExit);

@@ -70,6 +70,36 @@ public final class PlatformControl {
     return stopped;
   }
 
+  /**
+   * Stops every live process recorded in {@code stateFiles} at the same time, as {@link #stop}
+   * does one by one, so one grace period covers them all; results in the files' order.
+   */
+  public static List<Stopped> stopTogether(List<Path> stateFiles, Duration grace) {
+    List<java.util.concurrent.CompletableFuture<List<Stopped>>> stopping = new ArrayList<>();
+    for (Path file : stateFiles) {
+      java.util.concurrent.CompletableFuture<List<Stopped>> one =
+          new java.util.concurrent.CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          one.complete(stop(List.of(file), grace));
+        } catch (RuntimeException e) {
+          one.completeExceptionally(e);
+        }
+      }, "stop-" + file.getParent().getFileName());
+      t.start();
+      stopping.add(one);
+    }
+    List<Stopped> stopped = new ArrayList<>();
+    for (java.util.concurrent.CompletableFuture<List<Stopped>> one : stopping) {
+      try {
+        stopped.addAll(one.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    return stopped;
+  }
+
   /** Lines describing each recorded server: running or not, health, indices, reachability. */
   public static List<String> status(Path radarHome) {
     List<String> lines = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.challengeradar.config.Config;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,5 +73,39 @@ class ConfigRenderingTest {
         .containsEntry("log.dirs", "/project/.radar/kafka/data")
         .containsEntry("offsets.topic.replication.factor", "1");
     assertThat(KafkaConfig.toProperties(config)).contains("node.id=1\n");
+  }
+
+  @Test
+  void rendersAClusterNodeThatFindsTheOthersByTheirTransportPorts() {
+    Map<String, String> settings = ElasticsearchSettings.render(ES, LAYOUT, 19301, Set.of(),
+        ElasticsearchDiscovery.member(2, List.of(19300, 19301, 19302)));
+
+    assertThat(settings)
+        .doesNotContainKey("discovery.type")
+        .containsEntry("node.name", "radar-node-2")
+        .containsEntry("discovery.seed_hosts", "127.0.0.1:19300,127.0.0.1:19301,127.0.0.1:19302")
+        .containsEntry("cluster.initial_master_nodes", "radar-node-1,radar-node-2,radar-node-3")
+        .containsEntry("transport.port", "19301");
+  }
+
+  @Test
+  void threeKraftNodesReplicateTopicsThreeTimesAndAcknowledgeOnTwo() {
+    KafkaQuorum quorum = new KafkaQuorum(3, List.of(19093, 19095, 19097), "id");
+    KafkaOptions kafka = KafkaOptions.defaults(HOME).withPort(19096);
+
+    Map<String, String> config = KafkaConfig.render(kafka, quorum);
+
+    assertThat(config)
+        .containsEntry("node.id", "3")
+        .containsEntry("controller.quorum.voters",
+            "1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097")
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19096,CONTROLLER://127.0.0.1:19097")
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("min.insync.replicas", "2")
+        .containsEntry("offsets.topic.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2");
+    assertThat(KafkaConfig.render(kafka, new KafkaQuorum(1, List.of(19093, 19095), "id")))
+        .containsEntry("default.replication.factor", "2")
+        .containsEntry("min.insync.replicas", "1");
   }
 }

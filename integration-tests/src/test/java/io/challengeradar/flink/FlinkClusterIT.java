@@ -22,13 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -117,6 +114,8 @@ class FlinkClusterIT {
     contents.clear();
     long accountedFirst = produce(first);
     String killed = submit(submitter, "failover-it");
+    // config.yaml names no backend: the job sets its own default, RocksDB.
+    assertThat(rest.stateBackend(killed)).isEqualTo("EmbeddedRocksDBStateBackend");
     contents.awaitAccountedEvents(accountedFirst, WAIT);
     awaitCheckpoints(rest, killed, rest.completedCheckpoints(killed) + 1);
 
@@ -245,18 +244,6 @@ class FlinkClusterIT {
   /** Each document that differs between two runs, as "index/id: restarted -> uninterrupted". */
   static List<String> differences(Map<String, Map<String, JsonNode>> restarted,
       Map<String, Map<String, JsonNode>> uninterrupted) {
-    List<String> found = new ArrayList<>();
-    for (String index : EsContents.INDICES) {
-      Map<String, JsonNode> r = restarted.get(index);
-      Map<String, JsonNode> u = uninterrupted.get(index);
-      Set<String> ids = new TreeSet<>(r.keySet());
-      ids.addAll(u.keySet());
-      for (String id : ids) {
-        if (!Objects.equals(r.get(id), u.get(id))) {
-          found.add(index + "/" + id + ": " + r.get(id) + " -> " + u.get(id));
-        }
-      }
-    }
-    return found;
+    return EsContents.differences(restarted, uninterrupted);
   }
 }

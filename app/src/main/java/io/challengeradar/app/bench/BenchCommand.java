@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints one fixed table with a baseline measured in the same run.",
     subcommands = {IngestBench.class, ServingBench.class, PipelineBench.class,
-        EnrichmentBench.class})
+        EnrichmentBench.class, ClusterBench.class})
 public final class BenchCommand implements Runnable {
 
   @Override

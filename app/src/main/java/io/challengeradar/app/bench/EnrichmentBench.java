@@ -15,6 +15,7 @@ import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.PipelineOutputs;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.EnrichmentOptions;
@@ -192,7 +193,8 @@ public final class EnrichmentBench implements Callable<Integer> {
    */
   public static RadarPipeline job(Path events, String checkpoints, URI serving, int perCall,
       PipelineOutputs es) {
-    Config settings = JobConfig.loader().load()
+    Config settings = StateBackendSettings.heapUnlessSet(JobConfig.loader().load(),
+            "radar bench enrichment")
         .with(JobConfig.FILES, List.of(events.toString()), "radar bench enrichment")
         .with(JobConfig.CHECKPOINTS, checkpoints, "radar bench enrichment")
         .with(EnrichmentOptions.BATCH_SIZE, perCall, "--posts-per-call");

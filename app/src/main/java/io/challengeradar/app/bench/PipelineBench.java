@@ -13,6 +13,7 @@ import io.challengeradar.config.Config;
 import io.challengeradar.contract.IngestSettings;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.es.ElasticsearchOutputs;
 import io.challengeradar.flink.es.ElasticsearchSinkOptions;
@@ -197,7 +198,8 @@ public final class PipelineBench implements Callable<Integer> {
   /** The job of each run, before a run swaps in its outputs or its feed. */
   public static RadarPipeline.Builder builder(Path events, PipelineOutputs outputs,
       String checkpoints) {
-    Config settings = JobConfig.loader().load()
+    Config settings = StateBackendSettings.heapUnlessSet(JobConfig.loader().load(),
+            "radar bench pipeline")
         .with(JobConfig.FILES, List.of(events.toString()), "radar bench pipeline")
         .with(JobConfig.CHECKPOINTS, checkpoints, "radar bench pipeline");
     return JobFactory.builder(JobConfig.from(settings)).outputs(outputs);

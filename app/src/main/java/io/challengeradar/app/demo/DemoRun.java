@@ -11,6 +11,7 @@ import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.RadarPipeline;
 import io.challengeradar.flink.enrich.Reenricher;
@@ -219,7 +220,7 @@ public final class DemoRun implements AutoCloseable {
    */
   public static Config demoSettings(Config base, String elasticsearch, String checkpoints,
       int parallelism, URI servingUri) {
-    Config settings = base
+    Config settings = StateBackendSettings.heapUnlessSet(base, "demo")
         .with(CommonOptions.ELASTICSEARCH_HOSTS, List.of(elasticsearch), "demo")
         .with(JobConfig.CHECKPOINTS, checkpoints, "demo")
         .with(JobConfig.PARALLELISM, parallelism, "--parallelism")

@@ -86,6 +86,22 @@ class BenchReportTest {
   }
 
   @Test
+  void clusterJsonHoldsEveryRowAndRatioOfItsTable() throws Exception {
+    ClusterBench bench = bench(new ClusterBench(), "cluster", "--posts", "500");
+
+    BenchReport report = bench.report(1, 3000, 20000, 15000, 24000);
+
+    assertJsonMatchesTable(report,
+        List.of("minicluster_p1", "cluster_1tm_p1", "cluster_2tm_p2"),
+        List.of("cluster_1tm_of_minicluster", "cluster_2tm_of_1tm",
+            "per_slot_2tm_of_minicluster"));
+    assertThat(MAPPER.readTree(report.json()).at("/ratios/cluster_2tm_of_1tm").asDouble())
+        .isCloseTo(1.6, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(MAPPER.readTree(report.json()).at("/command").asText())
+        .isEqualTo("./radar bench cluster --repeats 1 --posts 500");
+  }
+
+  @Test
   void pipelineFlinkOnlyJsonHoldsFlinkAlone() throws Exception {
     PipelineBench bench = bench(new PipelineBench(), "pipeline", "--flink-only");
 
@@ -173,7 +189,7 @@ class BenchReportTest {
 
   @Test
   void everyBenchmarkTakesTheSharedFlags() {
-    for (String name : List.of("ingest", "serving", "pipeline", "enrichment")) {
+    for (String name : List.of("ingest", "serving", "pipeline", "enrichment", "cluster")) {
       CommandLine.ParseResult parsed = Radar.commandLine()
           .parseArgs("bench", name, "--repeats", "2", "--no-record", "--json");
       Object benchmark = parsed.subcommand().subcommand().commandSpec().userObject();
@@ -193,6 +209,7 @@ class BenchReportTest {
     assertThat(defaultRepeats("serving")).isEqualTo(1);
     assertThat(defaultRepeats("pipeline")).isEqualTo(3);
     assertThat(defaultRepeats("enrichment")).isEqualTo(3);
+    assertThat(defaultRepeats("cluster")).isEqualTo(1);
   }
 
   private static int defaultRepeats(String name) {

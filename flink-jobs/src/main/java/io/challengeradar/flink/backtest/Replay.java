@@ -11,6 +11,7 @@ import io.challengeradar.contract.TemplateInstaller;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.JobFactory;
+import io.challengeradar.flink.StateBackendSettings;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.intel.IntelligenceOptions;
 import io.challengeradar.flink.results.PipelineResults;
@@ -61,7 +62,7 @@ public final class Replay {
     // An Elasticsearch started by an older build holds older templates; the job's newer documents
     // would be refused (dead-lettered), and the backtest would score no alerts at all.
     new TemplateInstaller(client).installAll();
-    Config job = settings
+    Config job = StateBackendSettings.heapUnlessSet(settings, "backtest")
         .with(JobConfig.FILES, List.of(events.toString()), "backtest")
         .with(JobConfig.CHECKPOINTS, checkpoints.toUri().toString(), "backtest")
         .with(JobConfig.NAME, "radar-backtest", "backtest")

@@ -21,8 +21,8 @@ import java.util.List;
  * @param maxInFlightRequests bulk requests in flight at once per sink subtask
  * @param maxBufferedRequests writes buffered before the sink applies back pressure
  * @param maxTimeInBuffer longest a write waits for its batch to fill
- * @param maxRetries retries of a retryable write before it is dead-lettered (or, for a whole
- *     request, before the job fails and restarts from its checkpoint)
+ * @param retryBudget how long a write refused retryably (429, 5xx, no connection) is retried,
+ *     from its first failure, before the job fails and restarts from its checkpoint
  * @param initialBackoff wait before the first retry; doubles per attempt
  * @param maxBackoff the longest wait between retries
  * @param connectTimeout TCP connect timeout
@@ -37,7 +37,7 @@ public record ElasticsearchSinkOptions(
     int maxInFlightRequests,
     int maxBufferedRequests,
     Duration maxTimeInBuffer,
-    int maxRetries,
+    Duration retryBudget,
     Duration initialBackoff,
     Duration maxBackoff,
     Duration connectTimeout,
@@ -61,10 +61,13 @@ public record ElasticsearchSinkOptions(
   public static final Option<Duration> MAX_TIME_IN_BUFFER = Option.key("sink.buffer.max-time")
       .durationType().defaultValue(Duration.ofMillis(200)).positive()
       .description("Longest a write waits for its bulk request to fill.");
-  public static final Option<Integer> MAX_RETRIES = Option.key("sink.retry.max-attempts")
-      .intType().defaultValue(5).notNegative()
-      .description("Retries of a retryable write before it is dead-lettered (or, for a whole"
-          + " request, before the job fails and restarts from its checkpoint).");
+  public static final Option<Duration> RETRY_BUDGET = Option.key("sink.retry.budget")
+      .durationType().defaultValue(Duration.ofMinutes(5)).positive()
+      .description("How long a write that Elasticsearch refuses for now (429, 5xx, a request"
+          + " that fails or gets no connection) is retried, from its first failure, with"
+          + " exponential backoff; meanwhile the sink holds back and the job slows down. Past"
+          + " it the job fails and restarts from its last checkpoint; nothing is dead-lettered"
+          + " for a busy or unreachable cluster.");
   public static final Option<Duration> INITIAL_BACKOFF = Option.key("sink.retry.initial-backoff")
       .durationType().defaultValue(Duration.ofMillis(100)).positive()
       .description("Wait before the first retry; doubles per attempt.");
@@ -89,7 +92,7 @@ public record ElasticsearchSinkOptions(
       "The Elasticsearch sink: where the job writes and how it authenticates, bulk requests,"
           + " buffering and retries.",
       OptionGroup.of("sink-only", "sink.*", MAX_BATCH_SIZE, MAX_BATCH_BYTES, MAX_IN_FLIGHT,
-          MAX_BUFFERED, MAX_TIME_IN_BUFFER, MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF,
+          MAX_BUFFERED, MAX_TIME_IN_BUFFER, RETRY_BUDGET, INITIAL_BACKOFF, MAX_BACKOFF,
           CONNECT_TIMEOUT, SOCKET_TIMEOUT, VIDEO_COALESCE));
 
   public ElasticsearchSinkOptions {
@@ -107,7 +110,7 @@ public record ElasticsearchSinkOptions(
   public static ElasticsearchSinkOptions from(Config c) {
     return new ElasticsearchSinkOptions(ElasticsearchAccess.from(c),
         c.get(MAX_BATCH_SIZE), c.get(MAX_BATCH_BYTES), c.get(MAX_IN_FLIGHT), c.get(MAX_BUFFERED),
-        c.get(MAX_TIME_IN_BUFFER), c.get(MAX_RETRIES), c.get(INITIAL_BACKOFF), c.get(MAX_BACKOFF),
+        c.get(MAX_TIME_IN_BUFFER), c.get(RETRY_BUDGET), c.get(INITIAL_BACKOFF), c.get(MAX_BACKOFF),
         c.get(CONNECT_TIMEOUT), c.get(SOCKET_TIMEOUT), c.get(VIDEO_COALESCE));
   }
 
@@ -115,7 +118,7 @@ public record ElasticsearchSinkOptions(
   public static ElasticsearchSinkOptions defaults(ElasticsearchAccess access) {
     ElasticsearchSinkOptions d = defaults(access.hosts());
     return new ElasticsearchSinkOptions(access, d.maxBatchSize, d.maxBatchBytes,
-        d.maxInFlightRequests, d.maxBufferedRequests, d.maxTimeInBuffer, d.maxRetries,
+        d.maxInFlightRequests, d.maxBufferedRequests, d.maxTimeInBuffer, d.retryBudget,
         d.initialBackoff, d.maxBackoff, d.connectTimeout, d.socketTimeout, d.videoCoalesce);
   }
 
@@ -138,6 +141,6 @@ public record ElasticsearchSinkOptions(
   }
 
   public BulkOutcomes outcomes() {
-    return new BulkOutcomes(maxRetries, initialBackoff.toMillis(), maxBackoff.toMillis());
+    return new BulkOutcomes(retryBudget, initialBackoff.toMillis(), maxBackoff.toMillis());
   }
 }

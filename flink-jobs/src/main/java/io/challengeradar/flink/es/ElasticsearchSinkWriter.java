@@ -14,7 +14,6 @@ import io.challengeradar.contract.client.ElasticsearchClientFactory;
 import io.challengeradar.flink.es.BulkOutcomes.Plan;
 import io.challengeradar.flink.es.BulkOutcomes.Tally;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.DequeRequestBuffer;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * into the buffer after their backoff (on a timer thread, so the task thread never sleeps), dead
  * letters go into the buffer as ordinary writes to {@code radar-deadletter}, and every outcome is
  * counted under the {@code elasticsearch} metric group.
+ *
+ * <p>Back pressure: a request waiting out its backoff still counts as in flight, and the buffer
+ * holds at most {@code sink.buffer.max-writes} (plus the writes of requests coming back), so
+ * while Elasticsearch refuses writes {@code write} blocks and the job slows to what it accepts.
+ * A request answered 413 lowers the request size ({@link ShrinkingBatchCreator}) and goes back
+ * whole.
  */
 final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOperation> {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
@@ -48,7 +54,9 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
   private final BulkOutcomes outcomes;
   private final ElasticsearchAccess access;
   private final ScheduledExecutorService backoff;
+  private final ShrinkingBatchCreator batches;
   private final Map<Tally, Counter> counters = new EnumMap<>(Tally.class);
+  private final VersionRegressions regressions;
 
   ElasticsearchSinkWriter(
       ElementConverter<EsOperation, EsOperation> converter,
@@ -58,6 +66,19 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
       int maxInFlightRequests,
       long requestTimeoutMillis,
       boolean failOnTimeout) {
+    this(converter, context, options, state, maxInFlightRequests, requestTimeoutMillis,
+        failOnTimeout, new ShrinkingBatchCreator(options.maxBatchBytes()));
+  }
+
+  private ElasticsearchSinkWriter(
+      ElementConverter<EsOperation, EsOperation> converter,
+      WriterInitContext context,
+      ElasticsearchSinkOptions options,
+      Collection<BufferedRequestState<EsOperation>> state,
+      int maxInFlightRequests,
+      long requestTimeoutMillis,
+      boolean failOnTimeout,
+      ShrinkingBatchCreator batches) {
     super(converter, context,
         AsyncSinkWriterConfiguration.builder()
             .setMaxBatchSize(options.maxBatchSize())
@@ -69,7 +90,8 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
             .setRequestTimeoutMS(requestTimeoutMillis)
             .setFailOnTimeout(failOnTimeout)
             .build(),
-        state);
+        state, batches, new DequeRequestBuffer<>());
+    this.batches = batches;
     this.outcomes = options.outcomes();
     this.access = options.access();
     this.restClient = ElasticsearchClientFactory.restClient(options.access(),
@@ -85,6 +107,11 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
     for (Tally t : Tally.values()) {
       counters.put(t, group.counter(t.name().toLowerCase(java.util.Locale.ROOT)));
     }
+    // Started without state: a restored checkpoint or a restart would say otherwise.
+    boolean fresh = context.getRestoredCheckpointId().isEmpty()
+        && context.getTaskInfo().getAttemptNumber() == 0;
+    this.regressions = new VersionRegressions(fresh, group.counter("version_regressions"),
+        System::nanoTime);
   }
 
   @Override
@@ -111,15 +138,20 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
         throw new ElasticsearchAccessDenied(denied.getMessage());
       });
     }
-    Plan plan = error != null
-        ? outcomes.onRequestFailure(batch, error)
-        : outcomes.onResponse(batch, BulkOutcomes.items(response));
+    if (response != null) {
+      regressions.check(batch, BulkOutcomes.items(response));
+    }
+    Plan plan;
+    if (error == null) {
+      plan = outcomes.onResponse(batch, BulkOutcomes.items(response));
+    } else if (BulkOutcomes.isTooLarge(error)) {
+      plan = outcomes.onTooLarge(batch);
+      batches.lowerTo(plan.maxRequestBytes());
+    } else {
+      plan = outcomes.onRequestFailure(batch, error);
+    }
     for (Map.Entry<Tally, Integer> e : plan.tallies().entrySet()) {
       counters.get(e.getKey()).inc(e.getValue());
-    }
-    for (EsOperation lost : plan.lost()) {
-      LOG.error("dead letter {}/{} was refused by Elasticsearch and is lost: {}", lost.index(),
-          lost.id(), new String(lost.source(), StandardCharsets.UTF_8));
     }
     List<EsOperation> requeue = plan.requeue();
     if (requeue.isEmpty()) {

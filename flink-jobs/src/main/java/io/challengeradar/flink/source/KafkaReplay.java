@@ -77,8 +77,10 @@ public final class KafkaReplay {
         try {
           admin.createTopics(topics.stream()
                   // Records carry their event time, years old in a replay: time-based
-                  // retention would delete them as soon as they are written.
-                  .map(t -> new NewTopic(t, PARTITIONS, (short) 1)
+                  // retention would delete them as soon as they are written. Replicas: the
+                  // broker's default (one on one broker, three on three).
+                  .map(t -> new NewTopic(t, java.util.Optional.of(PARTITIONS),
+                          java.util.Optional.empty())
                       .configs(java.util.Map.of("retention.ms", "-1")))
                   .toList())
               .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -18,14 +18,18 @@ import io.challengeradar.flink.es.BulkOutcomes.Tally;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** The decisions after a bulk request, on responses built as Elasticsearch would send them. */
 class BulkOutcomesTest {
-  static final int MAX_RETRIES = 2;
-  final BulkOutcomes outcomes = new BulkOutcomes(MAX_RETRIES, 100, 1_000);
+  static final Duration BUDGET = Duration.ofMinutes(5);
+  static final long START = 1_700_000_000_000L;
+  final AtomicLong now = new AtomicLong(START);
+  final BulkOutcomes outcomes = new BulkOutcomes(BUDGET, 100, 1_000, now::get);
 
   static EsOperation write(String id) {
     return EsOperation.of("radar-videos", id,
@@ -81,17 +85,49 @@ class BulkOutcomesTest {
   }
 
   @Test
-  void deadLettersAnItemThatStillFailsAfterTheLastRetry() throws Exception {
-    EsOperation tired = write("v1").nextAttempt().nextAttempt();
+  void keepsRetryingABusyItemForTheWholeBudgetFromItsFirstFailure() {
+    EsOperation op = write("v1");
+    for (int attempt = 1; attempt <= 60; attempt++) {
+      Plan plan = outcomes.onResponse(List.of(op), BulkOutcomes.items(response(
+          failed("v1", 429, "es_rejected_execution_exception", "queue full"))));
+      assertThat(plan.deadLetters()).isEmpty();
+      op = plan.retry().get(0);
+      now.addAndGet(plan.backoffMillis());
+    }
 
-    Plan plan = outcomes.onResponse(List.of(tired),
-        BulkOutcomes.items(response(failed("v1", 503, "unavailable_shards_exception", "no"))));
+    assertThat(op.attempt()).isEqualTo(60);
+    assertThat(op.retryingSince()).isEqualTo(START);
+    assertThat(now.get() - START).isLessThan(BUDGET.toMillis());
+  }
 
-    assertThat(plan.retry()).isEmpty();
-    assertThat(plan.tally(Tally.RETRIES_EXHAUSTED)).isEqualTo(1);
-    JsonNode letter = deadLetter(plan);
-    assertThat(letter.get("reason").asText()).isEqualTo("retries-exhausted");
-    assertThat(letter.get("detail").asText()).contains("3 attempts", "unavailable_shards_exception");
+  @Test
+  void failsTheJobInsteadOfDeadLetteringWhenTheBudgetIsSpent() {
+    EsOperation tired = write("v1").nextAttempt(START).nextAttempt(START + 1_000);
+    now.set(START + BUDGET.toMillis());
+
+    assertThatThrownBy(() -> outcomes.onResponse(List.of(tired),
+        BulkOutcomes.items(response(failed("v1", 503, "unavailable_shards_exception", "no")))))
+        .isInstanceOf(ElasticsearchSinkException.class)
+        .hasMessageContaining("radar-videos/v1", "300 s", "3 attempts", "sink.retry.budget=PT5M",
+            "unavailable_shards_exception", "restarts from its last checkpoint");
+  }
+
+  @Test
+  void startsAFreshBudgetForAWriteRestoredFromACheckpoint() throws Exception {
+    EsOperation retrying = write("v1").nextAttempt(START);
+    EsOperation restored = new EsOperationStateSerializer().deserialize(
+        EsOperationStateSerializer.VERSION, new EsOperationStateSerializer().serialize(
+            new org.apache.flink.connector.base.sink.writer.BufferedRequestState<>(List.of(
+                new org.apache.flink.connector.base.sink.writer.RequestEntryWrapper<>(
+                    retrying, retrying.sizeInBytes())))))
+        .getBufferedRequestEntries().get(0).getRequestEntry();
+    now.set(START + BUDGET.toMillis() + 1);
+
+    Plan plan = outcomes.onResponse(List.of(restored),
+        BulkOutcomes.items(response(failed("v1", 429, "es_rejected_execution_exception", "busy"))));
+
+    assertThat(plan.retry()).singleElement().extracting(EsOperation::retryingSince)
+        .isEqualTo(now.get());
   }
 
   @Test
@@ -116,16 +152,78 @@ class BulkOutcomesTest {
   }
 
   @Test
-  void countsARefusedDeadLetterAsLostInsteadOfLoopingOnIt() {
+  void failsTheJobWhenADeadLetterIsRefusedRatherThanLoseIt() {
+    EsOperation letter = EsOperation.of(Index.DEADLETTER.indexName(), "d1",
+        "{\"reason\":\"invalid\"}".getBytes(StandardCharsets.UTF_8), null);
+
+    assertThatThrownBy(() -> outcomes.onResponse(List.of(letter),
+        BulkOutcomes.items(response(failed("d1", 400, "mapper_parsing_exception", "bad")))))
+        .isInstanceOf(ElasticsearchSinkException.class)
+        .hasMessageContaining("dead letter could not be written", "mapper_parsing_exception",
+            "{\"reason\":\"invalid\"}", "restarts from its last checkpoint");
+  }
+
+  @Test
+  void retriesABusyDeadLetterLikeAnyOtherWrite() {
     EsOperation letter = EsOperation.of(Index.DEADLETTER.indexName(), "d1",
         "{}".getBytes(StandardCharsets.UTF_8), null);
 
     Plan plan = outcomes.onResponse(List.of(letter),
-        BulkOutcomes.items(response(failed("d1", 400, "mapper_parsing_exception", "bad"))));
+        BulkOutcomes.items(response(failed("d1", 429, "es_rejected_execution_exception", "busy"))));
 
-    assertThat(plan.requeue()).isEmpty();
-    assertThat(plan.lost()).containsExactly(letter);
-    assertThat(plan.tally(Tally.DEAD_LETTER_LOST)).isEqualTo(1);
+    assertThat(plan.retry()).extracting(EsOperation::id).containsExactly("d1");
+  }
+
+  @Test
+  void sendsARequestAnswered413AgainInHalvesOfItsSize() {
+    List<EsOperation> batch = List.of(write("v1"), write("v2"), write("v3"));
+    long bytes = batch.stream().mapToLong(EsOperation::sizeInBytes).sum();
+
+    Plan plan = outcomes.onTooLarge(batch);
+
+    assertThat(plan.retry()).isEqualTo(batch);
+    assertThat(plan.retry()).extracting(EsOperation::attempt).containsOnly(0);
+    assertThat(plan.deadLetters()).isEmpty();
+    assertThat(plan.backoffMillis()).isZero();
+    assertThat(plan.maxRequestBytes()).isEqualTo(bytes / 2);
+    assertThat(plan.tally(Tally.SPLIT)).isEqualTo(1);
+  }
+
+  @Test
+  void deadLettersADocumentTooLargeForARequestOfItsOwnWithItsFirstCharacters() throws Exception {
+    String big = "{\"videoId\":\"v1\",\"caption\":\"" + "x".repeat(100_000) + "\"}";
+    EsOperation op = EsOperation.of("radar-videos", "v1", big.getBytes(StandardCharsets.UTF_8), 3L);
+
+    Plan plan = outcomes.onTooLarge(List.of(op));
+
+    assertThat(plan.retry()).isEmpty();
+    assertThat(plan.tally(Tally.TOO_LARGE)).isEqualTo(1);
+    JsonNode letter = deadLetter(plan);
+    assertThat(letter.get("reason").asText()).isEqualTo("too-large");
+    assertThat(letter.get("detail").asText()).startsWith("413")
+        .contains(op.sizeInBytes() + " bytes", "http.max_content_length", "proxy");
+    assertThat(letter.get("raw").asText()).startsWith("{\"videoId\":\"v1\"")
+        .contains("[cut: " + big.length() + " UTF-8 bytes in all").hasSizeLessThan(4_200);
+    assertThat(letter.get("origin").get("name").asText()).isEqualTo("radar-videos/v1");
+  }
+
+  @Test
+  void failsTheJobWhenADeadLetterIsTooLargeEvenAlone() {
+    EsOperation letter = EsOperation.of(Index.DEADLETTER.indexName(), "d1",
+        "{}".getBytes(StandardCharsets.UTF_8), null);
+
+    assertThatThrownBy(() -> outcomes.onTooLarge(List.of(letter)))
+        .isInstanceOf(ElasticsearchSinkException.class)
+        .hasMessageContaining("dead letter could not be written", "413");
+  }
+
+  @Test
+  void recognises413WhereverTheClientPutsIt() {
+    ElasticsearchException fromElasticsearch = new ElasticsearchException("bulk",
+        ErrorResponse.of(e -> e.status(413).error(c -> c.type("http").reason("too large"))));
+
+    assertThat(BulkOutcomes.isTooLarge(new CompletionException(fromElasticsearch))).isTrue();
+    assertThat(BulkOutcomes.isTooLarge(new IOException("connection reset"))).isFalse();
   }
 
   @Test
@@ -147,11 +245,20 @@ class BulkOutcomesTest {
     assertThat(plan.retry()).extracting(EsOperation::attempt).containsExactly(1, 1);
     assertThat(plan.backoffMillis()).isEqualTo(100);
 
-    List<EsOperation> last = plan.retry().stream()
-        .map(EsOperation::nextAttempt).toList();
-    assertThatThrownBy(() -> outcomes.onRequestFailure(last, timeout))
+    now.addAndGet(BUDGET.toMillis());
+    assertThatThrownBy(() -> outcomes.onRequestFailure(plan.retry(), timeout))
         .isInstanceOf(ElasticsearchSinkException.class)
-        .hasMessageContaining("after 3 attempts");
+        .hasMessageContaining("2 attempts", "whole bulk request failed", "read timed out");
+  }
+
+  @Test
+  void retriesAWholeRequestThatGotNoConnectionOrA503() {
+    ElasticsearchException unavailable = new ElasticsearchException("bulk",
+        ErrorResponse.of(e -> e.status(503).error(c -> c.type("unavailable").reason("no"))));
+
+    assertThat(outcomes.onRequestFailure(List.of(write("v1")),
+        new java.net.ConnectException("Connection refused")).retry()).hasSize(1);
+    assertThat(outcomes.onRequestFailure(List.of(write("v1")), unavailable).retry()).hasSize(1);
   }
 
   @Test

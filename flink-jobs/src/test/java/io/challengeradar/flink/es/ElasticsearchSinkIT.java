@@ -1,18 +1,36 @@
 package io.challengeradar.flink.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.IndexTemplate;
 import io.challengeradar.contract.IndexTemplates;
 import io.challengeradar.contract.TemplateOutcome;
+import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.EsContents;
+import io.challengeradar.flink.TestEvents;
+import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Origin;
+import io.challengeradar.flink.model.VideoDocument;
+import io.challengeradar.flink.model.VideoSignals;
+import io.challengeradar.flink.ops.VideoFeatures;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
+import io.challengeradar.serving.client.ClientOptions;
+import io.challengeradar.serving.client.ServingClient;
+import io.challengeradar.serving.wire.Wire;
+import io.challengeradar.serving.wire.WireJson;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -114,7 +132,7 @@ class ElasticsearchSinkIT {
 
     // The two dead letters are writes of their own, so they count as succeeded too.
     assertThat(counters).containsEntry("rejected", 2L).containsEntry("succeeded", 3L)
-        .containsEntry("retried", 0L).containsEntry("dead_letter_lost", 0L);
+        .containsEntry("retried", 0L).containsEntry("too_large", 0L);
     assertThat(contents.documents(Index.VIDEOS.indexName())).containsOnlyKeys("good");
     Map<String, ObjectNode> letters = new TreeMap<>();
     contents.documents(Index.DEADLETTER.indexName()).values()
@@ -136,6 +154,84 @@ class ElasticsearchSinkIT {
     // A replay refuses the same documents again and rewrites the same two dead letters.
     write(List.of(unknownField, wrongType));
     assertThat(contents.documents(Index.DEADLETTER.indexName())).hasSize(2);
+  }
+
+  /**
+   * A video the job gave up enriching is enriched by {@code radar reenrich}; the job still holds
+   * it as pending, and its next snapshot must not take the enrichment away.
+   */
+  @Test
+  void aLaterSnapshotOfTheJobDoesNotUndoAReenrichedVideo() throws Exception {
+    Instant posted = TestEvents.BEGINNING;
+    // The author's earlier video, observed before the post: the history reenrich must send.
+    VideoDocument earlier = VideoFeatures.withSnapshot(VideoFeatures.ofPost(
+            TestEvents.post("earlier", "a1", posted.minus(Duration.ofDays(2)), "m1", "dance"),
+            VideoSignals.NONE),
+        TestEvents.snapshot("earlier", posted.minus(Duration.ofDays(1)), 20_000));
+    VideoDocument pending = VideoFeatures.withSnapshot(VideoFeatures.ofPost(
+            TestEvents.post("late", "a1", posted, "m1", "dance"), VideoSignals.PENDING),
+        TestEvents.snapshot("late", posted.plus(Duration.ofMinutes(10)), 100));
+    VideoDocument laterSnapshot = VideoFeatures.withSnapshot(pending,
+        TestEvents.snapshot("late", posted.plus(Duration.ofHours(1)), 900));
+    assertThat(laterSnapshot.signals().pendingEnrichment()).isTrue();
+    write(List.of(Documents.video(earlier), Documents.video(pending)));
+
+    List<Wire.EnrichRequest> asked = Collections.synchronizedList(new ArrayList<>());
+    HttpServer stub = enrichStub(asked);
+    Reenricher.Summary reenriched;
+    try (ServingClient client = new ServingClient(ClientOptions.of(
+        URI.create("http://127.0.0.1:" + stub.getAddress().getPort())).withMaxRetries(0))) {
+      reenriched = new Reenricher(es.client(), client, 8)
+          .run(posted, posted.plus(Duration.ofHours(1)), Progress.silent());
+    } finally {
+      stub.stop(0);
+    }
+    assertThat(reenriched.enriched()).isEqualTo(1);
+    Wire.AuthorHistory sent = asked.get(0).posts().get(0).authorHistory();
+    assertThat(sent.count()).as("the earlier video went with the post").isEqualTo(1);
+    assertThat(sent.meanLogViews()).isCloseTo(Math.log1p(20_000), within(1e-9));
+
+    Map<String, Long> counters = write(List.of(Documents.video(laterSnapshot)));
+
+    assertThat(counters).containsEntry("superseded", 1L).containsEntry("rejected", 0L);
+    ObjectNode late = contents.documents(Index.VIDEOS.indexName()).get("late");
+    assertThat(late.get("pendingEnrichment").asBoolean()).as("reenrich's answer kept").isFalse();
+    assertThat(late.get("embedding")).hasSize(384);
+    assertThat(late.get("viralityModel").asText()).isEqualTo("virality/2");
+    assertThat(late.get("viralityHead").asText()).isEqualTo("author-history");
+    assertThat(late.get("viralityAtPost").asDouble()).isEqualTo(0.75);
+    // The price: the document keeps the engagement it had when it was re-enriched.
+    assertThat(late.get("views").asLong()).isEqualTo(100);
+    assertThat(late.get("version").asLong()).isEqualTo(pending.version());
+    assertThat(contents.versions(Index.VIDEOS.indexName()))
+        .containsEntry("late", Reenricher.VERSION_OFFSET + pending.version());
+    assertThat(contents.documents(Index.DEADLETTER.indexName())).isEmpty();
+  }
+
+  /**
+   * A serving tier that answers every post with a fixed enrichment and the author-history head,
+   * and keeps what it was asked.
+   */
+  private static HttpServer enrichStub(List<Wire.EnrichRequest> asked) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/v1/enrich", exchange -> {
+      Wire.EnrichRequest request =
+          WireJson.LENIENT.readValue(exchange.getRequestBody(), Wire.EnrichRequest.class);
+      asked.add(request);
+      float[] vector = new float[384];
+      vector[0] = 1;
+      List<Wire.EnrichedPost> posts = request.posts().stream()
+          .map(p -> new Wire.EnrichedPost(p.videoId(), vector, 0.75f, 0.1f, "author-history"))
+          .toList();
+      byte[] body = WireJson.write(new Wire.EnrichResponse("minilm/1", "virality/2", 4.5,
+          "claims/1", posts, List.of()));
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return server;
   }
 
   private Map<String, Long> write(List<EsOperation> writes) throws Exception {

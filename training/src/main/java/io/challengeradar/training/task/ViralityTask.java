@@ -259,6 +259,7 @@ public final class ViralityTask implements TrainingTask {
         v -> (double) v.views() / Math.max(1, v.followers()));
     List<SplitResult> results = evaluateAll(ctx, vn);
     SplitResult time = results.get(0);
+    SplitResult user = results.get(1);
     SplitResult random = results.get(2);
     // The author's history as the job's state holds it (observations as the data has them), and
     // an experiment with observations moved back to a week after each post.
@@ -275,6 +276,7 @@ public final class ViralityTask implements TrainingTask {
     }
     HistoryResult servedRandom = withHistory.get(2);
     HistoryResult servedTime = withHistory.get(0);
+    HistoryResult servedUser = withHistory.get(1);
     // Served only where the pair beats the post-only head on both targets' measures.
     boolean ship = servedRandom.served().accuracy() > random.model().accuracy()
         && servedTime.srcc() > time.srcc();
@@ -292,6 +294,16 @@ public final class ViralityTask implements TrainingTask {
     report.headline("srcc_time_split_author_history", Fmt.r4(servedTime.srcc()));
     report.headline("accuracy_history_only", Fmt.r4(servedRandom.historyOnly().accuracy()));
     report.headline("srcc_time_split_history_only", Fmt.r4(servedTime.historyOnlySrcc()));
+    // The third protocol (by user: authors unseen in training) and the pair's time-split accuracy,
+    // each with the post-only head and the history-only baseline beside it.
+    report.headline("accuracy_time_split_author_history", Fmt.r4(servedTime.served().accuracy()));
+    report.headline("accuracy_time_split_history_only", Fmt.r4(servedTime.historyOnly().accuracy()));
+    report.headline("accuracy_user_split_post_only", Fmt.r4(user.model().accuracy()));
+    report.headline("accuracy_user_split_author_history", Fmt.r4(servedUser.served().accuracy()));
+    report.headline("accuracy_user_split_history_only", Fmt.r4(servedUser.historyOnly().accuracy()));
+    report.headline("srcc_user_split_post_only", Fmt.r4(user.srcc()));
+    report.headline("srcc_user_split_author_history", Fmt.r4(servedUser.srcc()));
+    report.headline("srcc_user_split_history_only", Fmt.r4(servedUser.historyOnlySrcc()));
     report.headline("author_history_served", ship ? 1 : 0);
     report.put("data", rows.summary());
     List<Object> trendingData = new ArrayList<>();
@@ -367,9 +379,17 @@ public final class ViralityTask implements TrainingTask {
         dir.resolve("confusion.png"));
     Charts.scatter("ln(1 + views): predicted vs actual, time split test part", time.testPredicted(),
         time.testActual(), "ln(1 + views)", dir.resolve("regression-scatter.png"));
-    report.figure("learning curve (classifier)", "learning-curve.png");
+    // The served pair's own charts: the author-history head (head.json) and the pair's decisions.
+    Charts.learningCurve("author-history head (random split): learning curve",
+        servedRandom.classifier().history(), "accuracy", servedRandom.classifier().bestEpoch(),
+        dir.resolve("learning-curve-author-history.png"));
+    Charts.confusion("served pair (author-history head, else post-only): random split test part",
+        servedRandom.served(), "not viral", "viral", dir.resolve("confusion-served.png"));
+    report.figure("learning curve (post-only classifier)", "learning-curve.png");
+    report.figure("learning curve (author-history head)", "learning-curve-author-history.png");
     report.figure("learning curve (regressor)", "learning-curve-regression.png");
-    report.figure("confusion matrix", "confusion.png");
+    report.figure("confusion matrix (post-only classifier)", "confusion.png");
+    report.figure("confusion matrix (served pair)", "confusion-served.png");
     report.figure("predicted vs actual", "regression-scatter.png");
     report.write(dir);
 

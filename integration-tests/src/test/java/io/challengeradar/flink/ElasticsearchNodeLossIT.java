@@ -1,0 +1,149 @@
+package io.challengeradar.flink;
+
+import static io.challengeradar.flink.KafkaToElasticsearch.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.challengeradar.contract.IngestSettings;
+import io.challengeradar.contract.Index;
+import io.challengeradar.core.event.Event;
+import io.challengeradar.infra.ElasticsearchClients;
+import io.challengeradar.infra.ElasticsearchCluster;
+import io.challengeradar.infra.ElasticsearchConnection;
+import io.challengeradar.infra.ElasticsearchDiscovery;
+import io.challengeradar.infra.ElasticsearchLauncher;
+import io.challengeradar.infra.ElasticsearchOptions;
+import io.challengeradar.infra.ServerProcess;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A three-node Elasticsearch cluster (three processes, replicas 1) loses its elected master to
+ * SIGKILL while the job writes to it with every node in {@code elasticsearch.hosts}: the sink
+ * goes on with the two left, without the job restarting, and the indices end with the documents
+ * and versions of an uninterrupted run on the same nodes. The job runs on a MiniCluster in this
+ * JVM and reads an in-process Kafka: neither is what this test is about.
+ */
+class ElasticsearchNodeLossIT {
+  private static final int NODES = 3;
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder()
+          .setNumberTaskManagers(1)
+          .setNumberSlotsPerTaskManager(2)
+          .build());
+
+  private static Path work;
+  private static ElasticsearchCluster es;
+  private static TestKafka kafka;
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    work = Files.createTempDirectory(
+        Files.createDirectories(Path.of("target", "es-node-loss-it")).toAbsolutePath(), "run-");
+    int firstPort = KafkaToElasticsearch.freePortRange(100 + NODES,
+        offset -> offset < NODES || offset >= 100);
+    ElasticsearchOptions node = ElasticsearchOptions.defaults(work)
+        .withHttpPort(firstPort).withHeapMb(256);
+    es = ElasticsearchCluster.start(node, NODES, work.resolve(ElasticsearchCluster.DIR_NAME),
+        new IngestSettings(null, 1), new PrintStream(PrintStream.nullOutputStream()));
+    kafka = TestKafka.start();
+    kafka.createPipelineTopics(1);
+  }
+
+  @AfterAll
+  static void stopServers() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (es != null) {
+      es.close();
+      // Each run's nodes sit on other ports, so their folders (staged outside target/ when run
+      // as root) are never reused: remove them.
+      for (ElasticsearchLauncher node : es.nodes()) {
+        deleteTree(node.layout().root());
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Test
+  void masterKilledMidStreamLosesNothingAndTheSinkGoesOnWithTheOthers(
+      @InjectMiniCluster MiniCluster flink) throws Exception {
+    List<Event> all = ChallengeScenario.events();
+    List<Event> first = all.subList(0, all.size() / 2);
+    List<Event> second = all.subList(all.size() / 2, all.size());
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(es.access())) {
+      ElasticsearchClient client = connection.client();
+      EsContents contents = new EsContents(client);
+
+      long accountedFirst = KafkaToElasticsearch.produce(kafka.bootstrapServers(), first);
+      JobClient job = KafkaToElasticsearch.start(kafka.bootstrapServers(), es.urls(),
+          "es-node-loss-it", work);
+      contents.awaitAccountedEvents(accountedFirst, WAIT);
+      assertThat(client.indices().getSettings(s -> s.index(Index.VIDEOS.indexName()))
+          .get(Index.VIDEOS.indexName()).settings().index().numberOfReplicas())
+          .isEqualTo("1");
+      assertThat(client.cluster().health().numberOfNodes()).isEqualTo(NODES);
+
+      int master = masterIndex(client);
+      ServerProcess victim = es.node(master).process();
+      victim.handle().destroyForcibly();
+      victim.handle().onExit().get();
+      long total = accountedFirst + KafkaToElasticsearch.produce(kafka.bootstrapServers(), second);
+      contents.awaitAccountedEvents(total, WAIT);
+      KafkaToElasticsearch.drain(job, work);
+      long restarts = KafkaToElasticsearch.restarts(flink, job);
+      Map<String, Map<String, JsonNode>> survived = contents.comparable();
+      Map<String, Long> survivedVersions = contents.versions(Index.VIDEOS.indexName());
+      assertThat(client.cluster().health().numberOfNodes()).isEqualTo(NODES - 1);
+      assertThat(masterIndex(client)).isNotEqualTo(master);
+
+      contents.clear();
+      JobClient reference = KafkaToElasticsearch.start(kafka.bootstrapServers(), es.urls(),
+          "es-node-loss-reference-it", work);
+      contents.awaitAccountedEvents(total, WAIT);
+      KafkaToElasticsearch.drain(reference, work);
+
+      assertThat(restarts).as("restarts of the job that lost a node").isZero();
+      assertThat(survived.get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
+      assertThat(EsContents.differences(survived, contents.comparable())).isEmpty();
+      assertThat(survivedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
+    }
+  }
+
+  /** The elected master's node number. */
+  private static int masterIndex(ElasticsearchClient client) throws Exception {
+    String name = client.cat().master().valueBody().get(0).node();
+    for (int i = 1; i <= NODES; i++) {
+      if (ElasticsearchDiscovery.nodeName(i).equals(name)) {
+        return i;
+      }
+    }
+    throw new AssertionError("the master " + name + " is none of the cluster's nodes");
+  }
+}
