@@ -41,6 +41,8 @@ public final class WindowFields {
   public static final String PREVIOUS_SHARE = "previousShare";
   public static final String PREVIOUS_RECENT_SHARE = "previousRecentShare";
   public static final String PEAK_SCORE = "peakScore";
+  /** The highest recent share of the tag's recent past: what FADING measures its fall against. */
+  public static final String PEAK_RECENT_SHARE = "peakRecentShare";
   public static final String FIRST_SEEN = "firstSeen";
   public static final String SAMPLE_VIDEOS = "sampleVideos";
   public static final String EARLIEST_PARTICIPANTS = "earliestParticipants";

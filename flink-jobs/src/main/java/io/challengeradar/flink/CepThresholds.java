@@ -19,7 +19,10 @@ import java.io.Serializable;
  * @param acceleratingMinNewParticipants ACCELERATING: least new participants of each window
  * @param peakedMinParticipants PEAKED: least new participants of the peak window (which surges)
  * @param peakedMinDrop PEAKED: least fraction the next window's share falls by
- * @param fadingWindows FADING: windows in a row that no longer surge, after the tag surged
+ * @param fadingWindows FADING: windows in a row that no longer surge and run well below the
+ *     tag's peak recent share, after the tag surged
+ * @param fadingMaxShareOfPeak FADING: most recent share of each of those windows, as a fraction
+ *     of the tag's peak recent share
  * @param fadingMinCumulativeParticipants FADING: only tags with at least this many participants
  * @param maxDelayWindows how many windows a match may wait for its turn in the lifecycle
  */
@@ -34,6 +37,7 @@ public record CepThresholds(
     long peakedMinParticipants,
     double peakedMinDrop,
     int fadingWindows,
+    double fadingMaxShareOfPeak,
     long fadingMinCumulativeParticipants,
     int maxDelayWindows)
     implements Serializable {
@@ -79,8 +83,17 @@ public record CepThresholds(
       .description("PEAKED: least fraction the next window's share falls by from the peak's.");
   public static final Option<Integer> FADING_WINDOWS = Option.key("cep.fading.windows")
       .intType().defaultValue(3).positive()
-      .description("FADING: this many windows in a row that no longer surge, for tags that"
+      .description("FADING: this many windows in a row that no longer surge and whose recent"
+          + " share is at most max-share-of-peak times the tag's peak recent share, for tags that"
           + " surged within the last recent-windows + baseline-windows windows.");
+  public static final Option<Double> FADING_MAX_SHARE_OF_PEAK =
+      Option.key("cep.fading.max-share-of-peak").doubleType().defaultValue(0.5)
+          .check(v -> v > 0 && v < 1, "must be between 0 and 1")
+          .description("FADING: each of its windows has a recent share (trend.recent-windows) of"
+              + " at most this fraction of the tag's peak recent share (the highest of its last"
+              + " recent-windows + baseline-windows windows). A tag whose share still climbs, or"
+              + " dips for a window, while its baseline catches up and its score falls under"
+              + " min-score, is not fading: only a clear fall from its peak is.");
   public static final Option<Long> FADING_MIN_CUMULATIVE =
       Option.key("cep.fading.min-cumulative-participants").longType().defaultValue(20L)
           .notNegative()
@@ -99,6 +112,6 @@ public record CepThresholds(
     return new CepThresholds(c.get(MIN_SCORE), c.get(MIN_LIFT), c.get(MIN_NEW_PARTICIPANTS),
         c.get(EMERGING_WINDOWS), c.get(ACCELERATING_WINDOWS), c.get(ACCELERATING_MIN_FACTOR),
         c.get(ACCELERATING_MIN_NEW), c.get(PEAKED_MIN_PARTICIPANTS), c.get(PEAKED_MIN_DROP),
-        c.get(FADING_WINDOWS), c.get(FADING_MIN_CUMULATIVE), c.get(MAX_DELAY_WINDOWS));
+        c.get(FADING_WINDOWS), c.get(FADING_MAX_SHARE_OF_PEAK), c.get(FADING_MIN_CUMULATIVE), c.get(MAX_DELAY_WINDOWS));
   }
 }

@@ -105,7 +105,8 @@ public record PipelineOptions(
       CepThresholds.EMERGING_WINDOWS, CepThresholds.ACCELERATING_WINDOWS,
       CepThresholds.ACCELERATING_MIN_FACTOR, CepThresholds.ACCELERATING_MIN_NEW,
       CepThresholds.PEAKED_MIN_PARTICIPANTS, CepThresholds.PEAKED_MIN_DROP,
-      CepThresholds.FADING_WINDOWS, CepThresholds.FADING_MIN_CUMULATIVE,
+      CepThresholds.FADING_WINDOWS, CepThresholds.FADING_MAX_SHARE_OF_PEAK,
+      CepThresholds.FADING_MIN_CUMULATIVE,
       CepThresholds.MAX_DELAY_WINDOWS);
 
   public PipelineOptions {

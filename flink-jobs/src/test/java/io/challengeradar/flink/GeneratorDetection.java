@@ -137,10 +137,11 @@ public final class GeneratorDetection {
             .filter(w -> w.kind() == TagKind.HASHTAG && w.tag().equals(c.tag()))
             .sorted(java.util.Comparator.comparing(WindowStats::windowStart))
             .forEach(w -> System.out.printf(Locale.ROOT,
-                "  %s %s new=%d vol=%d share=%.3f base=%.4f lift=%.1f score=%.1f%n", c.tag(),
-                w.windowStart(), w.counts().newParticipants(), w.trend().windowVolume(),
-                w.trend().share(), w.trend().baselineShare(), w.trend().lift(),
-                w.trend().score()));
+                "  %s %s new=%d vol=%d share=%.3f recent=%.3f peak=%.3f base=%.4f lift=%.1f"
+                    + " score=%.1f peakScore=%.1f%n", c.tag(), w.windowStart(),
+                w.counts().newParticipants(), w.trend().windowVolume(), w.trend().share(),
+                w.trend().recentShare(), w.trend().peakRecentShare(), w.trend().baselineShare(),
+                w.trend().lift(), w.trend().score(), w.trend().peakScore()));
       }
       return score(seed, scenario, alerts.records());
     } finally {
@@ -174,6 +175,17 @@ public final class GeneratorDetection {
       } else {
         flagged++;
         leads.add(Duration.between(a.detectedAt(), c.peak()).toMinutes() / 60.0);
+      }
+    }
+    if (Boolean.getBoolean("detection.alerts")) {
+      // Each challenge's alerts in order: STAGE/cycle at the hours before (+) or after its peak.
+      for (Scenario.Challenge c : scenario.challenges()) {
+        StringBuilder line = new StringBuilder();
+        alerts.stream().filter(a -> a.kind() == TagKind.HASHTAG && a.tag().equals(c.tag()))
+            .sorted(java.util.Comparator.comparing(ChallengeAlert::detectedAt))
+            .forEach(a -> line.append(String.format(Locale.ROOT, " %s/%d@%+.0fh", a.stage(),
+                a.cycle(), Duration.between(a.detectedAt(), c.peak()).toMinutes() / 60.0)));
+        System.out.printf(Locale.ROOT, "  seed %d %s:%s%n", seed, c.tag(), line);
       }
     }
     List<String> ordinary = scenario.ordinaryTags().stream().filter(first::containsKey).toList();

@@ -67,6 +67,8 @@ public record WindowStats(
    * @param previousShare the share of the tag's previous window (0 if none)
    * @param previousRecentShare the recentShare of the tag's previous window (0 if none)
    * @param peakScore the highest score of the tag's recent past (this window included)
+   * @param peakRecentShare the highest recent share of the same past: FADING asks for the recent
+   *     share to fall well below it
    */
   public record Trend(
       long windowVolume,
@@ -79,10 +81,11 @@ public record WindowStats(
       double score,
       double previousShare,
       double previousRecentShare,
-      double peakScore) {
+      double peakScore,
+      double peakRecentShare) {
 
     /** Not measured yet. */
-    public static final Trend NONE = new Trend(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Trend NONE = new Trend(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** This window with the detector's figures. */

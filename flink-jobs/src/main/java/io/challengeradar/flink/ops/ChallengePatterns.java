@@ -61,13 +61,16 @@ public final class ChallengePatterns {
   }
 
   /**
-   * k windows in a row that no longer surge, for tags that were big enough and surged in their
-   * recent past: the tag is back near its baseline.
+   * k windows in a row that no longer surge and whose recent share has fallen well below the
+   * tag's peak recent share, for tags that were big enough and surged in their recent past. A
+   * score under the surge threshold alone is not a fall: while a challenge climbs, its baseline
+   * catches up with it and its score falls while its share still rises.
    */
   public static StagePattern fading(CepThresholds t) {
     return new StagePattern(Stage.FADING,
         Pattern.<WindowStats>begin("fading", skip())
-            .where(new Waning(t.minScore(), t.fadingMinCumulativeParticipants()))
+            .where(new Waning(t.minScore(), t.fadingMaxShareOfPeak(),
+                t.fadingMinCumulativeParticipants()))
             .times(t.fadingWindows())
             .consecutive(),
         List.of("fading"));
@@ -102,22 +105,26 @@ public final class ChallengePatterns {
   }
 
   /**
-   * Below the surge score now, for a tag that surged lately and had at least {@code
-   * minCumulative} participants in all.
+   * Below the surge score now, with a recent share of at most {@code maxShareOfPeak} of the tag's
+   * peak recent share, for a tag that surged lately and had at least {@code minCumulative}
+   * participants in all.
    */
   static final class Waning extends SimpleCondition<WindowStats> {
     private static final long serialVersionUID = 1L;
     private final double minScore;
+    private final double maxShareOfPeak;
     private final long minCumulative;
 
-    Waning(double minScore, long minCumulative) {
+    Waning(double minScore, double maxShareOfPeak, long minCumulative) {
       this.minScore = minScore;
+      this.maxShareOfPeak = maxShareOfPeak;
       this.minCumulative = minCumulative;
     }
 
     @Override
     public boolean filter(WindowStats w) {
       return w.trend().score() < minScore && w.trend().peakScore() >= minScore
+          && w.trend().recentShare() <= maxShareOfPeak * w.trend().peakRecentShare()
           && w.counts().cumulativeParticipants() >= minCumulative;
     }
   }

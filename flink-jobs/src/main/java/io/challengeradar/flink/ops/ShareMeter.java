@@ -46,8 +46,12 @@ public final class ShareMeter implements Serializable {
    * @param previousShare the share of the previous window
    * @param previousRecentShare the recent share of the previous window
    * @param peakScore the highest score of the last recentWindows + baselineWindows windows, as
-   *     far as tracked: replaced by a higher one, or by the current score once it is that old
-   * @param peakAge windows since the peak score
+   *     far as tracked: replaced by a higher one, or by the current score once it is that old;
+   *     while the recent share climbs to new highs it does not age
+   * @param peakAge windows since the peak score, or since the last new high of the recent share
+   * @param peakRecentShare the highest recent share of the same span, tracked the same way: what
+   *     FADING measures the tag's fall against
+   * @param peakRecentShareAge windows since the peak recent share
    */
   public record Level(
       long[] recentCounts,
@@ -57,10 +61,12 @@ public final class ShareMeter implements Serializable {
       double previousShare,
       double previousRecentShare,
       double peakScore,
-      int peakAge) {
+      int peakAge,
+      double peakRecentShare,
+      int peakRecentShareAge) {
 
     public static Level start() {
-      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0);
+      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 
@@ -115,18 +121,34 @@ public final class ShareMeter implements Serializable {
     double score = warm ? score(recentCount, expected) : 0;
     double lift = baselineShare > 0 ? recentShare / baselineShare : 0;
 
-    int age = (int) Math.min(Integer.MAX_VALUE, before.peakAge() + 1L + skippedWindows);
+    int horizon = recent + settings.baselineWindows();
+    int age = aged(before.peakAge(), skippedWindows);
     double peak = before.peakScore();
-    if (score >= peak || age >= recent + settings.baselineWindows()) {
+    if (score >= peak || age >= horizon) {
       peak = score;
       age = 0;
+    } else if (recentShare > before.peakRecentShare()) {
+      // The rise goes on: a challenge surges early (against a baseline its rise has not reached
+      // yet) and may climb for longer than the horizon; its surge is recent until it stops.
+      age = 0;
+    }
+    int shareAge = aged(before.peakRecentShareAge(), skippedWindows);
+    double peakShare = before.peakRecentShare();
+    if (recentShare >= peakShare || shareAge >= horizon) {
+      peakShare = recentShare;
+      shareAge = 0;
     }
     Level after = new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare,
-        peak, age);
+        peak, age, peakShare, shareAge);
     WindowStats.Trend figures = new WindowStats.Trend(volume, share, recentCount, recentShare,
         baselineShare, expected, lift, score, idle > 0 ? 0 : before.previousShare(),
-        idle > 0 ? 0 : before.previousRecentShare(), peak);
+        idle > 0 ? 0 : before.previousRecentShare(), peak, peakShare);
     return new Measured(after, figures);
+  }
+
+  /** The age of a peak one window (and the skipped ones) later. */
+  private static int aged(int age, long skippedWindows) {
+    return (int) Math.min(Integer.MAX_VALUE, age + 1L + skippedWindows);
   }
 
   private static long sum(long[] values) {

@@ -189,7 +189,7 @@ class DocumentsGoldenTest {
         .viewsGained(3_400).participantGrowth(0.7142857142857143)
         .previousNewParticipants(3).previousViewsGained(1_000)
         .windowVolume(50).share(0.1).baselineShare(0.025).expectedNewParticipants(1.25)
-        .lift(4.0).score(4.25).previousShare(0.075).peakScore(4.25)
+        .lift(4.0).score(4.25).previousShare(0.075).peakScore(4.25).peakRecentShare(0.125)
         .firstSeen(POSTED).sampleVideos("v1", "v2").earliestParticipants("a1", "a2", "a3")
         .build();
   }

@@ -55,6 +55,7 @@ public final class Windows {
     private double score;
     private double previousShare;
     private double peakScore;
+    private double peakRecentShare;
     private Instant firstSeen = BEGINNING;
     private String[] sampleVideos = new String[0];
     private String[] earliestParticipants = new String[0];
@@ -184,6 +185,11 @@ public final class Windows {
       return this;
     }
 
+    public Builder peakRecentShare(double share) {
+      this.peakRecentShare = share;
+      return this;
+    }
+
     public Builder firstSeen(Instant at) {
       this.firstSeen = at;
       return this;
@@ -205,7 +211,7 @@ public final class Windows {
               viewsGained, participantGrowth, previousNewParticipants, previousViewsGained),
           new WindowStats.Trend(windowVolume, share, recentNewParticipants, recentShare,
               baselineShare, expectedNewParticipants, lift, score, previousShare,
-              previousRecentShare, peakScore),
+              previousRecentShare, peakScore, peakRecentShare),
           firstSeen, sampleVideos, earliestParticipants);
     }
   }

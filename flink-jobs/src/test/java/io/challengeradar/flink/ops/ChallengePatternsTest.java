@@ -44,17 +44,19 @@ class ChallengePatternsTest {
   }
 
   /**
-   * The same with the score of each window (its lift is the same number); the peak score is the
-   * highest so far.
+   * The same with the score of each window (its lift is the same number); the peak score and the
+   * peak recent share are the highest so far.
    */
   static List<WindowStats> series(long[] newParticipants, double[] surges) {
     List<WindowStats> windows = new ArrayList<>();
     long cumulative = 0;
     long previous = 0;
     double peak = 0;
+    double peakShare = 0;
     for (int i = 0; i < newParticipants.length; i++) {
       long n = newParticipants[i];
       peak = Math.max(peak, surges[i]);
+      peakShare = Math.max(peakShare, (double) n / VOLUME);
       Instant start = BEGINNING.plus(HOUR.multipliedBy(i));
       windows.add(aWindow().hashtag("dance").hourFrom(start)
           .newPosts(n).participants(n).newParticipants(n).cumulativeParticipants(cumulative + n)
@@ -64,7 +66,7 @@ class ChallengePatternsTest {
           .recentNewParticipants(n * 3).recentShare((double) n / VOLUME)
           .previousRecentShare((double) previous / VOLUME)
           .baselineShare((double) n / VOLUME / surges[i]).lift(surges[i])
-          .score(surges[i]).peakScore(peak)
+          .score(surges[i]).peakScore(peak).peakRecentShare(peakShare)
           .firstSeen(BEGINNING).sampleVideos("v" + i).earliestParticipants("a0")
           .build());
       cumulative += n;
@@ -213,6 +215,43 @@ class ChallengePatternsTest {
       assertThat(a.windows()).extracting(w -> w.counts().newParticipants())
           .containsExactly(12L, 6L, 0L);
     });
+  }
+
+  @Test
+  void fadingIsNotRaisedWhileTheShareStillClimbsThroughAOneWindowDip() throws Exception {
+    // The baseline catches up with a climbing challenge: its score falls under the surge
+    // threshold while its share still rises, with one window's dip (30 -> 22) on the way.
+    assertThat(run(ChallengePatterns.fading(THRESHOLDS), series(
+        new long[] {10, 16, 24, 30, 22, 34, 40, 44},
+        new double[] {SURGING, SURGING, SURGING, 4, 3, 2.5, 2, 1.5}))).isEmpty();
+  }
+
+  @Test
+  void fadingIsRaisedOnceTheShareRunsWellBelowItsPeakForARunOfWindows() throws Exception {
+    List<ChallengeAlert> alerts = run(ChallengePatterns.fading(THRESHOLDS), series(
+        new long[] {10, 16, 24, 30, 22, 34, 40, 44, 30, 20, 14, 10, 8},
+        new double[] {SURGING, SURGING, SURGING, 4, 3, 2.5, 2, 1.5, 1, 0.5, 0, 0, 0}));
+
+    // 30 is above half the peak of 44; 20, 14 and 10 are the first three windows at most half.
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.detectedAt()).isEqualTo(endOfHour(11));
+      assertThat(a.windows()).extracting(w -> w.counts().newParticipants())
+          .containsExactly(20L, 14L, 10L);
+      assertThat(a.windows()).allSatisfy(w -> assertThat(w.trend().recentShare())
+          .isLessThanOrEqualTo(0.5 * w.trend().peakRecentShare()));
+    });
+  }
+
+  @Test
+  void fadingFollowsTheShareOfPeakOfTheConfiguration() throws Exception {
+    CepThresholds configured = io.challengeradar.flink.ItPipelines.options(
+        "cep.fading.max-share-of-peak", "0.75").cep();
+
+    // At three quarters of the peak, the fall from 44 to 30 (0.68) already counts.
+    assertThat(run(ChallengePatterns.fading(configured), series(
+        new long[] {10, 16, 24, 30, 22, 34, 40, 44, 30, 20, 14, 10, 8},
+        new double[] {SURGING, SURGING, SURGING, 4, 3, 2.5, 2, 1.5, 1, 0.5, 0, 0, 0})))
+        .extracting(ChallengeAlert::detectedAt).containsExactly(endOfHour(10));
   }
 
   @Test

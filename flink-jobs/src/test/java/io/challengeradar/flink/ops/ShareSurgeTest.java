@@ -181,6 +181,64 @@ class ShareSurgeTest {
   }
 
   @Test
+  void carriesThePeakRecentShareThatFadingMeasuresTheFallAgainst() throws Exception {
+    Map<String, long[]> tags = population(7);
+    long[] challenge = new long[WINDOWS];
+    java.util.Arrays.fill(challenge, 1);
+    long[] wave = {4, 8, 14, 20, 26, 30, 24, 28, 20, 12, 6, 3, 2};
+    System.arraycopy(wave, 0, challenge, 20, wave.length);
+    tags.put("challenge", challenge);
+
+    List<WindowStats> windows = measure(OPTIONS, tags).get("challenge");
+
+    // Within the span the peak is kept for (recent + baseline windows), the highest so far.
+    double highest = 0;
+    for (WindowStats w : windows.subList(0, 50)) {
+      highest = Math.max(highest, w.trend().recentShare());
+      assertThat(w.trend().peakRecentShare()).as(w.windowStart().toString()).isEqualTo(highest);
+    }
+    // The dip at window 26 leaves the peak where it was; after the wave the share is well below.
+    assertThat(windows.get(26).trend().recentShare())
+        .isGreaterThan(0.5 * windows.get(26).trend().peakRecentShare());
+    assertThat(windows.get(40).trend().recentShare())
+        .isLessThan(0.5 * windows.get(40).trend().peakRecentShare());
+  }
+
+  @Test
+  void theSurgeStaysRecentWhileTheShareClimbsLongerThanTheHorizon() throws Exception {
+    // Born in a burst (it surges against the prior), then a slow climb for two days: its score
+    // falls under the threshold as its baseline follows, and its surge must still count as recent
+    // when its share finally falls.
+    int windows = 120;
+    Map<String, long[]> tags = new LinkedHashMap<>();
+    population(8).forEach((tag, counts) -> {
+      long[] longer = new long[windows];
+      for (int i = 0; i < windows; i++) {
+        longer[i] = counts[i % WINDOWS];
+      }
+      tags.put(tag, longer);
+    });
+    long[] slow = new long[windows];
+    java.util.Arrays.fill(slow, 0, 20, -1);
+    for (int i = 20; i < 70; i++) {
+      slow[i] = 4 + (i - 20) / 5;
+    }
+    java.util.Arrays.fill(slow, 70, windows, 0);
+    tags.put("slowclimb", slow);
+
+    List<WindowStats> measured = measure(OPTIONS, tags).get("slowclimb");
+
+    // It surges in its first windows, and no more: 55 windows later is past the horizon
+    // (recent + baseline windows, 30) counted from that surge.
+    assertThat(measured.subList(0, 6)).anySatisfy(
+        w -> assertThat(w.trend().score()).isGreaterThanOrEqualTo(T.minScore()));
+    assertThat(surging(measured.subList(10, 50))).isEmpty();
+    WindowStats fallen = measured.get(55);
+    assertThat(fallen.trend().recentShare()).isLessThan(0.5 * fallen.trend().peakRecentShare());
+    assertThat(fallen.trend().peakScore()).isGreaterThanOrEqualTo(T.minScore());
+  }
+
+  @Test
   void noTagSurgesInTheWarmUpWhenEveryTagIsNew() throws Exception {
     Map<String, long[]> tags = population(5);
     long[] early = new long[WINDOWS];
