@@ -100,7 +100,11 @@ class KafkaTimeGuardIT {
     Instant ahead = now.plus(Duration.ofHours(20));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
+    // One subtask per operator: the pause below idles every partition, and at parallelism 2 the
+    // keyed channels come back from idle at different speeds, so a window could close on one
+    // channel's watermark before the other's posts arrive (late for a reason this test is not
+    // about, and only when an hour boundary falls in the second half).
+    env.setParallelism(1);
     RadarPipeline job = JobFactory.create(JobConfig.from(ItPipelines.config(
         JobConfig.KAFKA.key(), kafka.bootstrapServers(),
         JobConfig.GROUP_ID.key(), "kafka-time-guard-it",
