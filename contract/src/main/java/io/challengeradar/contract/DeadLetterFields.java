@@ -15,6 +15,8 @@ public final class DeadLetterFields {
   public static final String ORIGIN = "origin";
   public static final String EVENT_TIME = "eventTime";
   public static final String AT = "at";
+  /** Calls made before the pipeline gave up (enrichment give-ups); absent or null otherwise. */
+  public static final String ATTEMPTS = "attempts";
   /** When {@code radar deadletters replay} re-submitted the payload; absent until then. */
   public static final String REPLAYED_AT = "replayedAt";
   /** Where it was re-submitted: {@code kafka:<topic>} or {@code file:<path>}. */

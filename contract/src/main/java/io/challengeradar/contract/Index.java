@@ -19,7 +19,8 @@ public enum Index {
   ENGAGEMENT("radar-engagement", EngagementFields.FIELDS,
       "<videoId>@<observedAtMillis>; written by the raw bulk path only"),
   DEADLETTER("radar-deadletter", DeadLetterFields.FIELDS,
-      "hash of stage, reason and origin, so a replay overwrites its dead letter"),
+      "hash of stage, reason and origin, so a replay overwrites its dead letter (an enrichment"
+          + " give-up: of stage and origin, one per post)"),
   HASHTAG_WINDOWS("radar-hashtag-windows", WindowFields.FIELDS,
       "hashtag:<tag>:<windowStartMillis>"),
   SOUND_WINDOWS("radar-sound-windows", WindowFields.FIELDS, "sound:<musicId>:<windowStartMillis>"),

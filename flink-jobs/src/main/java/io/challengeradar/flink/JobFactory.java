@@ -28,8 +28,8 @@ public final class JobFactory {
     if (source.kafka()) {
       b.source(PipelineSources.kafka(source.kafkaBootstrap(), source.groupId(), source.bounded(),
               source.kafkaClient()))
-          .watermarksAtSource(PipelineSources.kafkaWatermarks(
-              config.pipeline().outOfOrderness(), config.pipeline().idleTimeout()));
+          .watermarksAtSource(PipelineSources.kafkaWatermarks(config.pipeline().outOfOrderness(),
+              config.pipeline().idleTimeout(), config.pipeline().maxFutureSkew()));
     } else {
       b.sources(PipelineSources.files(source.files()));
     }

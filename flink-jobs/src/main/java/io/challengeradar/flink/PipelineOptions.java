@@ -20,6 +20,8 @@ import java.time.Duration;
  *     are dead-lettered as "late", and each window waits this long before it is emitted
  * @param outOfOrderness how far behind the newest event the watermark trails
  * @param idleTimeout after how long without data a source split stops holding the watermark back
+ * @param maxFutureSkew how far ahead of the job's processing time an event time (or a Kafka record
+ *     timestamp) may be; further ones never move the watermark and are dead-lettered as "future"
  * @param stateTtl how long per-key state lives without being written (the bound on all state but
  *     the snapshots waiting for their post, which the event-time orphan timeout bounds)
  * @param maxEarlySnapshots engagement snapshots buffered per video while its post has not arrived
@@ -36,6 +38,7 @@ public record PipelineOptions(
     Duration allowedLateness,
     Duration outOfOrderness,
     Duration idleTimeout,
+    Duration maxFutureSkew,
     Duration stateTtl,
     int maxEarlySnapshots,
     Duration orphanTimeout,
@@ -61,6 +64,12 @@ public record PipelineOptions(
   public static final Option<Duration> IDLE_TIMEOUT = Option.key("watermark.idle-timeout")
       .durationType().defaultValue(Duration.ofMinutes(1)).positive()
       .description("A source split without data for this long stops holding the watermark back.");
+  public static final Option<Duration> MAX_FUTURE_SKEW = Option.key("watermark.max-future-skew")
+      .durationType().defaultValue(Duration.ofHours(1)).positive()
+      .description("Events whose event time (or Kafka record timestamp) is more than this ahead"
+          + " of the job's processing time (each task manager's clock) never move the watermark:"
+          + " they are dead-lettered as \"future\" (stage watermark). Without this guard one such"
+          + " event would make every later event late. Replays of past data are unaffected.");
   public static final Option<Duration> STATE_TTL = Option.key("state.ttl").durationType()
       .defaultValue(Duration.ofDays(7)).positive()
       .description("Per-key state not written for this long is dropped (processing time). The"
@@ -88,7 +97,7 @@ public record PipelineOptions(
   /** The event-time processing, trend and lifecycle settings. */
   public static final OptionGroup GROUP = OptionGroup.of("pipeline",
       "The streaming job's event time, state bounds, trend windows and lifecycle (CEP) rules.",
-      WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, STATE_TTL,
+      WINDOW_SIZE, ALLOWED_LATENESS, OUT_OF_ORDERNESS, IDLE_TIMEOUT, MAX_FUTURE_SKEW, STATE_TTL,
       MAX_EARLY_SNAPSHOTS, ORPHAN_TIMEOUT, IDLE_WINDOWS, SAMPLE_SIZE, CHECKPOINT_INTERVAL,
       SurgeSettings.RECENT_WINDOWS, SurgeSettings.BASELINE_WINDOWS, SurgeSettings.WARMUP_WINDOWS,
       SurgeSettings.PRIOR_WINDOWS, SurgeSettings.PRIOR_SHARE_SCALE,
@@ -113,7 +122,8 @@ public record PipelineOptions(
   /** The settings of {@link #GROUP} and {@link EnrichmentOptions#GROUP} in {@code c}. */
   public static PipelineOptions from(Config c) {
     return new PipelineOptions(c.get(WINDOW_SIZE), c.get(ALLOWED_LATENESS),
-        c.get(OUT_OF_ORDERNESS), c.get(IDLE_TIMEOUT), c.get(STATE_TTL), c.get(MAX_EARLY_SNAPSHOTS),
+        c.get(OUT_OF_ORDERNESS), c.get(IDLE_TIMEOUT), c.get(MAX_FUTURE_SKEW), c.get(STATE_TTL),
+        c.get(MAX_EARLY_SNAPSHOTS),
         c.get(ORPHAN_TIMEOUT), c.get(IDLE_WINDOWS), c.get(SAMPLE_SIZE), c.get(CHECKPOINT_INTERVAL),
         SurgeSettings.from(c), CepThresholds.from(c), EnrichmentOptions.from(c));
   }

@@ -22,6 +22,7 @@ import io.challengeradar.flink.ops.ChallengePatterns;
 import io.challengeradar.flink.ops.ChallengePatterns.StagePattern;
 import io.challengeradar.flink.ops.DeadLetters;
 import io.challengeradar.flink.ops.EagerBoundedOutOfOrderness;
+import io.challengeradar.flink.ops.FutureEventFilter;
 import io.challengeradar.flink.ops.LateEventFilter;
 import io.challengeradar.flink.ops.ParseEvents;
 import io.challengeradar.flink.ops.ShareSurge;
@@ -63,6 +64,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                             CEP x4 -> matches -> keyBy(tag) StageLifecycle -> alerts -> stages
  * every stage's refusals -> dead letters
  * </pre>
+ *
+ * <p>Right after parsing, in the same chain, the time guard ({@link FutureEventFilter}) refuses
+ * events far ahead of the clock before they can move a watermark.
  */
 public final class RadarPipeline {
   private final List<Source<RawRecord, ?, ?>> sources;
@@ -128,6 +132,11 @@ public final class RadarPipeline {
 
     SingleOutputStreamOperator<SourcedEvent> parsed = raw
         .process(new ParseEvents(codec)).name("parse").uid("parse");
+    // The time guard, before any watermark is made from an event (file replays) and after the
+    // source's own guard ignored it (Kafka): events far ahead of the clock are dead letters.
+    SingleOutputStreamOperator<SourcedEvent> inTime = parsed
+        .process(new FutureEventFilter(options.maxFutureSkew())).name("future-filter")
+        .uid("future-filter");
     // Timestamps need the parsed event, so watermarks are assigned right after parsing (chained).
     java.time.Duration outOfOrderness = options.outOfOrderness();
     WatermarkStrategy<SourcedEvent> watermarks = WatermarkStrategy
@@ -136,15 +145,15 @@ public final class RadarPipeline {
         .withIdleness(options.idleTimeout());
     // With watermarks from the sources, records keep the source's timestamp (the event time,
     // by the producers' contract) and the sources' watermarks flow on unchanged.
-    DataStream<SourcedEvent> timed = sourceWatermarks != null ? parsed
-        : parsed.assignTimestampsAndWatermarks(watermarks).name("watermarks").uid("watermarks");
+    DataStream<SourcedEvent> timed = sourceWatermarks != null ? inTime
+        : inTime.assignTimestampsAndWatermarks(watermarks).name("watermarks").uid("watermarks");
     SingleOutputStreamOperator<SourcedEvent> onTime = timed
         .process(new LateEventFilter(options.allowedLateness())).name("late-filter")
         .uid("late-filter");
 
     // New posts go to the serving tier on their own branch; the answers come back into VideoJoin,
     // the one writer of each video's document.
-    DataStream<Enrichment> enrichments = EnrichmentStage.build(onTime, options);
+    SingleOutputStreamOperator<Enrichment> enrichments = EnrichmentStage.build(onTime, options);
     SingleOutputStreamOperator<VideoUpdate> updates = onTime
         .keyBy(e -> e.event().videoId(), Types.STRING)
         .connect(enrichments.keyBy(Enrichment::videoId, Types.STRING))
@@ -198,8 +207,9 @@ public final class RadarPipeline {
         .returns(TypeInformation.of(HashtagStage.class)).name("stages");
 
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG)
-        .union(onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
-            tagWindows.getSideOutput(DeadLetters.TAG));
+        .union(inTime.getSideOutput(DeadLetters.TAG),
+            onTime.getSideOutput(DeadLetters.TAG), updates.getSideOutput(DeadLetters.TAG),
+            tagWindows.getSideOutput(DeadLetters.TAG), enrichments.getSideOutput(DeadLetters.TAG));
 
     // The intelligence needs the embeddings: it runs only when enrichment is on.
     IntelligenceStreams intel = intelligence != null && options.enrichment().enabled()

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.challengeradar.contract.DeadLetterFields;
 import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.CodecOptions;
 import io.challengeradar.flink.model.DeadLetter;
@@ -19,10 +20,16 @@ import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -33,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every kind of bad input, replayed from an NDJSON file at parallelism 2 into the real
  * Elasticsearch: each line ends as exactly one event applied to a video or one dead letter, and a
- * second run over the same file changes nothing.
+ * second run over the same file changes nothing. The jobs run without restarts (any failure fails
+ * the test), so "no input can crash-loop the job" is what passes here.
  */
 @ExtendWith(SharedElasticsearch.class)
 class BadInputIT {
@@ -95,8 +103,10 @@ class BadInputIT {
         .withAuthorHandle(IMMENSE_HANDLE)));
     // Hostile input, refused by the codec (invalid) before it can build an id over Elasticsearch's
     // 512 bytes or a dead letter over the sink's record limit: a 600-byte tag, a three-byte-per-
-    // character tag one byte over the limit, a post with 5,000 tags, a line of 900,000 NULs.
+    // character tag one byte over the limit, a 70 KB tag (an id over 64 KB would break the
+    // sink state's writeUTF), a post with 5,000 tags, a line of 900,000 NULs.
     lines.add(line(post("longtag", "a-long", minutes(122), null, "x".repeat(600))));
+    lines.add(line(post("hugetag", "a-huge", minutes(122), null, "y".repeat(70_000))));
     lines.add(line(post("wide-over", "a-wide", minutes(122), null, EUROS + "\u20ac")));
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
@@ -126,7 +136,8 @@ class BadInputIT {
     long applied = videos.values().stream().mapToLong(v -> v.get("version").asLong()).sum();
     assertThat(applied + deadLetters.size()).isEqualTo(lines.size());
     assertThat(videos).hasSize(14)
-        .doesNotContainKeys("immense", "late", "ghost", "x1", "longtag", "wide-over", "many");
+        .doesNotContainKeys("immense", "late", "ghost", "x1", "longtag", "hugetag", "wide-over",
+            "many");
     assertThat(videos.get("wide").get("version").asLong()).isEqualTo(1);
     assertThat(videos.get("v5").get("snapshots").asInt()).isEqualTo(2);
     assertThat(videos.get("v5").get("views").asLong()).isEqualTo(800);
@@ -134,7 +145,7 @@ class BadInputIT {
     Map<String, Long> reasons = deadLetters.values().stream().collect(
         Collectors.groupingBy(d -> d.get("reason").asText(), Collectors.counting()));
     assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
-        DeadLetter.REASON_INVALID, 7L,
+        DeadLetter.REASON_INVALID, 8L,
         DeadLetter.REASON_DUPLICATE, 2L,
         DeadLetter.REASON_LATE, 1L,
         DeadLetter.REASON_ORPHAN_SNAPSHOT, 1L,
@@ -164,7 +175,7 @@ class BadInputIT {
         .filteredOn(d -> d.at("/field").asText().equals("hashtags[0]"))
         .extracting(d -> d.get("detail").asText())
         .allSatisfy(detail -> assertThat(detail).startsWith("hashtag too long"))
-        .hasSize(2);
+        .hasSize(3);
     assertThat(deadLetters.values())
         .extracting(d -> d.get("raw").asText().length())
         .allSatisfy(n -> assertThat(n).isLessThan(DeadLetter.MAX_RAW_CHARS + 100));
@@ -175,8 +186,101 @@ class BadInputIT {
     assertThat(contents.comparable()).isEqualTo(first);
   }
 
+  /**
+   * A live stream's hour or two: 1,000 normal events (250 videos, a post and three snapshots
+   * each, up to half an hour ago), one post stamped 20 hours ahead of the clock in their middle,
+   * and a flood of 10,000 copies of one post. The future post is dead-lettered as {@code future}
+   * and moves no watermark, so no normal event is late; every copy is a {@code duplicate}.
+   */
+  static List<String> liveStreamWithAFutureEventAndAFlood(Instant now) {
+    Instant base = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(3));
+    TreeMap<Instant, List<String>> timeline = new TreeMap<>();
+    String floodedPost = null;
+    for (int i = 0; i < LIVE_VIDEOS; i++) {
+      String v = "live" + i;
+      Instant posted = base.plusSeconds(30L * i);
+      String post = line(post(v, "a" + (i % 40), posted, i % 3 == 0 ? "m1" : null, "dance",
+          "tag" + (i % 7)));
+      add(timeline, posted, post);
+      if (i == LIVE_VIDEOS / 2) {
+        floodedPost = post;
+      }
+      for (int m : new int[] {5, 10, 20}) {
+        Instant observed = posted.plus(Duration.ofMinutes(m));
+        add(timeline, observed, line(snapshot(v, observed, 100L * m)));
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    timeline.values().forEach(lines::addAll);
+    // The copies follow their post at once, so they are within the lateness: duplicates.
+    int middle = lines.indexOf(floodedPost);
+    List<String> flood = new ArrayList<>(FLOOD);
+    for (int i = 0; i < FLOOD; i++) {
+      flood.add(floodedPost);
+    }
+    lines.addAll(middle + 1, flood);
+    lines.add(middle, line(post("future", "a-future", now.plus(Duration.ofHours(20)), null,
+        "dance")));
+    return lines;
+  }
+
+  static final int LIVE_VIDEOS = 250;
+  static final int FLOOD = 10_000;
+
+  private static void add(TreeMap<Instant, List<String>> timeline, Instant at, String line) {
+    timeline.computeIfAbsent(at, t -> new ArrayList<>()).add(line);
+  }
+
+  @Test
+  void aFutureEventAndAFloodOfDuplicatesAreDeadLetteredWithoutMakingAnyEventLate()
+      throws Exception {
+    contents.clear();
+    Path dir = Files.createDirectories(Path.of("target", "bad-input-it"));
+    Path file = dir.resolve("live.ndjson").toAbsolutePath();
+    List<String> lines = liveStreamWithAFutureEventAndAFlood(Instant.now());
+    assertThat(lines).hasSize(4 * LIVE_VIDEOS + 1 + FLOOD);
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    int futureLine = lines.indexOf(lines.stream().filter(l -> l.contains("\"future\""))
+        .findFirst().orElseThrow()) + 1;
+
+    run(file);
+
+    Map<String, ObjectNode> videos = contents.documents(Index.VIDEOS.indexName());
+    assertThat(videos).hasSize(LIVE_VIDEOS).doesNotContainKey("future");
+    assertThat(videos.values()).allSatisfy(v -> assertThat(v.get("snapshots").asInt())
+        .as("every snapshot applied, none late").isEqualTo(3));
+    Map<String, Long> reasons = deadLettersByReason();
+    assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
+        DeadLetter.REASON_FUTURE, 1L,
+        DeadLetter.REASON_DUPLICATE, (long) FLOOD));
+    assertThat(EsContents.appliedEvents(videos.values())
+        + reasons.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(lines.size());
+    ObjectNode future = es.client().search(s -> s.index(Index.DEADLETTER.indexName())
+        .query(q -> q.term(t -> t.field(DeadLetterFields.REASON)
+            .value(DeadLetter.REASON_FUTURE))), ObjectNode.class)
+        .hits().hits().get(0).source();
+    assertThat(future.get("stage").asText()).isEqualTo(DeadLetter.STAGE_WATERMARK);
+    assertThat(future.get("field").asText()).isEqualTo("createdAt");
+    assertThat(future.at("/origin/position").asLong()).isEqualTo(futureLine);
+    assertThat(future.get("detail").asText()).contains("watermark.max-future-skew");
+  }
+
+  private Map<String, Long> deadLettersByReason() throws java.io.IOException {
+    es.client().indices().refresh(r -> r.index(Index.DEADLETTER.indexName()));
+    var response = es.client().search(s -> s.index(Index.DEADLETTER.indexName()).size(0)
+        .aggregations("reasons", a -> a.terms(t -> t.field(DeadLetterFields.REASON).size(50))),
+        Void.class);
+    Map<String, Long> byReason = new TreeMap<>();
+    response.aggregations().get("reasons").sterms().buckets().array()
+        .forEach(b -> byReason.put(b.key().stringValue(), b.docCount()));
+    return byReason;
+  }
+
+  /** Runs the job over {@code file} to its end; with restarts off, any failure fails the test. */
   private void run(Path file) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration noRestarts = new Configuration();
+    noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
     env.setParallelism(2);
     ItPipelines.intoElasticsearch(es.url())
         .sources(PipelineSources.files(List.of(file)))

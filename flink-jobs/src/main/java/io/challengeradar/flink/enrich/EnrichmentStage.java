@@ -41,7 +41,12 @@ public final class EnrichmentStage {
 
   private EnrichmentStage() {}
 
-  public static DataStream<Enrichment> build(DataStream<SourcedEvent> events, PipelineOptions options) {
+  /**
+   * The enrichments of {@code events}' new posts; its side output {@code DeadLetters.TAG} carries
+   * the posts given up on (none without a serving URL).
+   */
+  public static SingleOutputStreamOperator<Enrichment> build(
+      DataStream<SourcedEvent> events, PipelineOptions options) {
     TypeInformation<Enrichment> type = TypeInformation.of(Enrichment.class);
     EnrichmentOptions enrichment = options.enrichment();
     if (!enrichment.enabled()) {

@@ -4,8 +4,10 @@ import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.SourcedEvent;
 import io.challengeradar.flink.model.SourcedEventSerializer;
+import io.challengeradar.flink.ops.DeadLetters;
 import io.challengeradar.flink.ops.ReasonCounters;
 import io.challengeradar.serving.wire.Wire;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,8 +29,9 @@ import org.apache.flink.util.Collector;
  * Passes answers on and retries pending posts until the serving tier answers (keyed by videoId).
  *
  * <p>A pending post is kept in state and retried after a doubling, jittered wait ({@code
- * enrichment.retry.*}), at most {@code max-attempts} times; then it is given up and stays {@code
- * pendingEnrichment=true} in Elasticsearch for {@code radar reenrich}. A retry never blocks the
+ * enrichment.retry.*}), at most {@code max-attempts} times; then it is given up: it stays {@code
+ * pendingEnrichment=true} in Elasticsearch for {@code radar reenrich}, and a dead letter (stage
+ * {@code enrichment}, the last failure as its reason, the number of calls) says so. A retry never blocks the
  * task thread: the call is sent asynchronously and a processing-time timer of the same key polls
  * its future every {@link #POLL_MILLIS} ms, so every state change happens in the key's own context.
  * Calls in flight live only in memory: after a restore the key's timer fires again and sends a
@@ -146,8 +149,7 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
       }
       attempts.update(attempts.value() + 1);
       count(RETRIED);
-      inFlight.put(id, serving.enrich(List.of(EnrichmentWire.request(p, history.value())))
-          .orTimeout(options.timeout().toMillis() + POLL_MILLIS, TimeUnit.MILLISECONDS));
+      inFlight.put(id, send(p));
       later(ctx, POLL_MILLIS);
       return;
     }
@@ -157,10 +159,17 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
     }
     inFlight.remove(id);
     Enrichment answer = null;
+    Throwable failure = null;
     try {
-      answer = EnrichmentWire.answer(p, call.join(), 0, Instant.now());
+      Wire.EnrichResponse response = call.join();
+      try {
+        answer = EnrichmentWire.answer(p, response, 0, Instant.now());
+      } catch (RuntimeException unfit) {
+        failure = new EnrichmentGiveUp.BadAnswer(unfit);
+      }
     } catch (RuntimeException failed) {
       // Still down, slow or shedding load: wait longer, up to the cap.
+      failure = failed;
     }
     if (answer != null) {
       count(ENRICHED);
@@ -168,9 +177,21 @@ public final class PendingEnrichments extends KeyedProcessFunction<String, Enric
       clear();
     } else if (attempts.value() >= options.retryMaxAttempts()) {
       count(GAVE_UP);
+      // The first call (EnrichPosts) and every retry.
+      ctx.output(DeadLetters.TAG, EnrichmentGiveUp.of(waiting, attempts.value() + 1, failure));
       clear();
     } else {
       later(ctx, backoff(id, attempts.value() + 1));
+    }
+  }
+
+  /** A retry call; one the client refuses to send is a failed call like any other. */
+  private CompletableFuture<Wire.EnrichResponse> send(Post p) throws IOException {
+    try {
+      return serving.enrich(List.of(EnrichmentWire.request(p, history.value())))
+          .orTimeout(options.timeout().toMillis() + POLL_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException refused) {
+      return CompletableFuture.failedFuture(refused);
     }
   }
 

@@ -9,13 +9,16 @@ import java.time.Instant;
  *     to {@link #MAX_RAW_CHARS} with a marker giving its whole size and hash (see {@link #bound})
  * @param stage where it was refused: {@link #STAGE_PARSE}, {@link #STAGE_WATERMARK}, {@link
  *     #STAGE_JOIN}, {@link #STAGE_TREND} (a contribution to a trend window, not an input record:
- *     its event was applied to its video) or {@link #STAGE_SINK}
+ *     its event was applied to its video), {@link #STAGE_ENRICHMENT} (a post the serving tier
+ *     never answered for: applied to its video all the same, which stays pending) or {@link
+ *     #STAGE_SINK}
  * @param reason a short, stable code that metrics count by (see the REASON_* constants)
  * @param field the offending field, {@code $} for the whole record, null when not about a field
  * @param detail a sentence a person can act on
  * @param origin where the record came from
  * @param eventTime the record's event time when it had one, else null
  * @param at when the pipeline refused it (processing time; informational only)
+ * @param attempts calls made before giving up (enrichment: the first and every retry), else null
  */
 public record DeadLetter(
     String raw,
@@ -25,7 +28,8 @@ public record DeadLetter(
     String detail,
     Origin origin,
     Instant eventTime,
-    Instant at) {
+    Instant at,
+    Integer attempts) {
 
   /**
    * The most characters of a payload a dead letter keeps. JSON escaping makes a character at most
@@ -38,14 +42,23 @@ public record DeadLetter(
     raw = bound(raw);
   }
 
+  /** A dead letter of no repeated attempts: every stage's but the enrichment's. */
+  public DeadLetter(String raw, String stage, String reason, String field, String detail,
+      Origin origin, Instant eventTime, Instant at) {
+    this(raw, stage, reason, field, detail, origin, eventTime, at, null);
+  }
+
   public static final String STAGE_PARSE = "parse";
   public static final String STAGE_WATERMARK = "watermark";
   public static final String STAGE_JOIN = "join";
   public static final String STAGE_TREND = "trend";
   public static final String STAGE_SINK = "sink";
+  public static final String STAGE_ENRICHMENT = "enrichment";
 
   public static final String REASON_INVALID = "invalid";
   public static final String REASON_LATE = "late";
+  /** More than {@code watermark.max-future-skew} ahead of the processing time. */
+  public static final String REASON_FUTURE = "future";
   public static final String REASON_DUPLICATE = "duplicate";
   public static final String REASON_SNAPSHOT_BEFORE_POST = "snapshot-before-post";
   public static final String REASON_ORPHAN_SNAPSHOT = "orphan-snapshot";
@@ -61,11 +74,28 @@ public record DeadLetter(
    */
   public static final String REASON_RETRIES_EXHAUSTED = "retries-exhausted";
 
+  // Enrichment give-ups, by the failure of the last attempt.
+  /** No answer within {@code enrichment.timeout}. */
+  public static final String REASON_SERVING_TIMEOUT = "serving-timeout";
+  /** No connection to the serving tier. */
+  public static final String REASON_SERVING_UNREACHABLE = "serving-unreachable";
+  /** The serving tier shed the call (429, 503). */
+  public static final String REASON_SERVING_OVERLOADED = "serving-overloaded";
+  /** The serving tier refused the call with another status (4xx, 5xx), or the client did. */
+  public static final String REASON_SERVING_REFUSED = "serving-refused";
+  /** An answer that could not be read or did not fit the question. */
+  public static final String REASON_SERVING_BAD_ANSWER = "serving-bad-answer";
+
   /**
    * A deterministic id: a replay of the same record refused for the same reason overwrites its
-   * dead letter instead of adding a second one.
+   * dead letter instead of adding a second one. An enrichment give-up is one per post whatever its
+   * reason: the reason is the last attempt's failure, which a run after a restore may see differ.
    */
   public String id() {
+    if (STAGE_ENRICHMENT.equals(stage)) {
+      return Ids.hash(stage, origin.kind(), origin.name(), Integer.toString(origin.partition()),
+          Long.toString(origin.position()));
+    }
     return Ids.hash(stage, reason, origin.kind(), origin.name(),
         Integer.toString(origin.partition()), Long.toString(origin.position()));
   }

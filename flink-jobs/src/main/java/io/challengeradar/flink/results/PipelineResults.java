@@ -9,6 +9,7 @@ import io.challengeradar.contract.DeadLetterFields;
 import io.challengeradar.contract.Index;
 import io.challengeradar.contract.TagKind;
 import io.challengeradar.contract.VideoFields;
+import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Origin;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.util.List;
  *     video's {@code snapshots}
  * @param deadLettered dead letters of input records (parse, watermark, join stages)
  * @param documentsRefused dead letters of documents Elasticsearch refused (origin kind {@code
- *     document}): not input records, counted apart
+ *     document}), and of trend-window shares: not input records, counted apart (enrichment
+ *     give-ups are in {@link Enrichments})
  * @param alertCount alerts in Elasticsearch
  * @param alerts the alerts, oldest detection first (at most {@link #MAX_ALERTS_READ})
  */
@@ -50,21 +52,25 @@ public record PipelineResults(
    * @param enrichedVideos videos whose document carries an embedding
    * @param pendingEnrichment videos still waiting for the serving tier
    * @param participationPredictions documents in radar-participation (every round's)
+   * @param gaveUp dead letters of posts the job gave up enriching (stage enrichment); their
+   *     videos were applied all the same, so they are no input records
    */
   public record Enrichments(long enrichedVideos, long pendingEnrichment,
-      long participationPredictions) {}
+      long participationPredictions, long gaveUp) {}
 
   /** Counts the enriched and pending videos and the participation predictions. */
   public static Enrichments enrichments(ElasticsearchClient client) throws IOException {
     client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
     if (!exists(client, Index.VIDEOS.indexName())) {
-      return new Enrichments(0, 0, count(client, Index.PARTICIPATION.indexName()));
+      return new Enrichments(0, 0, count(client, Index.PARTICIPATION.indexName()),
+          enrichmentGiveUps(client));
     }
     long enriched = client.count(c -> c.index(Index.VIDEOS.indexName())
         .query(q -> q.exists(e -> e.field(VideoFields.EMBEDDING)))).count();
     long pending = client.count(c -> c.index(Index.VIDEOS.indexName())
         .query(q -> q.term(t -> t.field(VideoFields.PENDING_ENRICHMENT).value(true)))).count();
-    return new Enrichments(enriched, pending, count(client, Index.PARTICIPATION.indexName()));
+    return new Enrichments(enriched, pending, count(client, Index.PARTICIPATION.indexName()),
+        enrichmentGiveUps(client));
   }
 
   /**
@@ -89,7 +95,8 @@ public record PipelineResults(
     client.indices().refresh(r -> r.index(INDICES).ignoreUnavailable(true));
     long allDeadLetters = count(client, Index.DEADLETTER.indexName());
     long input = inputDeadLetters(client);
-    return new PipelineResults(eventsApplied(client), input, allDeadLetters - input,
+    return new PipelineResults(eventsApplied(client), input,
+        allDeadLetters - input - enrichmentGiveUps(client),
         count(client, Index.VIDEOS.indexName()), count(client, TagKind.HASHTAG.windowIndex()),
         count(client, TagKind.SOUND.windowIndex()), count(client, Index.HASHTAGS.indexName()),
         count(client, Index.ALERTS.indexName()), alerts(client));
@@ -117,9 +124,23 @@ public record PipelineResults(
     if (!exists(client, Index.DEADLETTER.indexName())) {
       return 0;
     }
+    // Not documents Elasticsearch refused, nor what refers to an event applied all the same: a
+    // trend window's share (origin kind document too), an enrichment give-up.
     return client.count(c -> c.index(Index.DEADLETTER.indexName())
-        .query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field(DeadLetterFields.origin(DeadLetterFields.Origin.KIND))
-            .value(Origin.DOCUMENT)))))).count();
+        .query(q -> q.bool(b -> b
+            .mustNot(m -> m.term(t -> t.field(DeadLetterFields.origin(DeadLetterFields.Origin.KIND))
+                .value(Origin.DOCUMENT)))
+            .mustNot(m -> m.term(t -> t.field(DeadLetterFields.STAGE)
+                .value(DeadLetter.STAGE_ENRICHMENT)))))).count();
+  }
+
+  private static long enrichmentGiveUps(ElasticsearchClient client) throws IOException {
+    if (!exists(client, Index.DEADLETTER.indexName())) {
+      return 0;
+    }
+    return client.count(c -> c.index(Index.DEADLETTER.indexName())
+        .query(q -> q.term(t -> t.field(DeadLetterFields.STAGE)
+            .value(DeadLetter.STAGE_ENRICHMENT)))).count();
   }
 
   private static long count(ElasticsearchClient client, String index) throws IOException {

@@ -69,12 +69,15 @@ public final class PipelineSources {
    * observedAt). Per partition matters: one reader follows several partitions at different
    * speeds, and a watermark made after they are interleaved would run ahead with the fastest
    * one and make the others' events late. A record whose timestamp is behind its partition's
-   * newest does not move the watermark.
+   * newest does not move the watermark, nor does one more than {@code maxFutureSkew} ahead of the
+   * task manager's clock (the job then dead-letters it as "future", see {@link
+   * io.challengeradar.flink.ops.FutureEventFilter}).
    */
   public static WatermarkStrategy<RawRecord> kafkaWatermarks(
-      Duration outOfOrderness, Duration idleTimeout) {
+      Duration outOfOrderness, Duration idleTimeout, Duration maxFutureSkew) {
     return WatermarkStrategy
-        .<RawRecord>forGenerator(ctx -> new EagerBoundedOutOfOrderness<>(outOfOrderness))
+        .<RawRecord>forGenerator(ctx -> new EagerBoundedOutOfOrderness<>(
+            outOfOrderness, maxFutureSkew, System::currentTimeMillis))
         .withTimestampAssigner((record, kafkaTimestamp) -> kafkaTimestamp)
         .withIdleness(idleTimeout);
   }

@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.core.event.Post;
 import io.challengeradar.flink.ItPipelines;
+import io.challengeradar.flink.model.DeadLetter;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.Origin;
 import io.challengeradar.flink.model.SourcedEvent;
+import io.challengeradar.flink.ops.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +81,11 @@ class PendingEnrichmentsTest {
 
   private List<Enrichment> out() {
     return harness.extractOutputValues();
+  }
+
+  private List<DeadLetter> deadLetters() {
+    var side = harness.getSideOutput(DeadLetters.TAG);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
   }
 
   @Test
@@ -152,6 +160,62 @@ class PendingEnrichmentsTest {
     assertThat(out()).as("only the first attempt's pending result").hasSize(1);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.stage()).isEqualTo(DeadLetter.STAGE_ENRICHMENT);
+      assertThat(d.reason()).isEqualTo(DeadLetter.REASON_SERVING_OVERLOADED);
+      assertThat(d.attempts()).as("the first call and two retries").isEqualTo(3);
+      assertThat(d.raw()).isEqualTo("raw v1");
+      assertThat(d.origin()).isEqualTo(Origin.file("t.ndjson", 1));
+      assertThat(d.eventTime()).isEqualTo(minutes(0));
+      assertThat(d.detail()).contains("3 attempts", "overloaded");
+    });
+  }
+
+  @Test
+  void aRetryTheClientRefusesToSendCountsAsAFailedAttempt() throws Exception {
+    open(1, 32);
+    pending("v1");
+    serving.refuse = true;
+
+    fireNextTimer(); // the retry: refused before it is sent
+    fireNextTimer(); // its failure is looked at: the last attempt, given up
+
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.reason()).isEqualTo(DeadLetter.REASON_SERVING_REFUSED);
+      assertThat(d.attempts()).isEqualTo(2);
+      assertThat(d.detail()).contains("posts: refused");
+    });
+  }
+
+  @Test
+  void anAnswerWithoutThePostIsABadAnswer() throws Exception {
+    open(1, 32);
+    pending("v1");
+
+    fireNextTimer();
+    serving.onlyCall().future().complete(FakeEnrich.answerFor(List.of()));
+    fireNextTimer();
+
+    assertThat(out()).hasSize(1);
+    assertThat(deadLetters()).singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo(DeadLetter.REASON_SERVING_BAD_ANSWER));
+  }
+
+  @Test
+  void anAnswerAfterRetriesLeavesNoDeadLetter() throws Exception {
+    open(3, 32);
+    pending("v1");
+    fireNextTimer();
+    serving.lastCall().fail();
+    fireNextTimer();
+    fireNextTimer();
+    serving.lastCall().answer();
+    fireNextTimer();
+
+    assertThat(out()).hasSize(2);
+    assertThat(deadLetters()).isEmpty();
   }
 
   @Test

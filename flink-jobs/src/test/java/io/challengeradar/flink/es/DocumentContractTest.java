@@ -110,6 +110,9 @@ class DocumentContractTest {
     letters.add(Documents.deadLetter(DeadLetters.of(new SourcedEvent(SECOND, "{}",
         Origin.file("events.ndjson", 7)), DeadLetter.STAGE_JOIN,
         DeadLetter.REASON_ORPHAN_SNAPSHOT, "no post for v1")));
+    letters.add(Documents.deadLetter(new DeadLetter("{}", DeadLetter.STAGE_ENRICHMENT,
+        DeadLetter.REASON_SERVING_TIMEOUT, null, "no answer after 61 attempts",
+        Origin.kafka("radar.posts", 0, 3), minutes(1), minutes(90), 61)));
     BulkOutcomes outcomes = new BulkOutcomes(java.time.Duration.ofSeconds(1), 10, 10);
     EsOperation refused = Documents.video(VideoFeatures.ofPost(POST, VideoSignals.NONE));
     letters.addAll(outcomes.onResponse(List.of(refused), List.of(BulkOutcomes.ItemResult.of(
@@ -150,7 +153,7 @@ class DocumentContractTest {
   @Test
   void everyDeadLetterFitsTheDeadLetterTemplate() throws Exception {
     List<EsOperation> letters = deadLetters();
-    assertThat(letters).hasSize(3);
+    assertThat(letters).hasSize(4);
     for (EsOperation op : letters) {
       assertThat(op.index()).isEqualTo(Index.DEADLETTER.indexName());
       assertThat(problems(op)).as(new String(op.source())).isEmpty();
@@ -188,12 +191,15 @@ class DocumentContractTest {
     assertThat(unset(challenges.get(2), Set.of())).isEmpty();
     assertThat(unset(challenges.get(5), Set.of())).isEmpty();
     assertThat(unset(challenges.get(7), Set.of())).isEmpty();
-    // A parse failure has no event time, a refused valid event no field at fault; the replay
-    // marks are radar deadletters replay's alone (DeadLetterReplayIT writes them).
+    // A parse failure has no event time, a refused valid event no field at fault, only an
+    // enrichment give-up counts attempts; the replay marks are radar deadletters replay's alone
+    // (DeadLetterReplayIT writes them).
     Set<String> replayMarks = Set.of(DeadLetterFields.REPLAYED_AT, DeadLetterFields.REPLAYED_TO);
     assertThat(unset(deadLetters().get(0), replayMarks))
-        .containsExactly(DeadLetterFields.EVENT_TIME);
-    assertThat(unset(deadLetters().get(1), replayMarks)).containsExactly(DeadLetterFields.FIELD);
+        .containsExactly(DeadLetterFields.ATTEMPTS, DeadLetterFields.EVENT_TIME);
+    assertThat(unset(deadLetters().get(1), replayMarks))
+        .containsExactly(DeadLetterFields.ATTEMPTS, DeadLetterFields.FIELD);
+    assertThat(unset(deadLetters().get(2), replayMarks)).containsExactly(DeadLetterFields.FIELD);
   }
 
   @Test

@@ -96,7 +96,9 @@ class DocumentsGoldenTest {
         new Case<>("deadletter-minimal", DocumentsGoldenTest::minimalDeadLetter,
             DeadLetter.class, Documents::deadLetter),
         new Case<>("deadletter-full", DocumentsGoldenTest::fullDeadLetter, DeadLetter.class,
-            Documents::deadLetter));
+            Documents::deadLetter),
+        new Case<>("deadletter-enrichment", DocumentsGoldenTest::enrichmentDeadLetter,
+            DeadLetter.class, Documents::deadLetter));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -224,5 +226,13 @@ class DocumentsGoldenTest {
         DeadLetter.REASON_ORPHAN_SNAPSHOT, "videoId", "no post for video v9",
         Origin.kafka("radar.snapshots", 2, 417), POSTED.plusSeconds(60),
         POSTED.plusSeconds(7200));
+  }
+
+  /** A post the serving tier never answered for. */
+  static DeadLetter enrichmentDeadLetter() {
+    return new DeadLetter("{\"videoId\":\"v9\"}", DeadLetter.STAGE_ENRICHMENT,
+        DeadLetter.REASON_SERVING_UNREACHABLE, null,
+        "no answer from the serving tier after 61 attempts", Origin.kafka("radar.posts", 0, 12),
+        POSTED, POSTED.plusSeconds(3 * 3600), 61);
   }
 }
