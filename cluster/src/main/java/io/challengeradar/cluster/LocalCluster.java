@@ -7,9 +7,11 @@ import io.challengeradar.infra.KafkaCluster;
 import io.challengeradar.infra.KafkaOptions;
 import io.challengeradar.infra.PlatformSettings;
 import io.challengeradar.infra.ServerProcess;
+import io.challengeradar.infra.Shutdown;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +80,7 @@ public final class LocalCluster implements AutoCloseable {
           .start();
       return new LocalCluster(es, kafka, flink);
     } catch (RuntimeException e) {
-      new LocalCluster(es, kafka, null).closeQuietly(e);
+      Shutdown.afterFailedStart(new LocalCluster(es, kafka, null), e);
       throw e;
     }
   }
@@ -123,36 +125,11 @@ public final class LocalCluster implements AutoCloseable {
     return lines;
   }
 
-  private void closeQuietly(RuntimeException cause) {
-    try {
-      close();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
   /** Stops Flink, then Kafka, then Elasticsearch. */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (AutoCloseable step : new AutoCloseable[] {flink, kafka, elasticsearch}) {
-      if (step == null) {
-        continue;
-      }
-      try {
-        step.close();
-      } catch (Exception e) {
-        RuntimeException r = e instanceof RuntimeException re ? re
-            : new ClusterException("stopping the cluster failed: " + e.getMessage(), e);
-        if (failure == null) {
-          failure = r;
-        } else {
-          failure.addSuppressed(r);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Shutdown.inOrder(Arrays.asList(flink, kafka, elasticsearch),
+        e -> e instanceof RuntimeException r
+            ? r : new ClusterException("stopping the cluster failed: " + e.getMessage(), e));
   }
 }

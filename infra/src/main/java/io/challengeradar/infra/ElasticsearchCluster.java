@@ -8,6 +8,7 @@ import io.challengeradar.contract.TemplateOutcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -80,10 +81,10 @@ public final class ElasticsearchCluster implements AutoCloseable {
       return cluster;
     } catch (TemplateException e) {
       PlatformException failure = new PlatformException(e.getMessage(), e);
-      cluster.closeQuietly(failure);
+      Shutdown.afterFailedStart(cluster, failure);
       throw failure;
     } catch (RuntimeException e) {
-      cluster.closeQuietly(e);
+      Shutdown.afterFailedStart(cluster, e);
       throw e;
     }
   }
@@ -122,31 +123,12 @@ public final class ElasticsearchCluster implements AutoCloseable {
     return lines;
   }
 
-  private void closeQuietly(RuntimeException cause) {
-    try {
-      close();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
   /** Stops every node still running (last first); each removes its state file. */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      try {
-        nodes.get(i).close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    List<ElasticsearchLauncher> lastFirst = new ArrayList<>(nodes);
+    Collections.reverse(lastFirst);
+    Shutdown.inOrder(lastFirst, e -> e instanceof RuntimeException r
+        ? r : new PlatformException("stopping the cluster failed: " + e.getMessage(), e));
   }
 }

@@ -71,11 +71,7 @@ public final class KafkaCluster implements AutoCloseable {
       }
       return cluster;
     } catch (RuntimeException e) {
-      try {
-        cluster.close();
-      } catch (RuntimeException stopping) {
-        e.addSuppressed(stopping);
-      }
+      Shutdown.afterFailedStart(cluster, e);
       throw e;
     }
   }

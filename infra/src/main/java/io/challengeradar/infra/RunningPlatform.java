@@ -3,6 +3,7 @@ package io.challengeradar.infra;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.challengeradar.contract.TemplateOutcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,33 +78,13 @@ public final class RunningPlatform implements AutoCloseable {
 
   /** Stops everything after a failed start, keeping the start's failure as the one reported. */
   void closeQuietly(RuntimeException cause) {
-    try {
-      close();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-    }
+    Shutdown.afterFailedStart(this, cause);
   }
 
   /** Closes the client, then stops Kafka, then Elasticsearch. */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (AutoCloseable step : new AutoCloseable[] {connection, kafka, elasticsearch}) {
-      if (step == null) {
-        continue;
-      }
-      try {
-        step.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new PlatformException("stopping the platform failed: " + e.getMessage(), e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Shutdown.inOrder(Arrays.asList(connection, kafka, elasticsearch),
+        e -> new PlatformException("stopping the platform failed: " + e.getMessage(), e));
   }
 }

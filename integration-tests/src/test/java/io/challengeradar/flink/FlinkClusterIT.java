@@ -1,5 +1,6 @@
 package io.challengeradar.flink;
 
+import static io.challengeradar.flink.KafkaToElasticsearch.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,25 +12,18 @@ import io.challengeradar.cluster.JobSubmitter;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.Event;
-import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.ServerProcess;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
 import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +45,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedElasticsearch.class)
 class FlinkClusterIT {
-  private static final Duration WAIT = Duration.ofSeconds(120);
   private static FlinkCluster cluster;
 
   private final ElasticsearchTestServer es;
@@ -203,42 +196,20 @@ class FlinkClusterIT {
         .jobId();
   }
 
-  /**
-   * Sends the events to the single partition of {@code radar.posts} in event-time order, each
-   * record's timestamp its event time, as producers must (the job's watermarks come from them).
-   */
+  /** Sends the events to the test's Kafka, as {@link KafkaToElasticsearch#produce} does. */
   private long produce(List<Event> events) throws Exception {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p,
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (Event e : events) {
-        producer.send(new ProducerRecord<>(PipelineSources.POSTS_TOPIC, 0,
-            e.eventTime().toEpochMilli(), null,
-            TestEvents.line(e).getBytes(StandardCharsets.UTF_8))).get();
-      }
-    }
-    return events.size();
+    return KafkaToElasticsearch.produce(kafka.bootstrapServers(), events);
   }
 
   private static void awaitCheckpoints(FlinkRestClient rest, String job, long count)
       throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (rest.completedCheckpoints(job) < count && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(rest.completedCheckpoints(job)).isGreaterThanOrEqualTo(count);
+    KafkaToElasticsearch.await(count + " completed checkpoints of " + job,
+        () -> rest.completedCheckpoints(job) >= count);
   }
 
   private static void awaitRestarted(FlinkRestClient rest, String job)
       throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (rest.restarts(job) < 1 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(rest.restarts(job)).as("restarts of " + job).isGreaterThanOrEqualTo(1);
+    KafkaToElasticsearch.await("a restart of " + job, () -> rest.restarts(job) >= 1);
   }
 
   /** Each document that differs between two runs, as "index/id: restarted -> uninterrupted". */

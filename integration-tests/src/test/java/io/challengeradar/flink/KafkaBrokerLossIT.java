@@ -22,7 +22,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,11 +52,7 @@ class KafkaBrokerLossIT {
   private static final TopicPartition POSTS = new TopicPartition(PipelineSources.POSTS_TOPIC, 0);
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder()
-          .setNumberTaskManagers(1)
-          .setNumberSlotsPerTaskManager(2)
-          .build());
+  static final MiniClusterExtension FLINK = KafkaToElasticsearch.miniCluster();
 
   private static Path work;
   private static KafkaCluster kafka;

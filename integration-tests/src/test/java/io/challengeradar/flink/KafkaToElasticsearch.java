@@ -18,7 +18,9 @@ import java.util.function.IntPredicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +35,14 @@ final class KafkaToElasticsearch {
   static final Duration WAIT = Duration.ofSeconds(120);
 
   private KafkaToElasticsearch() {}
+
+  /** The MiniCluster the job runs on: one TaskManager with a slot for each of its 2 subtasks. */
+  static MiniClusterExtension miniCluster() {
+    return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+        .setNumberTaskManagers(1)
+        .setNumberSlotsPerTaskManager(2)
+        .build());
+  }
 
   /** Starts the job on {@code bootstrap}'s pipeline topics from the earliest offset. */
   static JobClient start(String bootstrap, List<String> esHosts, String groupId, Path work)

@@ -9,9 +9,6 @@ import io.challengeradar.cluster.FlinkRestClient;
 import io.challengeradar.cluster.JobSubmitter;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
-import io.challengeradar.core.generator.GeneratorOptions;
-import io.challengeradar.core.generator.StreamGenerator;
-import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.PipelineOutputs;
@@ -71,13 +68,7 @@ public final class ClusterBench implements Callable<Integer> {
     Path home = RadarHome.resolve().resolve("bench-cluster");
     Path work = Files.createDirectories(home);
     Path events = work.resolve("bench-events.ndjson");
-    try (OutputStream out = Files.newOutputStream(events)) {
-      new StreamGenerator(GeneratorOptions.of(42, posts)).writeTo(out, Progress.silent());
-    }
-    long lines;
-    try (var all = Files.lines(events)) {
-      lines = all.count();
-    }
+    long lines = BenchEvents.generateCounted(events, posts);
     Path jar = JobSubmitter.builtJar(RadarHome.projectRoot());
     String checkpoints = work.resolve("checkpoints").toUri().toString();
     PlatformOptions platform = PlatformOptions.defaults(work)

@@ -7,9 +7,6 @@ import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.Post;
-import io.challengeradar.core.generator.GeneratorOptions;
-import io.challengeradar.core.generator.StreamGenerator;
-import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
@@ -34,7 +31,6 @@ import io.challengeradar.serving.client.ClientOptions;
 import io.challengeradar.serving.client.ServingClient;
 import io.challengeradar.serving.wire.Wire;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,13 +84,7 @@ public final class EnrichmentBench implements Callable<Integer> {
     int repeats = bench.repeats();
     Path work = Files.createDirectories(RadarHome.resolve().resolve("bench"));
     Path events = work.resolve("bench-enrichment-events.ndjson");
-    try (OutputStream out = Files.newOutputStream(events)) {
-      new StreamGenerator(GeneratorOptions.of(42, posts)).writeTo(out, Progress.silent());
-    }
-    long lines;
-    try (var all = Files.lines(events)) {
-      lines = all.count();
-    }
+    long lines = BenchEvents.generateCounted(events, posts);
     String checkpoints = work.resolve("checkpoints").toUri().toString();
     PlatformOptions options = PlatformOptions.defaults(work)
         .withElasticsearch(ElasticsearchOptions.defaults(work).withHttpPort(port));

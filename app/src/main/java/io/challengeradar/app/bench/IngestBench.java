@@ -5,8 +5,6 @@ import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.event.InvalidEventException;
 import io.challengeradar.core.event.NdjsonReader;
-import io.challengeradar.core.generator.GeneratorOptions;
-import io.challengeradar.core.generator.StreamGenerator;
 import io.challengeradar.core.importer.FlatCsvSample;
 import io.challengeradar.core.importer.ImportStats;
 import io.challengeradar.core.importer.Importer;
@@ -19,7 +17,6 @@ import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.RunningPlatform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -80,9 +77,7 @@ public final class IngestBench implements Callable<Integer> {
     Path dataDir = data != null ? data : root.resolve("../shared/data").normalize();
     Path work = Files.createDirectories(RadarHome.resolve().resolve("bench"));
     Path events = work.resolve("bench-events.ndjson");
-    try (OutputStream out = Files.newOutputStream(events)) {
-      new StreamGenerator(GeneratorOptions.of(42, posts)).writeTo(out, Progress.silent());
-    }
+    BenchEvents.generate(events, posts);
     EventCodec codec = EventCodec.withDefaults();
 
     double read = measure("read lines", repeats, () -> readLines(events));

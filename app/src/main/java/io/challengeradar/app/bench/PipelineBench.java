@@ -4,9 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.flink.results.PipelineResults;
 import io.challengeradar.core.event.EventCodec;
-import io.challengeradar.core.generator.GeneratorOptions;
-import io.challengeradar.core.generator.StreamGenerator;
-import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.PipelineOutputs;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
@@ -26,7 +23,6 @@ import io.challengeradar.infra.PlatformOptions;
 import io.challengeradar.infra.RadarHome;
 import io.challengeradar.infra.RunningPlatform;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,13 +88,7 @@ public final class PipelineBench implements Callable<Integer> {
     Path home = RadarHome.resolve().resolve("bench");
     Path work = Files.createDirectories(home);
     Path events = work.resolve("bench-events.ndjson");
-    try (OutputStream out = Files.newOutputStream(events)) {
-      new StreamGenerator(GeneratorOptions.of(42, posts)).writeTo(out, Progress.silent());
-    }
-    long lines;
-    try (var all = Files.lines(events)) {
-      lines = all.count();
-    }
+    long lines = BenchEvents.generateCounted(events, posts);
     String checkpoints = work.resolve("checkpoints").toUri().toString();
     double alone = Stats.medianRate("flink alone", repeats, () -> {
       RadarPipeline job = job(events, discarding(), checkpoints);

@@ -16,18 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,15 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @ExtendWith(SharedElasticsearch.class)
 class ElasticsearchOverloadIT {
-  private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+  private static final SinkMetrics METRICS = new SinkMetrics();
 
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder()
-          .setNumberTaskManagers(1)
-          .setNumberSlotsPerTaskManager(1)
-          .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-          .build());
+  static final MiniClusterExtension CLUSTER = METRICS.miniCluster();
 
   private static final String WINDOWS = Index.HASHTAG_WINDOWS.indexName();
   private static final int WRITES = 3_000;
@@ -187,7 +176,7 @@ class ElasticsearchOverloadIT {
           return op;
         }).returns(EsOperation.class)
         .sinkTo(new ElasticsearchSink(options)).name("elasticsearch");
-    return counters(env.execute("elasticsearch-overload-it").getJobID());
+    return METRICS.counters(env.execute("elasticsearch-overload-it").getJobID());
   }
 
   private static List<EsOperation> windows(int n) {
@@ -201,18 +190,5 @@ class ElasticsearchOverloadIT {
   private static EsOperation window(String id, String tag) {
     return EsOperation.of(WINDOWS, id, ("{\"kind\":\"hashtag\",\"tag\":\"" + tag
         + "\",\"newPosts\":" + tag.length() + "}").getBytes(StandardCharsets.UTF_8), null);
-  }
-
-  /** The sink's outcome counters (metric group "elasticsearch") of one finished job. */
-  private static Map<String, Long> counters(JobID job) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (Map.Entry<String, Metric> m : METRICS.getMetricsByIdentifiers(job).entrySet()) {
-      String id = m.getKey();
-      int group = id.lastIndexOf(".elasticsearch.");
-      if (group >= 0 && m.getValue() instanceof Counter c) {
-        counts.merge(id.substring(group + ".elasticsearch.".length()), c.getCount(), Long::sum);
-      }
-    }
-    return counts;
   }
 }

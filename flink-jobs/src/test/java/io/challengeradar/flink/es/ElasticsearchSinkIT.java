@@ -36,11 +36,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,15 +46,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The Elasticsearch sink alone, on a MiniCluster, against the real server and core's templates. */
 @ExtendWith(SharedElasticsearch.class)
 class ElasticsearchSinkIT {
-  private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+  private static final SinkMetrics METRICS = new SinkMetrics();
 
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder()
-          .setNumberTaskManagers(1)
-          .setNumberSlotsPerTaskManager(1)
-          .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-          .build());
+  static final MiniClusterExtension CLUSTER = METRICS.miniCluster();
 
   private static final String WINDOWS = Index.HASHTAG_WINDOWS.indexName();
 
@@ -243,20 +233,7 @@ class ElasticsearchSinkIT {
         .sinkTo(new ElasticsearchSink(ElasticsearchSinkOptions.defaults(List.of(es.url()))))
         .name("elasticsearch");
     JobExecutionResult result = env.execute("elasticsearch-sink-it");
-    return counters(result.getJobID());
-  }
-
-  /** The sink's outcome counters (metric group "elasticsearch") of one finished job. */
-  private static Map<String, Long> counters(org.apache.flink.api.common.JobID job) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (Map.Entry<String, Metric> m : METRICS.getMetricsByIdentifiers(job).entrySet()) {
-      String id = m.getKey();
-      int group = id.lastIndexOf(".elasticsearch.");
-      if (group >= 0 && m.getValue() instanceof Counter c) {
-        counts.merge(id.substring(group + ".elasticsearch.".length()), c.getCount(), Long::sum);
-      }
-    }
-    return counts;
+    return METRICS.counters(result.getJobID());
   }
 
   private static EsOperation video(String id, long version, long views) {

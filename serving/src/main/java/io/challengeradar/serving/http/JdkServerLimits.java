@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * sets them; a later one asking for others is logged. Each server runs in its own process in
  * every deployment, so this is one setting each. ({@code maxRspTime} stays off: it would count
  * the model's own time, which the engines' deadlines already bound.)
+ *
+ * <p>{@code io.challengeradar.api.http} holds the same class: the two servers share only
+ * {@code config}, the options system with no dependencies, which is no place for an HTTP helper.
+ * Change both together.
  */
 final class JdkServerLimits {
 
