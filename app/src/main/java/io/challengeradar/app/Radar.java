@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReenrichCommand.class,
       DeadLettersCommand.class,
+      ProduceCommand.class,
       ServeCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,

@@ -72,32 +72,60 @@ public final class KafkaReplay {
         }
       }
       // Deletion completes asynchronously on the broker; creating retries until it has.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-      while (true) {
-        try {
-          admin.createTopics(topics.stream()
-                  // Records carry their event time, years old in a replay: time-based
-                  // retention would delete them as soon as they are written. Replicas: the
-                  // broker's default (one on one broker, three on three).
-                  .map(t -> new NewTopic(t, java.util.Optional.of(PARTITIONS),
-                          java.util.Optional.empty())
-                      .configs(java.util.Map.of("retention.ms", "-1")))
-                  .toList())
-              .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-          return;
-        } catch (ExecutionException e) {
-          boolean stillDeleting = e.getCause() instanceof
-              org.apache.kafka.common.errors.TopicExistsException;
-          if (!stillDeleting || System.nanoTime() > deadline) {
-            throw new IOException("creating topics " + topics + " failed: " + e.getCause(), e);
-          }
-          TimeUnit.MILLISECONDS.sleep(200); // polled with the deadline above
-        } catch (TimeoutException e) {
-          throw new IOException("creating topics " + topics + " timed out", e);
-        }
-      }
+      create(admin, topics, true);
     } catch (TimeoutException e) {
       throw new IOException("deleting topics " + topics + " timed out", e);
+    }
+  }
+
+  /** Creates both topics where they do not exist yet, and leaves existing ones as they are. */
+  public void createTopicsIfMissing() throws IOException, InterruptedException {
+    List<String> topics = List.of(PipelineSources.POSTS_TOPIC, PipelineSources.ENGAGEMENT_TOPIC);
+    Properties p = client.toProperties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      java.util.Set<String> existing;
+      try {
+        existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IOException("listing topics at " + bootstrap + " failed: " + e, e);
+      }
+      List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
+      if (!missing.isEmpty()) {
+        create(admin, missing, false);
+      }
+    }
+  }
+
+  /**
+   * Creates {@code topics}; with {@code whileDeleting}, a topic that still exists (its deletion
+   * not yet complete on the broker) is retried until the deadline.
+   */
+  private static void create(Admin admin, List<String> topics, boolean whileDeleting)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        admin.createTopics(topics.stream()
+                // Records carry their event time, years old in a replay: time-based retention
+                // would delete them as soon as they are written. Replicas: the broker's default
+                // (one on one broker, three on three).
+                .map(t -> new NewTopic(t, java.util.Optional.of(PARTITIONS),
+                        java.util.Optional.empty())
+                    .configs(java.util.Map.of("retention.ms", "-1")))
+                .toList())
+            .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        boolean stillDeleting = whileDeleting && e.getCause() instanceof
+            org.apache.kafka.common.errors.TopicExistsException;
+        if (!stillDeleting || System.nanoTime() > deadline) {
+          throw new IOException("creating topics " + topics + " failed: " + e.getCause(), e);
+        }
+        TimeUnit.MILLISECONDS.sleep(200); // polled with the deadline above
+      } catch (TimeoutException e) {
+        throw new IOException("creating topics " + topics + " timed out", e);
+      }
     }
   }
 
