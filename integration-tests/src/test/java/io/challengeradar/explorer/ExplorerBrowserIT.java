@@ -238,11 +238,17 @@ class ExplorerBrowserIT {
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector(".filters input[value='PEAKED']")));
     for (String stage : List.of("PEAKED", "FADING")) {
-      // Each tick re-renders the view, so the box is looked up afresh.
-      new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
-          By.cssSelector(".filters input[value='" + stage + "']"))).click();
-      new WebDriverWait(browser, WAIT).until(d -> d.findElement(
-          By.cssSelector(".filters input[value='" + stage + "']")).isSelected());
+      // Each tick, and each refresh while the pipeline writes, re-renders the view: the box is
+      // looked up afresh, and a click that met a box just replaced is tried again.
+      By box = By.cssSelector(".filters input[value='" + stage + "']");
+      new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+          .until(d -> {
+            WebElement input = d.findElement(box);
+            if (!input.isSelected() && input.isDisplayed() && input.isEnabled()) {
+              input.click();
+            }
+            return d.findElement(box).isSelected();
+          });
     }
   }
 
