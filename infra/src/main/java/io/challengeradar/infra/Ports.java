@@ -5,6 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
 
 /** Local TCP port checks. Servers here bind to the loopback interface only. */
 public final class Ports {
@@ -33,12 +38,55 @@ public final class Ports {
     }
   }
 
-  /** A port that was free a moment ago (the kernel's choice); used when a derived port is busy. */
+  /** Where free ports are looked for: above the well-known servers' ports. */
+  static final int LOWEST = 10_000;
+  /** Linux's default start of the ephemeral range, where its file cannot be read. */
+  static final int DEFAULT_EPHEMERAL_START = 32_768;
+  private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+  /**
+   * A port that was free a moment ago, for a server that binds it later (another process, or a
+   * client told the port first). It lies below the kernel's ephemeral range: a port the kernel
+   * hands out (port 0) may meanwhile become the local end of some outgoing connection, and then
+   * the server's bind fails with "address already in use".
+   */
   public static int anyFree() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new PlatformException("cannot find a free local port: " + e.getMessage(), e);
+    return freeRange(1, offset -> true);
+  }
+
+  /**
+   * A first port {@code p} such that {@code p + offset} is free for every {@code offset} in
+   * {@code [0, span)} that {@code isNeeded} names: a local cluster's nodes sit on consecutive
+   * ports. Chosen at random below the ephemeral range (see {@link #anyFree}).
+   */
+  public static int freeRange(int span, IntPredicate isNeeded) {
+    int highest = ephemeralStart() - span;
+    if (span < 1 || highest <= LOWEST) {
+      throw new IllegalArgumentException("no range of " + span + " ports fits between " + LOWEST
+          + " and the ephemeral ports at " + ephemeralStart());
+    }
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(LOWEST, highest);
+      boolean free = true;
+      for (int offset = 0; offset < span && free; offset++) {
+        free = !isNeeded.test(offset) || isFree(base + offset);
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new PlatformException("cannot find " + span + " free local ports between " + LOWEST
+        + " and " + ephemeralStart());
+  }
+
+  /** The first port of the kernel's ephemeral range (Linux), else the usual default. */
+  static int ephemeralStart() {
+    try {
+      List<String> fields = List.of(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+"));
+      int start = Integer.parseInt(fields.get(0));
+      return start > LOWEST ? start : DEFAULT_EPHEMERAL_START;
+    } catch (IOException | RuntimeException e) {
+      return DEFAULT_EPHEMERAL_START;
     }
   }
 

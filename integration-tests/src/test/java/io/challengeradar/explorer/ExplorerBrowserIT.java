@@ -298,12 +298,23 @@ class ExplorerBrowserIT {
 
   /** The hashtag with the most participants that has reached a stage. */
   private ObjectNode biggestChallenge() throws IOException {
+    // The job's last writes land when its input ends; a search within the refresh interval
+    // (1 s) would not see them yet.
+    es.client().indices().refresh(x -> x.index(EsContents.INDICES).ignoreUnavailable(true));
+    Map<String, Long> written = new LinkedHashMap<>();
+    for (Index index : List.of(Index.HASHTAG_WINDOWS, Index.ALERTS, Index.HASHTAGS,
+        Index.DEADLETTER)) {
+      written.put(index.indexName(), es.client().count(c -> c.index(index.indexName())
+          .ignoreUnavailable(true)).count());
+    }
     SearchResponse<ObjectNode> r = es.client().search(s -> s.index(Index.HASHTAGS.indexName())
         .query(q -> q.term(t -> t.field(StageFields.KIND).value("hashtag")))
         .sort(o -> o.field(f -> f.field(StageFields.CUMULATIVE_PARTICIPANTS)
             .order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
         .size(1), ObjectNode.class);
-    assertThat(r.hits().hits()).as("the generated run flags at least one hashtag").isNotEmpty();
+    assertThat(r.hits().hits())
+        .as("the generated run flags at least one hashtag; documents written: %s", written)
+        .isNotEmpty();
     return r.hits().hits().get(0).source();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.challengeradar.contract.IngestSettings;
 import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.Event;
+import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchCluster;
 import io.challengeradar.infra.ElasticsearchConnection;
@@ -50,7 +51,7 @@ class ElasticsearchNodeLossIT {
   static void startServers() throws Exception {
     work = Files.createTempDirectory(
         Files.createDirectories(Path.of("target", "es-node-loss-it")).toAbsolutePath(), "run-");
-    int firstPort = KafkaToElasticsearch.freePortRange(100 + NODES,
+    int firstPort = Ports.freeRange(100 + NODES,
         offset -> offset < NODES || offset >= 100);
     ElasticsearchOptions node = ElasticsearchOptions.defaults(work)
         .withHttpPort(firstPort).withHeapMb(256);

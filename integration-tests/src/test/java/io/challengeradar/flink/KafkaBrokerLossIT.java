@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.challengeradar.contract.Index;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.flink.source.PipelineSources;
+import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.KafkaCluster;
 import io.challengeradar.infra.KafkaOptions;
 import io.challengeradar.infra.ServerProcess;
@@ -70,7 +71,7 @@ class KafkaBrokerLossIT {
     work = Files.createTempDirectory(
         Files.createDirectories(Path.of("target", "kafka-broker-loss-it")).toAbsolutePath(),
         "run-");
-    int firstPort = KafkaToElasticsearch.freePortRange(2 * BROKERS, offset -> true);
+    int firstPort = Ports.freeRange(2 * BROKERS, offset -> true);
     KafkaOptions broker = KafkaOptions.defaults(work).withPort(firstPort).withHeapMb(256);
     kafka = KafkaCluster.start(broker, BROKERS, work.resolve(KafkaCluster.DIR_NAME),
         new PrintStream(PrintStream.nullOutputStream()));

@@ -6,15 +6,12 @@ import io.challengeradar.cluster.FlinkRestClient;
 import io.challengeradar.config.CommonOptions;
 import io.challengeradar.core.event.Event;
 import io.challengeradar.flink.source.PipelineSources;
-import io.challengeradar.infra.Ports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntPredicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -96,24 +93,6 @@ final class KafkaToElasticsearch {
       }
     }
     return events.size();
-  }
-
-  /**
-   * A first port such that every port {@code isNeeded} names (offsets from it) is free: a local
-   * cluster's nodes sit on consecutive ports.
-   */
-  static int freePortRange(int span, IntPredicate isNeeded) {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-      boolean free = true;
-      for (int offset = 0; offset < span && free; offset++) {
-        free = !isNeeded.test(offset) || Ports.isFree(base + offset);
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free range of " + span + " ports found");
   }
 
   /** Fails unless {@code condition} holds within {@link #WAIT}. */
