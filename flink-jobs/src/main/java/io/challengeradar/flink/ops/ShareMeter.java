@@ -1,5 +1,6 @@
 package io.challengeradar.flink.ops;
 
+import io.challengeradar.flink.CepThresholds;
 import io.challengeradar.flink.SurgeSettings;
 import io.challengeradar.flink.model.WindowStats;
 import java.io.Serializable;
@@ -28,7 +29,14 @@ import java.util.Arrays;
  * <p>The score is the signed Poisson deviance of x against e = baseline share x V, {@code
  * sign(x - e) sqrt(2 (x ln(x/e) - (x - e))}: about a z-score, and unlike a bare ratio it stays
  * small on small counts (2 against 0.2 expected scores 2.4, 40 against 4 scores 10.6). Summed over
- * the recent span, a challenge of a few new authors an hour still gives evidence. Windows the tag
+ * the recent span, a challenge of a few new authors an hour still gives evidence.
+ *
+ * <p>The lift, the size of the rise, is the odds ratio of the recent share against the baseline
+ * share, (p / (1 - p)) / (b / (1 - b)). For the small shares of most tags it is the share ratio;
+ * for a large share it is not bounded by 1 / b: a sound that runs at 25 % of all new participants
+ * and jumps to 60 % has an odds ratio of 4.5 (a share ratio of 2.4), while an evergreen tag whose
+ * share drifts from 30 % to 35 % has 1.3. A recent share of 1 (the only tag of its windows)
+ * counts as half a participant short of it, so the ratio stays finite. Windows the tag
  * skipped (no activity, not emitted) carry no information about its share: they move the recent
  * span on and leave the baseline as it was.
  * During the stream's warm-up the figures are kept but the score is 0: every tag is new then.
@@ -45,13 +53,20 @@ public final class ShareMeter implements Serializable {
    * @param baselineVolume moving sum of the volumes of those windows
    * @param previousShare the share of the previous window
    * @param previousRecentShare the recent share of the previous window
-   * @param peakScore the highest score of the last recentWindows + baselineWindows windows, as
-   *     far as tracked: replaced by a higher one, or by the current score once it is that old;
-   *     while the recent share climbs to new highs it does not age
+   * @param peakScore the highest score of the tag's current surge, what FADING asks of a tag
+   *     (that it surged): replaced by a higher one. Once it reaches the surge score ({@code
+   *     cep.min-score}) it is held for as long as the cycle lasts, until the tag has waned for
+   *     {@code cep.fading.windows} windows (what FADING matches, which closes the cycle); below
+   *     that score it is the highest of the last recentWindows + baselineWindows windows
+   *     (replaced by the current score once it is that old; while the recent share climbs to new
+   *     highs it does not age)
    * @param peakAge windows since the peak score, or since the last new high of the recent share
-   * @param peakRecentShare the highest recent share of the same span, tracked the same way: what
-   *     FADING measures the tag's fall against
+   * @param peakRecentShare the highest recent share of the same span, held and forgotten the same
+   *     way: what FADING measures the tag's fall against
    * @param peakRecentShareAge windows since the peak recent share
+   * @param waningWindows windows in a row (this one included) in which the tag, having surged,
+   *     scored under the surge score with a recent share of at most {@code
+   *     cep.fading.max-share-of-peak} of its peak: FADING's condition
    */
   public record Level(
       long[] recentCounts,
@@ -63,10 +78,11 @@ public final class ShareMeter implements Serializable {
       double peakScore,
       int peakAge,
       double peakRecentShare,
-      int peakRecentShareAge) {
+      int peakRecentShareAge,
+      int waningWindows) {
 
     public static Level start() {
-      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0, 0, 0);
+      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 
@@ -74,9 +90,15 @@ public final class ShareMeter implements Serializable {
   public record Measured(Level level, WindowStats.Trend figures) {}
 
   private final SurgeSettings settings;
+  private final CepThresholds cep;
 
-  public ShareMeter(SurgeSettings settings) {
+  /**
+   * @param cep the surge score and FADING's condition, which say how long a tag's peak is held:
+   *     for as long as its cycle lasts
+   */
+  public ShareMeter(SurgeSettings settings, CepThresholds cep) {
     this.settings = settings;
+    this.cep = cep;
   }
 
   /**
@@ -119,12 +141,17 @@ public final class ShareMeter implements Serializable {
     double recentShare = recentVolume == 0 ? 0 : (double) recentCount / recentVolume;
     double expected = baselineShare * recentVolume;
     double score = warm ? score(recentCount, expected) : 0;
-    double lift = baselineShare > 0 ? recentShare / baselineShare : 0;
+    double lift = oddsRatio(recentCount, recentVolume, baselineShare);
 
+    // A tag that surged (its peak score reached the surge score) keeps its peak for as long as
+    // its cycle lasts: a challenge may hold a plateau near its peak for longer than any span of
+    // windows and fall only then, and its fall is measured against that peak. Below the surge
+    // score the peaks are the highest of the last recent + baseline windows.
+    boolean surged = before.peakScore() >= cep.minScore();
     int horizon = recent + settings.baselineWindows();
     int age = aged(before.peakAge(), skippedWindows);
     double peak = before.peakScore();
-    if (score >= peak || age >= horizon) {
+    if (score >= peak || (!surged && age >= horizon)) {
       peak = score;
       age = 0;
     } else if (recentShare > before.peakRecentShare()) {
@@ -134,16 +161,37 @@ public final class ShareMeter implements Serializable {
     }
     int shareAge = aged(before.peakRecentShareAge(), skippedWindows);
     double peakShare = before.peakRecentShare();
-    if (recentShare >= peakShare || shareAge >= horizon) {
+    if (recentShare >= peakShare || (!surged && shareAge >= horizon)) {
       peakShare = recentShare;
       shareAge = 0;
     }
-    Level after = new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare,
-        peak, age, peakShare, shareAge);
+    boolean waning = peak >= cep.minScore() && score < cep.minScore()
+        && recentShare <= cep.fadingMaxShareOfPeak() * peakShare;
+    int waned = waning ? before.waningWindows() + 1 : 0;
     WindowStats.Trend figures = new WindowStats.Trend(volume, share, recentCount, recentShare,
         baselineShare, expected, lift, score, idle > 0 ? 0 : before.previousShare(),
         idle > 0 ? 0 : before.previousRecentShare(), peak, peakShare);
+    Level after = waned >= cep.fadingWindows()
+        // It has faded (FADING matches this window and closes the cycle): the peak is forgotten,
+        // and a new surge starts a new one.
+        ? new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare, score, 0,
+            recentShare, 0, 0)
+        : new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare, peak, age,
+            peakShare, shareAge, waned);
     return new Measured(after, figures);
+  }
+
+  /**
+   * The odds ratio of the recent share, {@code count} of {@code volume}, against the baseline
+   * share: the size of the rise, the share ratio for small shares. 0 when nothing was measured or
+   * the baseline is the whole volume (nothing can rise above it).
+   */
+  public static double oddsRatio(long count, long volume, double baselineShare) {
+    if (volume <= 0 || baselineShare <= 0 || baselineShare >= 1) {
+      return 0;
+    }
+    double p = Math.min(count, volume - 0.5) / volume;
+    return (p / (1 - p)) / (baselineShare / (1 - baselineShare));
   }
 
   /** The age of a peak one window (and the skipped ones) later. */
