@@ -10,7 +10,7 @@ import java.io.Serializable;
  *
  * @param minScore least score (see {@link io.challengeradar.flink.ops.ShareMeter}) of a surging
  *     window
- * @param minLift least odds ratio of recent share over baseline share of a surging window
+ * @param minLift least share over baseline share of a surging window
  * @param minNewParticipants least new participants (authors new to the tag, so distinct authors)
  *     in the recent span of a surging window
  * @param emergingWindows EMERGING: surging windows in a row
@@ -50,10 +50,8 @@ public record CepThresholds(
           + " asks for surging windows; FADING asks for a surge in the tag's recent past.");
   public static final Option<Double> MIN_LIFT = Option.key("cep.min-lift").doubleType()
       .defaultValue(3.0).check(v -> v > 1.0, "must be above 1")
-      .description("A surging window's recent share has at least this odds ratio against the"
-          + " tag's baseline share, (p / (1 - p)) / (b / (1 - b)): for small shares the share"
-          + " ratio, for a tag that runs at tens of percent a rise it can still make (25 % to"
-          + " 60 % is 4.5). A tag with a high, stable share (fyp, viral) cannot reach it, however"
+      .description("A surging window's share is at least this many times the tag's baseline"
+          + " share: a tag with a high, stable share (fyp, viral) cannot multiply it, however"
           + " large its counts and score.");
   public static final Option<Long> MIN_NEW_PARTICIPANTS =
       Option.key("cep.min-new-participants").longType().defaultValue(10L).positive()

@@ -61,8 +61,7 @@ public record WindowStats(
    * @param baselineShare the share the tag is expected to have: its own shares before the recent
    *     windows (volume weighted, moving), pulled towards the population's prior
    * @param expectedNewParticipants baselineShare times the recent windows' volume
-   * @param lift the odds ratio of recentShare against baselineShare (the share ratio for small
-   *     shares)
+   * @param lift recentShare over baselineShare
    * @param score signed Poisson deviance score of recentNewParticipants against the expected:
    *     about a z-score, positive when the tag runs above its usual share (0 in the warm-up)
    * @param previousShare the share of the tag's previous window (0 if none)

@@ -29,14 +29,7 @@ import java.util.Arrays;
  * <p>The score is the signed Poisson deviance of x against e = baseline share x V, {@code
  * sign(x - e) sqrt(2 (x ln(x/e) - (x - e))}: about a z-score, and unlike a bare ratio it stays
  * small on small counts (2 against 0.2 expected scores 2.4, 40 against 4 scores 10.6). Summed over
- * the recent span, a challenge of a few new authors an hour still gives evidence.
- *
- * <p>The lift, the size of the rise, is the odds ratio of the recent share against the baseline
- * share, (p / (1 - p)) / (b / (1 - b)). For the small shares of most tags it is the share ratio;
- * for a large share it is not bounded by 1 / b: a sound that runs at 25 % of all new participants
- * and jumps to 60 % has an odds ratio of 4.5 (a share ratio of 2.4), while an evergreen tag whose
- * share drifts from 30 % to 35 % has 1.3. A recent share of 1 (the only tag of its windows)
- * counts as half a participant short of it, so the ratio stays finite. Windows the tag
+ * the recent span, a challenge of a few new authors an hour still gives evidence. Windows the tag
  * skipped (no activity, not emitted) carry no information about its share: they move the recent
  * span on and leave the baseline as it was.
  * During the stream's warm-up the figures are kept but the score is 0: every tag is new then.
@@ -141,7 +134,7 @@ public final class ShareMeter implements Serializable {
     double recentShare = recentVolume == 0 ? 0 : (double) recentCount / recentVolume;
     double expected = baselineShare * recentVolume;
     double score = warm ? score(recentCount, expected) : 0;
-    double lift = oddsRatio(recentCount, recentVolume, baselineShare);
+    double lift = baselineShare > 0 ? recentShare / baselineShare : 0;
 
     // A tag that surged (its peak score reached the surge score) keeps its peak for as long as
     // its cycle lasts: a challenge may hold a plateau near its peak for longer than any span of
@@ -179,19 +172,6 @@ public final class ShareMeter implements Serializable {
         : new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare, peak, age,
             peakShare, shareAge, waned);
     return new Measured(after, figures);
-  }
-
-  /**
-   * The odds ratio of the recent share, {@code count} of {@code volume}, against the baseline
-   * share: the size of the rise, the share ratio for small shares. 0 when nothing was measured or
-   * the baseline is the whole volume (nothing can rise above it).
-   */
-  public static double oddsRatio(long count, long volume, double baselineShare) {
-    if (volume <= 0 || baselineShare <= 0 || baselineShare >= 1) {
-      return 0;
-    }
-    double p = Math.min(count, volume - 0.5) / volume;
-    return (p / (1 - p)) / (baselineShare / (1 - baselineShare));
   }
 
   /** The age of a peak one window (and the skipped ones) later. */

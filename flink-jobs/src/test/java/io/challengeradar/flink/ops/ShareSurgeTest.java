@@ -294,22 +294,6 @@ class ShareSurgeTest {
   }
 
   @Test
-  void theLiftIsTheOddsRatioTheShareRatioForSmallShares() {
-    // 1 % against 0.25 %: about the share ratio, 4.
-    assertThat(ShareMeter.oddsRatio(10, 1000, 0.0025))
-        .isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.04));
-    // 60 % against 25 %: a share ratio of 2.4, an odds ratio of 4.5.
-    assertThat(ShareMeter.oddsRatio(60, 100, 0.25))
-        .isCloseTo(4.5, org.assertj.core.data.Offset.offset(0.001));
-    // 35 % against 30 %: an evergreen drift stays small.
-    assertThat(ShareMeter.oddsRatio(35, 100, 0.30)).isLessThan(1.3);
-    // The only tag of its windows: finite; a baseline of the whole volume cannot be risen above.
-    assertThat(ShareMeter.oddsRatio(4, 4, 0.5)).isEqualTo(7.0);
-    assertThat(ShareMeter.oddsRatio(4, 4, 1.0)).isZero();
-    assertThat(ShareMeter.oddsRatio(0, 0, 0.1)).isZero();
-  }
-
-  @Test
   void noTagSurgesInTheWarmUpWhenEveryTagIsNew() throws Exception {
     Map<String, long[]> tags = population(5);
     long[] early = new long[WINDOWS];
