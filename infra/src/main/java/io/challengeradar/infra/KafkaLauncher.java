@@ -114,7 +114,7 @@ public final class KafkaLauncher implements AutoCloseable {
     return givenQuorum == null ? SERVER_NAME : SERVER_NAME + " " + nodeName();
   }
 
-  /** "broker 2", "controller 1": a cluster's node as its folder and the operator name it. */
+  /** "broker 2", "controller 1": a cluster's node, numbered as its folder is. */
   private String nodeName() {
     return givenQuorum.role() == KafkaQuorum.Role.CONTROLLER
         ? "controller " + givenQuorum.controllerNumber()

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything that decides how the local Kafka broker runs (one KRaft node, broker and controller);
+ * Everything that decides how one local KRaft node runs: {@code radar up}'s broker (broker and
+ * controller in one), or a broker or a controller of a {@link KafkaCluster};
  * {@link PlatformSettings} defines the settings among them.
  *
  * @param port the client (PLAINTEXT) port, loopback only
