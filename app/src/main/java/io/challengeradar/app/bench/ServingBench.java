@@ -42,6 +42,10 @@ import picocli.CommandLine.Option;
  * Every ratio is between figures of the same run: the quantized model against the full one,
  * HTTP against in-process, dynamic batching against batch 1.
  *
+ * <p>Before the models, the encoder's CPU candidates ({@link EncoderCandidates}: threads, workers,
+ * batch, token limit, quantized) in-process against the full model as main served it, taking
+ * turns in one run, with their cosine against it on up to 1,000 real captions.
+ *
  * <p>The nodes it starts keep no caption cache: the phases loop over the same captions, and a
  * cache would measure lookups instead of the model.
  */
@@ -84,6 +88,16 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--intra-op-threads", defaultValue = "0", description = "ONNX Runtime threads per call, as serving.text.intra-op-threads; 0: its own choice (default ${DEFAULT-VALUE}).")
   int intraOpThreads;
 
+  @Option(names = "--candidates", split = ",", defaultValue = "all",
+      description = "Encoder candidates measured in-process against the baseline (all, none, or"
+          + " names of: baseline, full-1-thread, default, default-batch-128, default-tokens-64,"
+          + " quantized-main, quantized-tuned; default ${DEFAULT-VALUE}).")
+  List<String> candidateNames;
+
+  @Option(names = "--http", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Measure the models over HTTP and their latency too (default ${DEFAULT-VALUE}).")
+  boolean http;
+
   @Mixin BenchOptions bench = new BenchOptions(1);
 
   @Option(names = "--store", description = "Model store holding minilm/1 and minilm-q/1 (default serving/target/model-store).")
@@ -123,11 +137,24 @@ public final class ServingBench implements Callable<Integer> {
     }
 
     int repeats = bench.repeats();
+    List<EncoderCandidates.Measured> candidates = List.of();
+    Map<String, EncoderCandidates.Profile> profiles = new LinkedHashMap<>();
+    List<EncoderCandidates.Candidate> chosen = chosenCandidates();
+    if (!chosen.isEmpty()) {
+      List<String> quality = sets.getOrDefault(REAL, sets.get(GENERATED));
+      quality = quality.subList(0, Math.min(QUALITY_CAPTIONS, quality.size()));
+      candidates = EncoderCandidates.measure(storeDir, chosen, sets, quality, repeats,
+          warmupSeconds, seconds, profiles);
+    }
+    if (!http) {
+      report(repeats, new Results(Map.of(), candidates, profiles)).finish(bench, true, System.out);
+      return 0;
+    }
     System.err.printf(Locale.ROOT, "bench serving: %s; %d clients, batch %d, %d captions/request, %ds per phase%n",
         models, clients, batch, requestSize, seconds);
     Map<String, Model> measured = new LinkedHashMap<>();
     for (String choice : models) {
-      String name = new TextEncoderOptions(choice, 0, 0, 0).modelName();
+      String name = TextEncoderOptions.of(choice, 0, 0, 0).modelName();
       ModelSpec spec = ModelSpec.read(name, "1", storeDir.resolve(name).resolve("1"), null);
       if (intraOpThreads > 0) {
         spec = spec.withProperty(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, "" + intraOpThreads);
@@ -154,8 +181,32 @@ public final class ServingBench implements Callable<Integer> {
       }
       measured.put(choice, new Model(perSet, Stats.median(p50), Stats.median(p99)));
     }
-    report(repeats, new Results(measured)).finish(bench, true, System.out);
+    report(repeats, new Results(measured, candidates, profiles)).finish(bench, true, System.out);
     return 0;
+  }
+
+  /** Captions the candidates' vectors are compared on, the first of the real set. */
+  static final int QUALITY_CAPTIONS = 1_000;
+
+  private List<EncoderCandidates.Candidate> chosenCandidates() {
+    List<EncoderCandidates.Candidate> all =
+        EncoderCandidates.all(Runtime.getRuntime().availableProcessors(), batch);
+    if (candidateNames.equals(List.of("none"))) {
+      return List.of();
+    }
+    if (candidateNames.equals(List.of("all"))) {
+      return all;
+    }
+    List<EncoderCandidates.Candidate> out = new ArrayList<>(List.of(all.get(0)));
+    for (String name : candidateNames) {
+      EncoderCandidates.Candidate c = all.stream().filter(x -> x.name().equals(name)).findFirst()
+          .orElseThrow(() -> new picocli.CommandLine.ParameterException(
+              new picocli.CommandLine(this), "--candidates: no candidate " + name));
+      if (!out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   static final String GENERATED = "generated";
@@ -167,17 +218,25 @@ public final class ServingBench implements Callable<Integer> {
   /** One model: its phases per caption set, and its latency (ms) at half its HTTP rate. */
   record Model(Map<String, Phases> sets, double latencyP50, double latencyP99) {}
 
-  /** What one run measured, per model ({@code full}, {@code quantized}). */
-  record Results(Map<String, Model> models) {}
+  /**
+   * What one run measured, per model ({@code full}, {@code quantized}), and the encoder
+   * candidates (the first the baseline).
+   */
+  record Results(Map<String, Model> models, List<EncoderCandidates.Measured> candidates,
+      Map<String, EncoderCandidates.Profile> profiles) {}
 
   /** The table of one run. */
   BenchReport report(int repeats, Results r) {
     BenchReport report = new BenchReport("Serving", "./radar bench serving --repeats " + repeats
-        + " --models " + String.join(",", r.models().keySet())
+        + (r.models().isEmpty() ? "" : " --models " + String.join(",", r.models().keySet()))
         + (data != null ? " --data " + data + " --format " + format : "")
         + " --captions " + captionCount + " --clients " + clients + " --batch " + batch
         + " --request-size " + requestSize + " --seconds " + seconds + " --warmup-seconds "
-        + warmupSeconds + (intraOpThreads > 0 ? " --intra-op-threads " + intraOpThreads : ""));
+        + warmupSeconds + (intraOpThreads > 0 ? " --intra-op-threads " + intraOpThreads : "")
+        + (candidateNames.equals(List.of("all")) ? "" : " --candidates "
+            + String.join(",", candidateNames)) + (http ? "" : " --no-http"));
+    profileRows(report, r);
+    candidateRows(report, r.candidates());
     Model full = r.models().get(TextEncoderOptions.FULL);
     for (Map.Entry<String, Model> m : r.models().entrySet()) {
       String model = m.getKey();
@@ -211,12 +270,61 @@ public final class ServingBench implements Callable<Integer> {
       report.rowWithDecimal(model + "_latency_p99_ms", model + ": latency p99 at half its"
           + " generated-caption HTTP rate", m.getValue().latencyP99(), "ms", "");
     }
+    if (!r.candidates().isEmpty()) {
+      report.note("encoder candidates: in-process, taking turns within each repeat; cosine on"
+          + " the first " + r.candidates().get(0).cosines().length + " "
+          + (data != null ? "real" : "generated") + " captions; CPU ms/sentence is the process's"
+          + " CPU time over the sentences (on a shared machine steadier than sentences/s).");
+    }
+    if (r.models().isEmpty()) {
+      return report;
+    }
     report.note("full: all-MiniLM-L6-v2 (minilm), quantized: its 8-bit twin (minilm-q), both on"
         + " ONNX Runtime (CPU); " + requestSize + " captions per request from up to "
         + captionCount + " per set (generated: seeded short captions"
         + (data != null ? "; real: the posts of --data" : "") + "); each phase measured for "
         + seconds + " s after " + warmupSeconds + " s of warm-up; no caption cache.");
     return report;
+  }
+
+  /** Where the baseline's time goes, per caption set (see {@link EncoderCandidates.Profile}). */
+  private static void profileRows(BenchReport report, Results r) {
+    for (Map.Entry<String, EncoderCandidates.Profile> e : r.profiles().entrySet()) {
+      EncoderCandidates.Profile p = e.getValue();
+      double cpu = r.candidates().get(0).cpuMs().get(e.getKey());
+      report.rowWithDecimal("profile_" + e.getKey() + "_tokens_per_caption", "profile, "
+          + e.getKey() + ": tokens per caption", p.tokensPerCaption(), "tokens", String.format(
+              Locale.ROOT, "forward passes compute %.2f times the real tokens in length groups"
+                  + " (%.2f padded to each batch's longest); tokenizing takes %.3f CPU ms per"
+                  + " caption, %.0f%% of the baseline's %.2f, the rest is the forward pass",
+              p.groupedPadding(), p.batchMaxPadding(), p.tokenizeCpuMs(),
+              100 * p.tokenizeCpuMs() / cpu, cpu));
+    }
+  }
+
+  private void candidateRows(BenchReport report, List<EncoderCandidates.Measured> measured) {
+    if (measured.isEmpty()) {
+      return;
+    }
+    EncoderCandidates.Measured base = measured.get(0);
+    for (EncoderCandidates.Measured m : measured) {
+      String name = m.candidate().name();
+      String key = "encoder_" + name.replace('-', '_');
+      for (String set : m.rate().keySet()) {
+        double rate = m.rate().get(set);
+        String note = m.candidate() == base.candidate() ? "" : report.ratio(
+            key + "_" + set + "_over_baseline", rate / base.rate().get(set)) + " times baseline; ";
+        report.rowWithDecimal(key + "_" + set + "_in_process", "encoder " + name + ", " + set
+            + ": in-process", rate, "sentences/s", note + String.format(Locale.ROOT,
+            "%.2f CPU ms/sentence", m.cpuMs().get(set)) + (m.candidate() == base.candidate()
+            ? "; " + m.candidate().what() : ""));
+      }
+      double[] cos = m.cosines();
+      double median = EncoderCandidates.quantile(cos, 0.5);
+      report.row(key + "_cosine_median", "encoder " + name + ": cosine against baseline, median",
+          median, String.format(Locale.ROOT, "%.4f", median), "", String.format(Locale.ROOT, "1st percentile %.4f, least %.4f over %d captions; %s",
+              EncoderCandidates.quantile(cos, 0.01), cos[0], cos.length, m.candidate().what()));
+    }
   }
 
   /** Deterministic captions from a fixed seed. */
