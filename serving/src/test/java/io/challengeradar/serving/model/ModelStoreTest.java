@@ -47,7 +47,8 @@ class ModelStoreTest {
 
   @Test
   void aModelsOwnBatchingWinsOverTheServingTiersDefaults() throws IOException {
-    version("m", "1", "kind=text-encoder\nbatch.size=7\n");
+    // A head: a text encoder's workers follow serving.text.* (see below).
+    version("m", "1", "kind=virality-head\nbatch.size=7\n");
     BatchingOptions defaults = BatchingOptions.from(ServingSettings.defaults()
         .with(ServingSettings.BATCH_MAX_SIZE, 64, "test")
         .with(ServingSettings.BATCH_WORKERS, 3, "test"));
