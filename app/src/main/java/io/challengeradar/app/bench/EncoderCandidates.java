@@ -191,6 +191,17 @@ final class EncoderCandidates {
     return out;
   }
 
+  /** Sentences/s of {@code spec}'s encoder in-process on {@code workers} threads. */
+  static double inProcess(ModelSpec spec, int workers, int batch, List<String> captions,
+      int warmupSeconds, int seconds) throws Exception {
+    Candidate c = new Candidate(spec.name(), spec.name(), 0, workers, batch, 0, "");
+    try (SentenceEncoder encoder = SentenceEncoder.load(spec)) {
+      Loaded l = new Loaded(c, encoder);
+      l.run(captions, warmupSeconds);
+      return l.run(captions, seconds)[0];
+    }
+  }
+
   private record Loaded(Candidate candidate, SentenceEncoder encoder) {
 
     /** {@code workers} threads, each calling its own predictor on the next batch: rate, CPU. */

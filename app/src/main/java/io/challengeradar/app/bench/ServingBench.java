@@ -2,7 +2,6 @@ package io.challengeradar.app.bench;
 
 import io.challengeradar.serving.ServingNode;
 import io.challengeradar.serving.ServingSettings;
-import io.challengeradar.serving.engine.BatchPredictor;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.SentenceEncoder;
@@ -85,7 +84,7 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--captions", defaultValue = "4096", description = "Most captions per set, generated or real (default ${DEFAULT-VALUE}).")
   int captionCount;
 
-  @Option(names = "--intra-op-threads", defaultValue = "0", description = "ONNX Runtime threads per call, as serving.text.intra-op-threads; 0: its own choice (default ${DEFAULT-VALUE}).")
+  @Option(names = "--intra-op-threads", defaultValue = "0", description = "ONNX Runtime threads per call for the models' phases, as serving.text.intra-op-threads; 0: the serving default (default ${DEFAULT-VALUE}).")
   int intraOpThreads;
 
   @Option(names = "--candidates", split = ",", defaultValue = "all",
@@ -155,11 +154,10 @@ public final class ServingBench implements Callable<Integer> {
     Map<String, Model> measured = new LinkedHashMap<>();
     for (String choice : models) {
       String name = TextEncoderOptions.of(choice, 0, 0, 0).modelName();
-      ModelSpec spec = ModelSpec.read(name, "1", storeDir.resolve(name).resolve("1"), null);
-      if (intraOpThreads > 0) {
-        spec = spec.withProperty(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, "" + intraOpThreads);
-      }
-      ModelSpec s = spec;
+      // As the serving tier runs it: its text settings (threads, workers), --intra-op-threads
+      // over them.
+      ModelSpec s = servedText(choice).apply(
+          ModelSpec.read(name, "1", storeDir.resolve(name).resolve("1"), null));
       Map<String, Phases> perSet = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> set : sets.entrySet()) {
         String what = choice + ", " + set.getKey() + " captions, ";
@@ -280,7 +278,9 @@ public final class ServingBench implements Callable<Integer> {
       return report;
     }
     report.note("full: all-MiniLM-L6-v2 (minilm), quantized: its 8-bit twin (minilm-q), both on"
-        + " ONNX Runtime (CPU); " + requestSize + " captions per request from up to "
+        + " ONNX Runtime (CPU) as the serving tier runs them (serving.text.*: "
+        + servedText(TextEncoderOptions.FULL).intraOpThreads() + " thread(s) per call, workers"
+        + " as set there); " + requestSize + " captions per request from up to "
         + captionCount + " per set (generated: seeded short captions"
         + (data != null ? "; real: the posts of --data" : "") + "); each phase measured for "
         + seconds + " s after " + warmupSeconds + " s of warm-up; no caption cache.");
@@ -338,29 +338,18 @@ public final class ServingBench implements Callable<Integer> {
     return out;
   }
 
-  private double inProcess(ModelSpec spec, List<String> captions) throws Exception {
-    try (SentenceEncoder encoder = SentenceEncoder.load(spec);
-        BatchPredictor<String, SentenceEncoder.Embedding> p = encoder.newPredictor()) {
-      int[] next = {0};
-      Callable<Integer> step = () -> {
-        List<String> b = slice(captions, next[0], batch);
-        next[0] += batch;
-        p.predict(b);
-        return b.size();
-      };
-      run(step, warmupSeconds);
-      return run(step, seconds);
-    }
+  /** The serving tier's text settings for {@code choice}, with --intra-op-threads over them. */
+  private TextEncoderOptions servedText(String choice) {
+    TextEncoderOptions served = TextEncoderOptions.defaults();
+    return new TextEncoderOptions(choice,
+        intraOpThreads > 0 ? intraOpThreads : served.intraOpThreads(), served.maxTokens(), 0,
+        served.workers());
   }
 
-  private static double run(Callable<Integer> step, int secs) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
-    long start = System.nanoTime();
-    long items = 0;
-    while (System.nanoTime() < end) {
-      items += step.call();
-    }
-    return items / ((System.nanoTime() - start) / 1e9);
+  /** The model at {@code batch}, on as many threads as the serving tier gives it workers. */
+  private double inProcess(ModelSpec spec, List<String> captions) throws Exception {
+    return EncoderCandidates.inProcess(spec, spec.batching().workers(), batch, captions,
+        warmupSeconds, seconds);
   }
 
   /** A node serving only {@code spec}'s model, at {@code batchSize}, without a caption cache. */
@@ -374,12 +363,11 @@ public final class ServingBench implements Callable<Integer> {
         "max.tokens=" + spec.integer("max.tokens", SentenceEncoder.DEFAULT_MAX_TOKENS),
         "batch.size=" + batchSize, "batch.delay.ms=" + (batchSize == 1 ? 0 : 5),
         "queue.capacity=100000", "timeout.ms=60000"));
-    int threads = spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0);
-    if (threads > 0) {
-      props.add(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY + "=" + threads);
-    }
     Files.writeString(version.resolve(ModelSpec.FILE), String.join("\n", props) + "\n");
     return ServingNode.start(ServingNode.Options.from(ServingSettings.onAFreePort(dir, cache)
+        .with(ServingSettings.TEXT_INTRA_OP_THREADS,
+            spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0), "bench")
+        .with(ServingSettings.TEXT_WORKERS, spec.batching().workers(), "bench")
         .with(ServingSettings.THREADS, Math.max(16, clients * 2), "bench")
         .with(ServingSettings.TEXT_CACHE_SIZE, 0, "bench"), dir));
   }
