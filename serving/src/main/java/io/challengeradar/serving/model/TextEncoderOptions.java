@@ -14,7 +14,7 @@ import io.challengeradar.serving.ServingSettings;
  * <p>On CPU the encoder runs as one call per core at a time ({@code workers}), each on one ONNX
  * Runtime thread, rather than one call spread over every core: ONNX Runtime's own pool
  * spin-waits between operators, which on cores shared with Flink and Elasticsearch burns about
- * half of the encoder's CPU time (docs/serving.md, "The CPU default").
+ * half of the encoder's CPU time (docs/serving.md, "Where the encoder's time goes").
  *
  * @param model {@value #FULL} or {@value #QUANTIZED}
  * @param intraOpThreads ONNX Runtime threads within one call; 0 for its own choice
@@ -57,7 +57,10 @@ public record TextEncoderOptions(
         settings.get(ServingSettings.TEXT_WORKERS));
   }
 
-  /** The options as on an earlier default: ONNX Runtime's own threads, the model's workers. */
+  /**
+   * Options with {@code workers} 0: on CPU one per core over {@code intraOpThreads}, the model's
+   * own when those are 0 (ONNX Runtime's own choice).
+   */
   public static TextEncoderOptions of(String model, int intraOpThreads, int maxTokens,
       int cacheSize) {
     return new TextEncoderOptions(model, intraOpThreads, maxTokens, cacheSize, 0);
