@@ -58,9 +58,10 @@ public final class ClusterCommand {
     String esNodes;
 
     @Option(names = "--kafka-brokers", paramLabel = "N",
-        description = "Also start a KRaft Kafka of N brokers, one process each; with three,"
-            + " topics get 3 replicas and min.insync.replicas 2 (cluster.kafka.brokers; first"
-            + " port cluster.kafka.port, 9092).")
+        description = "Also start a KRaft Kafka of N brokers, one process each, and from two"
+            + " brokers its controllers as processes of their own (3 from three brokers, else 1);"
+            + " with three, topics get 3 replicas and min.insync.replicas 2"
+            + " (cluster.kafka.brokers; first port cluster.kafka.port, 9092).")
     String kafkaBrokers;
 
     @Option(names = "--port", paramLabel = "PORT",
@@ -162,8 +163,9 @@ public final class ClusterCommand {
 
   /** {@code radar cluster down}. */
   @Command(name = "down", mixinStandardHelpOptions = true,
-      description = "Stop the cluster's TaskManagers, then its JobManager (SIGTERM, then kill"
-          + " after cluster.stop-timeout).")
+      description = "Stop the cluster's TaskManagers, its JobManager, the Kafka brokers, the"
+          + " Kafka controllers, then the Elasticsearch nodes (SIGTERM, then kill after"
+          + " cluster.stop-timeout).")
   static final class Down implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -9,7 +9,6 @@ import io.challengeradar.flink.JobConfig;
 import io.challengeradar.flink.deadletters.DeadLetterReplay;
 import io.challengeradar.flink.deadletters.FileDestination;
 import io.challengeradar.flink.deadletters.KafkaDestination;
-import io.challengeradar.flink.source.KafkaClientProperties;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchConnection;
 import java.io.IOException;
@@ -98,10 +97,8 @@ public final class DeadLettersCommand implements Callable<Integer> {
       try (ElasticsearchConnection connection = ElasticsearchClients.create(access)) {
         ElasticsearchClientFactory.checkAccess(connection.restClient(), access);
         if (config.get(JobConfig.KAFKA) != null) {
-          String file = config.get(JobConfig.KAFKA_PROPERTIES_FILE);
-          destinations.add(new KafkaDestination(config.get(JobConfig.KAFKA), file == null
-              ? KafkaClientProperties.NONE
-              : KafkaClientProperties.load(Path.of(file), JobConfig.KAFKA_PROPERTIES_FILE.key())));
+          destinations.add(new KafkaDestination(config.get(JobConfig.KAFKA),
+              JobConfig.kafkaClient(config)));
         }
         if (out != null) {
           destinations.add(new FileDestination(out));

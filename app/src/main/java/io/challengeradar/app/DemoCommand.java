@@ -5,6 +5,7 @@ import io.challengeradar.app.demo.ApiReport;
 import io.challengeradar.app.demo.DemoRequest;
 import io.challengeradar.app.demo.DemoRun;
 import io.challengeradar.app.demo.DemoSummary;
+import io.challengeradar.contract.Index;
 import io.challengeradar.core.importer.ImportException;
 import io.challengeradar.flink.LocalJob;
 import io.challengeradar.infra.RadarHome;
@@ -123,6 +124,11 @@ public final class DemoCommand implements Callable<Integer> {
       if (summaryFile != null) {
         summary.writeJson(summaryFile);
         System.err.println("summary written to " + summaryFile);
+      }
+      if (summary.counts().documentsRefused() > 0) {
+        System.err.printf(Locale.ROOT, "demo: Elasticsearch refused %,d documents the job wrote;"
+            + " each is in %s with Elasticsearch's reason (origin kind document)%n",
+            summary.counts().documentsRefused(), Index.DEADLETTER.indexName());
       }
       if (!summary.countsAddUp()) {
         DemoSummary.Counts c = summary.counts();

@@ -4,7 +4,6 @@ import io.challengeradar.config.Config;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.util.Progress;
 import io.challengeradar.flink.JobConfig;
-import io.challengeradar.flink.source.KafkaClientProperties;
 import io.challengeradar.flink.source.KafkaReplay;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,10 +62,8 @@ public final class ProduceCommand implements Callable<Integer> {
           + " is not set: name the brokers, e.g. --kafka localhost:9092");
       return 2;
     }
-    String file = config.get(JobConfig.KAFKA_PROPERTIES_FILE);
-    KafkaClientProperties client = file == null ? KafkaClientProperties.NONE
-        : KafkaClientProperties.load(Path.of(file), JobConfig.KAFKA_PROPERTIES_FILE.key());
-    KafkaReplay replay = new KafkaReplay(bootstrap, EventCodec.withDefaults(), client);
+    KafkaReplay replay =
+        new KafkaReplay(bootstrap, EventCodec.withDefaults(), JobConfig.kafkaClient(config));
     try {
       if (recreateTopics) {
         replay.recreateTopics();

@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 /**
  * A cluster left running ({@code radar cluster up --detach}), found through its processes' state
  * files under the radar home: {@code flink/} (JobManager, TaskManagers),
- * {@code kafka-cluster/broker-i/} and {@code elasticsearch-cluster/node-i/}. What
- * {@code radar cluster status} shows and what {@code radar cluster down} stops (TaskManagers,
- * the JobManager, the brokers, then the Elasticsearch nodes).
+ * {@code kafka-cluster/broker-i/} and {@code controller-j/}, and
+ * {@code elasticsearch-cluster/node-i/}. What {@code radar cluster status} shows and what
+ * {@code radar cluster down} stops (TaskManagers, the JobManager, the brokers, the Kafka
+ * controllers, then the Elasticsearch nodes).
  */
 public final class ClusterControl {
   // The first probe of a fresh CLI JVM loads the admin client: 3 s is too short on a busy machine.
@@ -68,14 +69,22 @@ public final class ClusterControl {
     return nodeStateFiles(radarHome.resolve(KafkaCluster.DIR_NAME), "broker-");
   }
 
+  static List<Path> controllerStateFiles(Path radarHome) {
+    return nodeStateFiles(radarHome.resolve(KafkaCluster.DIR_NAME), "controller-");
+  }
+
   static List<Path> elasticsearchStateFiles(Path radarHome) {
     return nodeStateFiles(radarHome.resolve(ElasticsearchCluster.DIR_NAME), "node-");
   }
 
-  /** Every state file in stop order: Flink, then Kafka, then Elasticsearch. */
+  /**
+   * Every state file in stop order: Flink, then Kafka's brokers and its controllers, then
+   * Elasticsearch.
+   */
   static List<Path> stateFiles(Path radarHome) {
     List<Path> all = new ArrayList<>(flinkStateFiles(radarHome));
     all.addAll(brokerStateFiles(radarHome));
+    all.addAll(controllerStateFiles(radarHome));
     all.addAll(elasticsearchStateFiles(radarHome));
     return all;
   }
@@ -84,19 +93,21 @@ public final class ClusterControl {
   public static List<String> down(Path radarHome, Duration grace) {
     List<PlatformControl.Stopped> stopped =
         new ArrayList<>(PlatformControl.stop(flinkStateFiles(radarHome), grace));
-    // Together, so one grace period covers them all: every broker is also a controller, and the
-    // one whose controlled shutdown comes last finds no controller majority left; it waits until
-    // it is killed at the end of the grace (its data is on disk; Kafka recovers its logs at the
-    // next start).
+    // The brokers together, so one grace period covers them all, each handing its partitions
+    // over while the controllers still hold their majority; the controllers after them.
     stopped.addAll(PlatformControl.stopTogether(brokerStateFiles(radarHome), grace));
+    stopped.addAll(PlatformControl.stopTogether(controllerStateFiles(radarHome), grace));
     stopped.addAll(PlatformControl.stop(elasticsearchStateFiles(radarHome), grace));
     return stopped.stream().map(PlatformControl.Stopped::describe).toList();
   }
 
-  /** Lines describing the recorded processes: Flink with its jobs, the brokers, the nodes. */
+  /**
+   * Lines describing the recorded processes: Flink with its jobs, the Kafka controllers and
+   * brokers, the Elasticsearch nodes.
+   */
   public static List<String> status(Path radarHome) {
     List<String> lines = new ArrayList<>(flinkStatus(radarHome));
-    lines.addAll(kafkaStatus(brokerStateFiles(radarHome)));
+    lines.addAll(kafkaStatus(controllerStateFiles(radarHome), brokerStateFiles(radarHome)));
     lines.addAll(elasticsearchStatus(elasticsearchStateFiles(radarHome)));
     return lines;
   }
@@ -136,31 +147,54 @@ public final class ClusterControl {
     return head;
   }
 
-  private static List<String> kafkaStatus(List<Path> files) {
-    if (files.isEmpty()) {
+  private static List<String> kafkaStatus(List<Path> controllerFiles, List<Path> brokerFiles) {
+    if (controllerFiles.isEmpty() && brokerFiles.isEmpty()) {
       return List.of();
     }
-    List<String> lines = new ArrayList<>();
-    List<String> live = new ArrayList<>();
+    List<String> controllers = new ArrayList<>();
     List<String> body = new ArrayList<>();
-    for (Path file : files) {
+    for (Path file : controllerFiles) {
+      StateFile.read(file).ifPresent(s -> {
+        boolean reachable = probe(s, KafkaLauncher::controllerReachable);
+        if (reachable) {
+          controllers.add(s.endpoint());
+        }
+        body.add(kafkaLine(s, reachable));
+      });
+    }
+    List<String> brokers = new ArrayList<>();
+    int recordedBrokers = 0;
+    for (Path file : brokerFiles) {
       Optional<StateFile> state = StateFile.read(file);
       if (state.isEmpty()) {
         continue;
       }
-      StateFile s = state.get();
-      boolean alive = s.liveProcess().isPresent();
-      boolean reachable = alive && Ports.isListening(s.port())
-          && KafkaLauncher.reachable(s.endpoint(), PROBE_TIMEOUT);
+      recordedBrokers++;
+      boolean reachable = probe(state.get(), KafkaLauncher::reachable);
       if (reachable) {
-        live.add(s.endpoint());
+        brokers.add(state.get().endpoint());
       }
-      body.add(processLine(s) + (alive ? (reachable ? "  reachable" : "  NOT reachable") : ""));
+      body.add(kafkaLine(state.get(), reachable));
     }
-    lines.add("Kafka: " + live.size() + " of " + body.size() + " broker(s) answering"
-        + (live.isEmpty() ? "" : "; bootstrap " + String.join(",", live)));
+    List<String> lines = new ArrayList<>();
+    lines.add("Kafka: " + brokers.size() + " of " + recordedBrokers + " broker(s) answering"
+        + (controllerFiles.isEmpty() ? ""
+            : ", " + controllers.size() + " of " + controllerFiles.size() + " controller(s)")
+        + (brokers.isEmpty() ? "" : "; bootstrap " + String.join(",", brokers)));
     lines.addAll(body);
     return lines;
+  }
+
+  /** True when the recorded process lives and answers {@code describes} at its endpoint. */
+  private static boolean probe(StateFile s,
+      java.util.function.BiPredicate<String, Duration> describes) {
+    return s.liveProcess().isPresent() && Ports.isListening(s.port())
+        && describes.test(s.endpoint(), PROBE_TIMEOUT);
+  }
+
+  private static String kafkaLine(StateFile s, boolean reachable) {
+    boolean alive = s.liveProcess().isPresent();
+    return processLine(s) + (alive ? (reachable ? "  reachable" : "  NOT reachable") : "");
   }
 
   private static List<String> elasticsearchStatus(List<Path> files) {

@@ -72,17 +72,21 @@ public final class ClusterSettings {
       .description("Each Elasticsearch node's JVM heap (-Xms and -Xmx), in MiB.");
   public static final Option<Integer> KAFKA_BROKERS = Option.key("cluster.kafka.brokers")
       .intType().defaultValue(0).between(0, 9)
-      .description("KRaft Kafka brokers to start beside the Flink cluster, each its own process"
-          + " and a controller too; topics get min(brokers, 3) replicas and, from three brokers,"
-          + " min.insync.replicas 2. Three survive the loss of any one; two do not (the"
-          + " controllers lose their majority). 0: none (radar up --kafka gives one).");
+      .description("KRaft Kafka brokers to start beside the Flink cluster, each its own"
+          + " process. One broker is its own controller; from two, the controllers are processes"
+          + " of their own (three from three brokers, else one), stopped after the brokers."
+          + " Topics get min(brokers, 3) replicas and, from three brokers, min.insync.replicas 2,"
+          + " so three survive the loss of any one broker. 0: none (radar up --kafka gives"
+          + " one).");
   public static final Option<Integer> KAFKA_PORT = Option.key("cluster.kafka.port").intType()
       .defaultValue(9092).between(1, 65_500)
-      .description("The first broker's client port; broker i listens on this + 2(i - 1), its"
-          + " controller one above (loopback only).");
+      .description("The first broker's client port; broker i listens on this + 2(i - 1), and"
+          + " controller j (or the single broker's own controller) one above broker j's port"
+          + " (loopback only).");
   public static final Option<Integer> KAFKA_HEAP_MB = Option.key("cluster.kafka.heap-mb")
       .intType().defaultValue(256).check(mb -> mb >= 128, "must be at least 128")
-      .description("Each broker's JVM heap (-Xms and -Xmx), in MiB.");
+      .description("Each broker's JVM heap (-Xms and -Xmx), in MiB; a controller process"
+          + " gets 128 MiB (it holds only the cluster's metadata).");
 
   public static final OptionGroup GROUP = OptionGroup.of("cluster",
       "The local Flink session cluster (radar cluster up): one JobManager and N TaskManagers,"

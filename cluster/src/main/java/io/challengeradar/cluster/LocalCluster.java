@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * What {@code radar cluster up} starts: the Flink session cluster and, when asked, an
  * Elasticsearch of N nodes ({@code .radar/elasticsearch-cluster/node-i}) and a Kafka of N brokers
- * ({@code .radar/kafka-cluster/broker-i}), Elasticsearch first, then Kafka, then Flink; stopped in
+ * ({@code .radar/kafka-cluster/broker-i}, with its controllers in {@code controller-j} from two
+ * brokers), Elasticsearch first, then Kafka, then Flink; stopped in
  * the reverse order. Every process leaves a state file where {@link ClusterControl} finds it.
  */
 public final class LocalCluster implements AutoCloseable {
@@ -104,6 +105,7 @@ public final class LocalCluster implements AutoCloseable {
     all.addAll(flink.taskManagers());
     if (kafka != null) {
       kafka.brokers().forEach(b -> all.add(b.process()));
+      kafka.controllers().forEach(c -> all.add(c.process()));
     }
     if (elasticsearch != null) {
       elasticsearch.nodes().forEach(n -> all.add(n.process()));
@@ -111,7 +113,7 @@ public final class LocalCluster implements AutoCloseable {
     return all;
   }
 
-  /** What runs where, one line per Elasticsearch node and broker. */
+  /** What runs where, one line per Elasticsearch node, Kafka controller and broker. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     if (elasticsearch != null) {

@@ -15,10 +15,12 @@ class ClusterControlTest {
   @TempDir Path home;
 
   @Test
-  void stopsFlinkThenTheBrokersThenTheElasticsearchNodesInNumberOrder() throws Exception {
+  void stopsFlinkThenTheBrokersThenTheControllersThenTheElasticsearchNodesInNumberOrder()
+      throws Exception {
     List<Path> recorded = List.of(
         home.resolve("elasticsearch-cluster/node-10"), home.resolve("elasticsearch-cluster/node-2"),
-        home.resolve("kafka-cluster/broker-1"), home.resolve("flink/jobmanager"),
+        home.resolve("kafka-cluster/controller-2"), home.resolve("kafka-cluster/broker-1"),
+        home.resolve("flink/jobmanager"), home.resolve("kafka-cluster/controller-1"),
         home.resolve("flink/taskmanager-1"), home.resolve("kafka-cluster/broker-3"));
     for (Path dir : recorded) {
       Files.createDirectories(dir);
@@ -30,6 +32,7 @@ class ClusterControlTest {
     assertThat(ClusterControl.stateFiles(home)).extracting(f -> home.relativize(f.getParent())
         .toString()).containsExactly("flink/taskmanager-1", "flink/jobmanager",
             KafkaCluster.DIR_NAME + "/broker-1", KafkaCluster.DIR_NAME + "/broker-3",
+            KafkaCluster.DIR_NAME + "/controller-1", KafkaCluster.DIR_NAME + "/controller-2",
             ElasticsearchCluster.DIR_NAME + "/node-2", ElasticsearchCluster.DIR_NAME + "/node-10");
   }
 

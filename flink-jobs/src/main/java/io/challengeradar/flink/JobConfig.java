@@ -110,14 +110,22 @@ public record JobConfig(
         IntelligenceOptions.fromOrNull(c),
         ElasticsearchSinkOptions.from(c),
         new SourceOptions(c.get(KAFKA), c.get(GROUP_ID), c.get(BOUNDED),
-            c.get(KAFKA_PROPERTIES_FILE) == null ? KafkaClientProperties.NONE
-                : KafkaClientProperties.load(Path.of(c.get(KAFKA_PROPERTIES_FILE)),
-                    KAFKA_PROPERTIES_FILE.key()),
+            kafkaClient(c),
             files.stream().map(Path::of).toList()),
         c.get(CHECKPOINTS),
         StateBackendSettings.from(c),
         c.get(PARALLELISM),
         c.get(NAME));
+  }
+
+  /**
+   * The Kafka client settings of {@code source.kafka.properties-file} (security, SASL, TLS), read
+   * once; none when the option is unset. Every Kafka client of the job's settings uses these.
+   */
+  public static KafkaClientProperties kafkaClient(Config c) {
+    String file = c.get(KAFKA_PROPERTIES_FILE);
+    return file == null ? KafkaClientProperties.NONE
+        : KafkaClientProperties.load(Path.of(file), KAFKA_PROPERTIES_FILE.key());
   }
 
   /**

@@ -25,12 +25,7 @@ final class ClusterFolders {
    */
   static void requireSameSize(Path baseDir, int count, IntFunction<Path> nodeDir,
       java.util.function.Predicate<Path> hasData, String what, String flag) {
-    List<Integer> withData = new ArrayList<>();
-    for (int i = 1; i <= Math.max(count, existing(baseDir)); i++) {
-      if (hasData.test(nodeDir.apply(i))) {
-        withData.add(i);
-      }
-    }
+    List<Integer> withData = nodesWithData(baseDir, count, nodeDir, hasData);
     boolean none = withData.isEmpty();
     boolean all = withData.size() == count && withData.get(withData.size() - 1) == count;
     if (!none && !all) {
@@ -38,6 +33,21 @@ final class ClusterFolders {
           + " (" + withData + "), not of " + count + "; start with " + flag + " "
           + withData.size() + ", or delete " + baseDir + " to start afresh");
     }
+  }
+
+  /**
+   * The numbers of the node folders under {@code baseDir} that hold data, looking at least at
+   * 1..{@code count}.
+   */
+  static List<Integer> nodesWithData(Path baseDir, int count, IntFunction<Path> nodeDir,
+      java.util.function.Predicate<Path> hasData) {
+    List<Integer> withData = new ArrayList<>();
+    for (int i = 1; i <= Math.max(count, existing(baseDir)); i++) {
+      if (hasData.test(nodeDir.apply(i))) {
+        withData.add(i);
+      }
+    }
+    return withData;
   }
 
   private static int existing(Path baseDir) {

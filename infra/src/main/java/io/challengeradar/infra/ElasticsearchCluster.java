@@ -8,7 +8,6 @@ import io.challengeradar.contract.TemplateOutcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,7 +22,8 @@ public final class ElasticsearchCluster implements AutoCloseable {
   /** The cluster's folder under the radar home. */
   public static final String DIR_NAME = "elasticsearch-cluster";
 
-  private final List<ElasticsearchLauncher> nodes = new ArrayList<>();
+  private final ClusterNodes<ElasticsearchLauncher> nodes =
+      new ClusterNodes<>(ElasticsearchLauncher::spawn, ElasticsearchLauncher::awaitHealthy);
   private List<TemplateOutcome> templates = List.of();
 
   private ElasticsearchCluster() {}
@@ -65,16 +65,12 @@ public final class ElasticsearchCluster implements AutoCloseable {
         if (!Ports.isFree(node.transportPort())) {
           throw new PortTakenException("Elasticsearch's transport", node.transportPort());
         }
-        cluster.nodes.add(new ElasticsearchLauncher(node,
-            count == 1 ? ElasticsearchDiscovery.singleNode()
-                : ElasticsearchDiscovery.member(i, transportPorts), notices));
+        ElasticsearchDiscovery discovery = count == 1 ? ElasticsearchDiscovery.singleNode()
+            : ElasticsearchDiscovery.member(i, transportPorts);
+        cluster.nodes.add(() -> new ElasticsearchLauncher(node, discovery, notices));
       }
-      for (ElasticsearchLauncher node : cluster.nodes) {
-        node.spawn();
-      }
-      for (ElasticsearchLauncher node : cluster.nodes) {
-        node.awaitHealthy();
-      }
+      cluster.nodes.spawnAll();
+      cluster.nodes.awaitAll();
       try (ElasticsearchConnection connection = ElasticsearchClients.create(cluster.access())) {
         cluster.templates = new TemplateInstaller(connection.client()).installAll(ingest);
       }
@@ -91,7 +87,7 @@ public final class ElasticsearchCluster implements AutoCloseable {
 
   /** Every node's URL, node 1 first: what the sink's {@code elasticsearch.hosts} takes. */
   public List<String> urls() {
-    return nodes.stream().map(ElasticsearchLauncher::url).toList();
+    return nodes.all().stream().map(ElasticsearchLauncher::url).toList();
   }
 
   /** A client spreading requests over every node. */
@@ -99,13 +95,22 @@ public final class ElasticsearchCluster implements AutoCloseable {
     return ElasticsearchAccess.plain(urls());
   }
 
-  /** Node {@code index} (1-based). */
+  /** Node {@code index} (1-based), as last started. */
   public ElasticsearchLauncher node(int index) {
-    return nodes.get(index - 1);
+    return nodes.get(index);
   }
 
   public List<ElasticsearchLauncher> nodes() {
-    return List.copyOf(nodes);
+    return nodes.all();
+  }
+
+  /**
+   * Starts node {@code index} again on its own data, ports and name (after it was killed or
+   * stopped) and returns once it answers health yellow or green; it rejoins the cluster, which
+   * then copies back the replicas it lacks. The templates stay as installed.
+   */
+  public ElasticsearchLauncher restart(int index) {
+    return nodes.restart(index);
   }
 
   public List<TemplateOutcome> templates() {
@@ -115,8 +120,9 @@ public final class ElasticsearchCluster implements AutoCloseable {
   /** What runs where, one line per node. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    for (int i = 1; i <= nodes.size(); i++) {
-      ElasticsearchLauncher node = nodes.get(i - 1);
+    List<ElasticsearchLauncher> all = nodes.all();
+    for (int i = 1; i <= all.size(); i++) {
+      ElasticsearchLauncher node = all.get(i - 1);
       lines.add(String.format("Elasticsearch node %d  %s  pid %d  transport port %d  data %s", i,
           node.url(), node.process().pid(), node.transportPort(), node.layout().data()));
     }
@@ -126,9 +132,6 @@ public final class ElasticsearchCluster implements AutoCloseable {
   /** Stops every node still running (last first); each removes its state file. */
   @Override
   public void close() {
-    List<ElasticsearchLauncher> lastFirst = new ArrayList<>(nodes);
-    Collections.reverse(lastFirst);
-    Shutdown.inOrder(lastFirst, e -> e instanceof RuntimeException r
-        ? r : new PlatformException("stopping the cluster failed: " + e.getMessage(), e));
+    nodes.closeLastFirst();
   }
 }

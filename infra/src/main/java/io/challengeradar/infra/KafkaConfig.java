@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders server.properties for one local KRaft node that is both broker and controller, alone or
- * one of a quorum.
+ * Renders server.properties for one local KRaft node: broker and controller in one (alone), or a
+ * broker-only or controller-only node of a {@link KafkaCluster}.
  */
 public final class KafkaConfig {
   private KafkaConfig() {}
@@ -15,28 +15,41 @@ public final class KafkaConfig {
     return render(options, KafkaQuorum.single(controllerPort));
   }
 
-  /** The settings of node {@code quorum.nodeId()}, in a stable order. */
+  /**
+   * The settings of node {@code quorum.nodeId()}, in a stable order. A broker listens for
+   * clients on {@code options.port()}; a controller-only node's one listener is its voter port.
+   */
   public static Map<String, String> render(KafkaOptions options, KafkaQuorum quorum) {
-    int controllerPort = quorum.controllerPort();
+    KafkaQuorum.Role role = quorum.role();
     String replicas = Integer.toString(quorum.replicationFactor());
     String minIsr = Integer.toString(quorum.minInsyncReplicas());
     Map<String, String> config = new LinkedHashMap<>();
-    config.put("process.roles", "broker,controller");
+    config.put("process.roles", role.processRoles());
     config.put("node.id", Integer.toString(quorum.nodeId()));
-    // A static quorum of every node: the storage is formatted once, with no --standalone
-    // bootstrap.
-    config.put("controller.quorum.voters", quorum.voters());
-    config.put("listeners",
-        "PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.port());
+    // A static quorum: the storage is formatted once, with no --standalone bootstrap.
+    config.put("controller.quorum.voters", quorum.votersSetting());
+    String client = "PLAINTEXT://127.0.0.1:" + options.port();
+    String controller = role.isController()
+        ? "CONTROLLER://127.0.0.1:" + quorum.controllerPort() : null;
+    config.put("listeners", switch (role) {
+      case COMBINED -> client + "," + controller;
+      case BROKER -> client;
+      case CONTROLLER -> controller;
+    });
+    if (role.isBroker()) {
+      config.put("advertised.listeners", client);
+    }
     config.put("controller.listener.names", "CONTROLLER");
-    config.put("inter.broker.listener.name", "PLAINTEXT");
+    if (role.isBroker()) {
+      config.put("inter.broker.listener.name", "PLAINTEXT");
+    }
     config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     config.put("log.dirs", options.dataDir().toAbsolutePath().toString());
     config.put("num.partitions", "1");
     config.put("auto.create.topics.enable", "true");
     // Topics created without a replication factor (auto-created, or by KafkaReplay) get this
-    // one; internal topics too: one broker can hold only one replica, three hold three.
+    // one; internal topics too: one broker can hold only one replica, three hold three. In KRaft
+    // the controllers place new topics' replicas, so they read these settings too.
     config.put("default.replication.factor", replicas);
     config.put("min.insync.replicas", minIsr);
     config.put("offsets.topic.replication.factor", replicas);

@@ -17,10 +17,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * Runs a real Kafka broker (KRaft, broker and controller in one node) as a child JVM on this JVM's
- * class path: formats its storage on first use, starts it, waits until it answers, and stops it on
- * {@link #close()} or when the JVM exits. Alone, or one node of a {@link KafkaCluster}'s quorum.
- * Kafka does not mind root, so it runs as the current user.
+ * Runs a real KRaft Kafka node as a child JVM on this JVM's class path: formats its storage on
+ * first use, starts it, waits until it answers, and stops it on {@link #close()} or when the JVM
+ * exits. Alone (broker and controller in one node), or a broker or a controller of a
+ * {@link KafkaCluster}. Kafka does not mind root, so it runs as the current user.
  */
 public final class KafkaLauncher implements AutoCloseable {
   public static final String SERVER_NAME = "kafka";
@@ -38,16 +38,22 @@ public final class KafkaLauncher implements AutoCloseable {
   }
 
   /**
-   * A launcher for node {@code quorum.nodeId()} of a quorum; null: a node on its own, its
-   * controller port derived at start.
+   * A launcher for node {@code quorum.nodeId()} of a quorum, in the role it gives; null: a node
+   * on its own, broker and controller, its controller port derived at start. A controller-only
+   * node listens on {@code options.port()}, which must be its voter port.
    */
   public KafkaLauncher(KafkaOptions options, KafkaQuorum quorum, PrintStream notices) {
     this.options = Objects.requireNonNull(options, "options");
     this.givenQuorum = quorum;
+    if (quorum != null && quorum.role() == KafkaQuorum.Role.CONTROLLER
+        && quorum.controllerPort() != options.port()) {
+      throw new IllegalArgumentException("a controller listens on its voter port "
+          + quorum.controllerPort() + ", not " + options.port());
+    }
     this.notices = Objects.requireNonNull(notices, "notices");
   }
 
-  /** Starts the broker and returns once it answers a cluster description. */
+  /** Starts the node and returns once it answers a cluster description. */
   public synchronized KafkaLauncher start() {
     spawn();
     awaitAnswer();
@@ -62,13 +68,17 @@ public final class KafkaLauncher implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("already started (pid " + process.pid() + ")");
     }
-    ServerProcess.checkCanStart(givenQuorum == null ? "Kafka"
-        : "Kafka broker " + givenQuorum.nodeId(), options.stateFile(), options.port());
-    controllerPort = givenQuorum != null ? givenQuorum.controllerPort()
-        : options.controllerPort() != 0 ? options.controllerPort()
-        : Ports.preferredOrAnyFree(options.port() + 1);
-    quorum = givenQuorum != null ? givenQuorum : KafkaQuorum.single(controllerPort);
-    if (!Ports.isFree(controllerPort)) {
+    ServerProcess.checkCanStart(givenQuorum == null ? "Kafka" : "Kafka " + nodeName(),
+        options.stateFile(), options.port());
+    if (givenQuorum == null) {
+      controllerPort = options.controllerPort() != 0 ? options.controllerPort()
+          : Ports.preferredOrAnyFree(options.port() + 1);
+      quorum = KafkaQuorum.single(controllerPort);
+    } else {
+      quorum = givenQuorum;
+      controllerPort = quorum.role().isController() ? quorum.controllerPort() : 0;
+    }
+    if (quorum.role() == KafkaQuorum.Role.COMBINED && !Ports.isFree(controllerPort)) {
       throw new PortTakenException("Kafka's controller", controllerPort);
     }
     Path logs = options.logsDir();
@@ -94,14 +104,21 @@ public final class KafkaLauncher implements AutoCloseable {
         logs, RunAs.currentUser()).write(stateFile);
   }
 
-  /** Waits until the broker answers a cluster description (stopping it on failure). */
+  /** Waits until the node answers a cluster description (stopping it on failure). */
   synchronized void awaitAnswer() {
     process.awaitReady(this::answers, options.startupTimeout());
   }
 
-  /** The name in the state file: the server's, with the node's id when one of several. */
+  /** The name in the state file: the server's, with the node's role and number in a cluster. */
   private String serverName() {
-    return givenQuorum == null ? SERVER_NAME : SERVER_NAME + " broker " + givenQuorum.nodeId();
+    return givenQuorum == null ? SERVER_NAME : SERVER_NAME + " " + nodeName();
+  }
+
+  /** "broker 2", "controller 1": a cluster's node, numbered as its folder is. */
+  private String nodeName() {
+    return givenQuorum.role() == KafkaQuorum.Role.CONTROLLER
+        ? "controller " + givenQuorum.controllerNumber()
+        : "broker " + givenQuorum.nodeId();
   }
 
   /** Formats the KRaft storage with a fresh cluster id, unless an earlier start already did. */
@@ -157,13 +174,27 @@ public final class KafkaLauncher implements AutoCloseable {
     if (!Ports.isListening(options.port())) {
       return false;
     }
-    return reachable(bootstrap(), Duration.ofSeconds(3));
+    return quorum.role() == KafkaQuorum.Role.CONTROLLER
+        ? controllerReachable(bootstrap(), Duration.ofSeconds(3))
+        : reachable(bootstrap(), Duration.ofSeconds(3));
   }
 
   /** True when a broker at {@code bootstrap} describes its cluster within {@code timeout}. */
   public static boolean reachable(String bootstrap, Duration timeout) {
+    return describes(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, timeout);
+  }
+
+  /**
+   * True when a controller at {@code address} describes its cluster within {@code timeout}
+   * (through bootstrap.controllers: a controller has no client listener).
+   */
+  public static boolean controllerReachable(String address, Duration timeout) {
+    return describes(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, address, timeout);
+  }
+
+  private static boolean describes(String bootstrapKey, String address, Duration timeout) {
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(bootstrapKey, address);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(props)) {
@@ -185,6 +216,7 @@ public final class KafkaLauncher implements AutoCloseable {
     return options;
   }
 
+  /** The node's controller port; 0 for a broker-only node. */
   public int controllerPort() {
     return controllerPort;
   }
@@ -196,7 +228,7 @@ public final class KafkaLauncher implements AutoCloseable {
     return process;
   }
 
-  /** Stops the broker (SIGTERM, then kill after the stop timeout) and removes the state file. */
+  /** Stops the node (SIGTERM, then kill after the stop timeout) and removes the state file. */
   @Override
   public synchronized void close() {
     if (process != null) {

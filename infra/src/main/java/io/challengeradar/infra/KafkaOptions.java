@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything that decides how the local Kafka broker runs (one KRaft node, broker and controller);
+ * Everything that decides how one local KRaft node runs: {@code radar up}'s broker (broker and
+ * controller in one), or a broker or a controller of a {@link KafkaCluster};
  * {@link PlatformSettings} defines the settings among them.
  *
- * @param port the client (PLAINTEXT) port, loopback only
+ * @param port the client (PLAINTEXT) port, loopback only; a controller-only node's controller port
  * @param controllerPort the KRaft controller port; 0 derives it: port + 1, or any free port when
  *     that one is busy
  * @param baseDir the folder for data (log.dirs), logs, server.properties and the state file

@@ -76,6 +76,7 @@ public final class ServerProcess implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
   private volatile Runnable afterStop = () -> {};
+  private volatile StopOutcome stopOutcome;
 
   private ServerProcess(Spec spec, Process process, Duration stopTimeout, boolean stopOnExit) {
     this.spec = spec;
@@ -243,8 +244,13 @@ public final class ServerProcess implements AutoCloseable {
         // The JVM is already shutting down; the hook will find this closed.
       }
     }
-    stop(process.toHandle(), stopTimeout);
+    stopOutcome = stop(process.toHandle(), stopTimeout);
     afterStop.run();
+  }
+
+  /** How {@link #close} stopped the process; empty until it has. */
+  public Optional<StopOutcome> stopOutcome() {
+    return Optional.ofNullable(stopOutcome);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.challengeradar.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.challengeradar.config.Config;
 import java.nio.file.Path;
@@ -88,24 +89,67 @@ class ConfigRenderingTest {
         .containsEntry("transport.port", "19301");
   }
 
+  private static final List<KafkaQuorum.Voter> THREE_CONTROLLERS = List.of(
+      new KafkaQuorum.Voter(101, 19093), new KafkaQuorum.Voter(102, 19095),
+      new KafkaQuorum.Voter(103, 19097));
+
   @Test
-  void threeKraftNodesReplicateTopicsThreeTimesAndAcknowledgeOnTwo() {
-    KafkaQuorum quorum = new KafkaQuorum(3, List.of(19093, 19095, 19097), "id");
+  void threeBrokersReplicateTopicsThreeTimesAndAcknowledgeOnTwo() {
+    KafkaQuorum quorum =
+        new KafkaQuorum(3, KafkaQuorum.Role.BROKER, THREE_CONTROLLERS, 3, "id");
     KafkaOptions kafka = KafkaOptions.defaults(HOME).withPort(19096);
 
     Map<String, String> config = KafkaConfig.render(kafka, quorum);
 
     assertThat(config)
+        .containsEntry("process.roles", "broker")
         .containsEntry("node.id", "3")
         .containsEntry("controller.quorum.voters",
-            "1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097")
-        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19096,CONTROLLER://127.0.0.1:19097")
+            "101@127.0.0.1:19093,102@127.0.0.1:19095,103@127.0.0.1:19097")
         .containsEntry("default.replication.factor", "3")
         .containsEntry("min.insync.replicas", "2")
         .containsEntry("offsets.topic.replication.factor", "3")
         .containsEntry("transaction.state.log.min.isr", "2");
-    assertThat(KafkaConfig.render(kafka, new KafkaQuorum(1, List.of(19093, 19095), "id")))
+    assertThat(KafkaConfig.render(kafka, new KafkaQuorum(2, KafkaQuorum.Role.BROKER,
+            List.of(new KafkaQuorum.Voter(101, 19093)), 2, "id")))
         .containsEntry("default.replication.factor", "2")
         .containsEntry("min.insync.replicas", "1");
+  }
+
+  @Test
+  void aBrokerOnlyNodeListensForClientsAndNotAsAController() {
+    KafkaOptions kafka = KafkaOptions.defaults(HOME).withPort(19096);
+
+    Map<String, String> config = KafkaConfig.render(kafka,
+        new KafkaQuorum(3, KafkaQuorum.Role.BROKER, THREE_CONTROLLERS, 3, "id"));
+
+    assertThat(config)
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19096")
+        .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19096")
+        .containsEntry("inter.broker.listener.name", "PLAINTEXT")
+        .containsEntry("controller.listener.names", "CONTROLLER");
+  }
+
+  @Test
+  void aControllerOnlyNodeHasOnlyItsControllerListener() {
+    KafkaOptions kafka = KafkaOptions.defaults(HOME).withPort(19095);
+
+    Map<String, String> config = KafkaConfig.render(kafka,
+        new KafkaQuorum(102, KafkaQuorum.Role.CONTROLLER, THREE_CONTROLLERS, 3, "id"));
+
+    assertThat(config)
+        .containsEntry("process.roles", "controller")
+        .containsEntry("node.id", "102")
+        .containsEntry("listeners", "CONTROLLER://127.0.0.1:19095")
+        .containsEntry("default.replication.factor", "3")
+        .doesNotContainKeys("advertised.listeners", "inter.broker.listener.name");
+  }
+
+  @Test
+  void aQuorumRefusesABrokerAmongItsVotersAndAControllerOutsideThem() {
+    assertThatThrownBy(() -> new KafkaQuorum(101, KafkaQuorum.Role.BROKER, THREE_CONTROLLERS, 3,
+        "id")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be");
+    assertThatThrownBy(() -> new KafkaQuorum(1, KafkaQuorum.Role.CONTROLLER, THREE_CONTROLLERS,
+        3, "id")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be");
   }
 }

@@ -4,6 +4,8 @@ import static io.challengeradar.flink.KafkaToElasticsearch.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.challengeradar.contract.IngestSettings;
 import io.challengeradar.contract.Index;
@@ -34,8 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A three-node Elasticsearch cluster (three processes, replicas 1) loses its elected master to
  * SIGKILL while the job writes to it with every node in {@code elasticsearch.hosts}: the sink
  * goes on with the two left, without the job restarting, and the indices end with the documents
- * and versions of an uninterrupted run on the same nodes. The job runs on a MiniCluster in this
- * JVM and reads an in-process Kafka: neither is what this test is about.
+ * and versions of an uninterrupted run on the same nodes. The lost node is then started again on
+ * its own data: the cluster is back to three nodes and green, the rejoined node holds shard
+ * copies again, and the contents are still those of the uninterrupted run. The job runs on a
+ * MiniCluster in this JVM and reads an in-process Kafka: neither is what this test is about.
  */
 class ElasticsearchNodeLossIT {
   private static final int NODES = 3;
@@ -88,7 +92,7 @@ class ElasticsearchNodeLossIT {
   }
 
   @Test
-  void masterKilledMidStreamLosesNothingAndTheSinkGoesOnWithTheOthers(
+  void masterKilledMidStreamLosesNothingAndTheSinkGoesOnWithTheOthersUntilItRejoins(
       @InjectMiniCluster MiniCluster flink) throws Exception {
     List<Event> all = ChallengeScenario.events();
     List<Event> first = all.subList(0, all.size() / 2);
@@ -119,6 +123,16 @@ class ElasticsearchNodeLossIT {
       assertThat(client.cluster().health().numberOfNodes()).isEqualTo(NODES - 1);
       assertThat(masterIndex(client)).isNotEqualTo(master);
 
+      es.restart(master);
+      awaitGreen(client);
+      // The two left were green on their own (the lost copies were made again there); the
+      // balancer then moves some copies onto the node that came back.
+      KafkaToElasticsearch.await("shard copies started on the rejoined node",
+          () -> startedShardsOn(client, ElasticsearchDiscovery.nodeName(master)) > 0);
+      awaitGreen(client);
+      Map<String, Map<String, JsonNode>> rejoined = contents.comparable();
+      Map<String, Long> rejoinedVersions = contents.versions(Index.VIDEOS.indexName());
+
       contents.clear();
       JobClient reference = KafkaToElasticsearch.start(kafka.bootstrapServers(), es.urls(),
           "es-node-loss-reference-it", work);
@@ -129,6 +143,27 @@ class ElasticsearchNodeLossIT {
       assertThat(survived.get(Index.VIDEOS.indexName())).hasSize(ChallengeScenario.VIDEOS);
       assertThat(EsContents.differences(survived, contents.comparable())).isEmpty();
       assertThat(survivedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
+      assertThat(EsContents.differences(rejoined, contents.comparable()))
+          .as("after the lost node rejoined").isEmpty();
+      assertThat(rejoinedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
+    }
+  }
+
+  private static void awaitGreen(ElasticsearchClient client) throws Exception {
+    HealthResponse health = client.cluster().health(h -> h
+        .waitForNodes(Integer.toString(NODES)).waitForStatus(HealthStatus.Green)
+        .waitForNoRelocatingShards(true).timeout(t -> t.time(WAIT.toSeconds() + "s")));
+    assertThat(health.timedOut()).as("three nodes and green: " + health).isFalse();
+    assertThat(health.numberOfNodes()).isEqualTo(NODES);
+    assertThat(health.status()).isEqualTo(HealthStatus.Green);
+  }
+
+  private static long startedShardsOn(ElasticsearchClient client, String node) {
+    try {
+      return client.cat().shards().valueBody().stream()
+          .filter(shard -> node.equals(shard.node()) && "STARTED".equals(shard.state())).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

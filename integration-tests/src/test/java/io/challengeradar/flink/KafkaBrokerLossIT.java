@@ -9,6 +9,7 @@ import io.challengeradar.core.event.Event;
 import io.challengeradar.flink.source.PipelineSources;
 import io.challengeradar.infra.Ports;
 import io.challengeradar.infra.KafkaCluster;
+import io.challengeradar.infra.KafkaLauncher;
 import io.challengeradar.infra.KafkaOptions;
 import io.challengeradar.infra.ServerProcess;
 import io.challengeradar.infra.testing.ElasticsearchTestServer;
@@ -16,6 +17,8 @@ import io.challengeradar.infra.testing.SharedElasticsearch;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +38,10 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,9 +51,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * takes more records with two brokers, and gets the broker back: the topic holds each record
  * once, the job reads on without restarting, and Elasticsearch ends with the documents and
  * versions of an uninterrupted run. The job runs on a MiniCluster in this JVM and writes the
- * shared test Elasticsearch.
+ * shared test Elasticsearch. The brokers run beside three controller processes; stopping the
+ * cluster afterwards (the second test, so no further cluster is started for it) shows that
+ * every broker, the restarted one included, and every controller exits on SIGTERM within the
+ * stop timeout, none killed.
  */
 @ExtendWith(SharedElasticsearch.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaBrokerLossIT {
   private static final int BROKERS = 3;
   private static final TopicPartition POSTS = new TopicPartition(PipelineSources.POSTS_TOPIC, 0);
@@ -85,6 +95,7 @@ class KafkaBrokerLossIT {
   }
 
   @Test
+  @Order(1)
   void leaderKilledAndRestartedLosesNothingAndDoublesNothing(
       @InjectMiniCluster MiniCluster flink) throws Exception {
     List<Event> all = ChallengeScenario.events();
@@ -138,6 +149,30 @@ class KafkaBrokerLossIT {
       assertThat(EsContents.differences(survived, contents.comparable())).isEmpty();
       assertThat(survivedVersions).isEqualTo(contents.versions(Index.VIDEOS.indexName()));
     }
+  }
+
+  @Test
+  @Order(2)
+  void stopsTheBrokersThenTheControllersEachOnItsOwnWithinTheStopTimeout() {
+    List<KafkaLauncher> brokers = kafka.brokers();
+    List<KafkaLauncher> controllers = kafka.controllers();
+    assertThat(controllers).as("controller processes beside %d brokers", BROKERS).hasSize(3);
+    assertThat(brokers).allSatisfy(b -> assertThat(b.process().isAlive()).isTrue());
+    Duration stopTimeout = brokers.get(0).options().stopTimeout();
+
+    long began = System.nanoTime();
+    kafka.close();
+    Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+    List<KafkaLauncher> all = new ArrayList<>(brokers);
+    all.addAll(controllers);
+    assertThat(all).allSatisfy(node -> {
+      assertThat(node.process().stopOutcome()).as(node.process().name())
+          .contains(ServerProcess.StopOutcome.STOPPED);
+      assertThat(node.options().stateFile()).doesNotExist();
+    });
+    // Brokers, then controllers, each group within one stop timeout.
+    assertThat(took).isLessThan(stopTimeout.multipliedBy(2));
   }
 
   private static Admin admin() {

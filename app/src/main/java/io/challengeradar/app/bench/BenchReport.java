@@ -63,7 +63,8 @@ final class BenchReport {
     row(key, what, median, String.format(Locale.ROOT, "%,.1f", median), unit, note);
   }
 
-  private void row(String key, String what, double median, String value, String unit,
+  /** A row whose value is shown as {@code value} (a cosine to 4 decimals, say). */
+  void row(String key, String what, double median, String value, String unit,
       String note) {
     checkKey(key);
     if (rows.stream().anyMatch(r -> r.key().equals(key))) {

@@ -2,7 +2,6 @@ package io.challengeradar.app.bench;
 
 import io.challengeradar.serving.ServingNode;
 import io.challengeradar.serving.ServingSettings;
-import io.challengeradar.serving.engine.BatchPredictor;
 import io.challengeradar.serving.model.DjlRuntime;
 import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.SentenceEncoder;
@@ -41,6 +40,10 @@ import picocli.CommandLine.Option;
  * captions and, with {@code --data}, on real ones; p50/p99 latency at half each model's HTTP rate.
  * Every ratio is between figures of the same run: the quantized model against the full one,
  * HTTP against in-process, dynamic batching against batch 1.
+ *
+ * <p>Before the models, the encoder's CPU candidates ({@link EncoderCandidates}: threads, workers,
+ * batch, token limit, quantized) in-process against the full model as main served it, taking
+ * turns in one run, with their cosine against it on up to 1,000 real captions.
  *
  * <p>The nodes it starts keep no caption cache: the phases loop over the same captions, and a
  * cache would measure lookups instead of the model.
@@ -81,8 +84,18 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--captions", defaultValue = "4096", description = "Most captions per set, generated or real (default ${DEFAULT-VALUE}).")
   int captionCount;
 
-  @Option(names = "--intra-op-threads", defaultValue = "0", description = "ONNX Runtime threads per call, as serving.text.intra-op-threads; 0: its own choice (default ${DEFAULT-VALUE}).")
+  @Option(names = "--intra-op-threads", defaultValue = "0", description = "ONNX Runtime threads per call for the models' phases, as serving.text.intra-op-threads; 0: the serving default (default ${DEFAULT-VALUE}).")
   int intraOpThreads;
+
+  @Option(names = "--candidates", split = ",", defaultValue = "all",
+      description = "Encoder candidates measured in-process against the baseline (all, none, or"
+          + " names of: baseline, full-1-thread, default, default-batch-128, default-tokens-64,"
+          + " quantized-main, quantized-tuned; default ${DEFAULT-VALUE}).")
+  List<String> candidateNames;
+
+  @Option(names = "--http", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Measure the models over HTTP and their latency too (default ${DEFAULT-VALUE}).")
+  boolean http;
 
   @Mixin BenchOptions bench = new BenchOptions(1);
 
@@ -123,16 +136,28 @@ public final class ServingBench implements Callable<Integer> {
     }
 
     int repeats = bench.repeats();
+    List<EncoderCandidates.Measured> candidates = List.of();
+    Map<String, EncoderCandidates.Profile> profiles = new LinkedHashMap<>();
+    List<EncoderCandidates.Candidate> chosen = chosenCandidates();
+    if (!chosen.isEmpty()) {
+      List<String> quality = sets.getOrDefault(REAL, sets.get(GENERATED));
+      quality = quality.subList(0, Math.min(QUALITY_CAPTIONS, quality.size()));
+      candidates = EncoderCandidates.measure(storeDir, chosen, sets, quality, repeats,
+          warmupSeconds, seconds, profiles);
+    }
+    if (!http) {
+      report(repeats, new Results(Map.of(), candidates, profiles)).finish(bench, true, System.out);
+      return 0;
+    }
     System.err.printf(Locale.ROOT, "bench serving: %s; %d clients, batch %d, %d captions/request, %ds per phase%n",
         models, clients, batch, requestSize, seconds);
     Map<String, Model> measured = new LinkedHashMap<>();
     for (String choice : models) {
-      String name = new TextEncoderOptions(choice, 0, 0, 0).modelName();
-      ModelSpec spec = ModelSpec.read(name, "1", storeDir.resolve(name).resolve("1"), null);
-      if (intraOpThreads > 0) {
-        spec = spec.withProperty(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, "" + intraOpThreads);
-      }
-      ModelSpec s = spec;
+      String name = TextEncoderOptions.of(choice, 0, 0, 0).modelName();
+      // As the serving tier runs it: its text settings (threads, workers), --intra-op-threads
+      // over them.
+      ModelSpec s = servedText(choice).apply(
+          ModelSpec.read(name, "1", storeDir.resolve(name).resolve("1"), null));
       Map<String, Phases> perSet = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> set : sets.entrySet()) {
         String what = choice + ", " + set.getKey() + " captions, ";
@@ -154,8 +179,32 @@ public final class ServingBench implements Callable<Integer> {
       }
       measured.put(choice, new Model(perSet, Stats.median(p50), Stats.median(p99)));
     }
-    report(repeats, new Results(measured)).finish(bench, true, System.out);
+    report(repeats, new Results(measured, candidates, profiles)).finish(bench, true, System.out);
     return 0;
+  }
+
+  /** Captions the candidates' vectors are compared on, the first of the real set. */
+  static final int QUALITY_CAPTIONS = 1_000;
+
+  private List<EncoderCandidates.Candidate> chosenCandidates() {
+    List<EncoderCandidates.Candidate> all =
+        EncoderCandidates.all(Runtime.getRuntime().availableProcessors(), batch);
+    if (candidateNames.equals(List.of("none"))) {
+      return List.of();
+    }
+    if (candidateNames.equals(List.of("all"))) {
+      return all;
+    }
+    List<EncoderCandidates.Candidate> out = new ArrayList<>(List.of(all.get(0)));
+    for (String name : candidateNames) {
+      EncoderCandidates.Candidate c = all.stream().filter(x -> x.name().equals(name)).findFirst()
+          .orElseThrow(() -> new picocli.CommandLine.ParameterException(
+              new picocli.CommandLine(this), "--candidates: no candidate " + name));
+      if (!out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   static final String GENERATED = "generated";
@@ -167,17 +216,25 @@ public final class ServingBench implements Callable<Integer> {
   /** One model: its phases per caption set, and its latency (ms) at half its HTTP rate. */
   record Model(Map<String, Phases> sets, double latencyP50, double latencyP99) {}
 
-  /** What one run measured, per model ({@code full}, {@code quantized}). */
-  record Results(Map<String, Model> models) {}
+  /**
+   * What one run measured, per model ({@code full}, {@code quantized}), and the encoder
+   * candidates (the first the baseline).
+   */
+  record Results(Map<String, Model> models, List<EncoderCandidates.Measured> candidates,
+      Map<String, EncoderCandidates.Profile> profiles) {}
 
   /** The table of one run. */
   BenchReport report(int repeats, Results r) {
     BenchReport report = new BenchReport("Serving", "./radar bench serving --repeats " + repeats
-        + " --models " + String.join(",", r.models().keySet())
+        + (r.models().isEmpty() ? "" : " --models " + String.join(",", r.models().keySet()))
         + (data != null ? " --data " + data + " --format " + format : "")
         + " --captions " + captionCount + " --clients " + clients + " --batch " + batch
         + " --request-size " + requestSize + " --seconds " + seconds + " --warmup-seconds "
-        + warmupSeconds + (intraOpThreads > 0 ? " --intra-op-threads " + intraOpThreads : ""));
+        + warmupSeconds + (intraOpThreads > 0 ? " --intra-op-threads " + intraOpThreads : "")
+        + (candidateNames.equals(List.of("all")) ? "" : " --candidates "
+            + String.join(",", candidateNames)) + (http ? "" : " --no-http"));
+    profileRows(report, r);
+    candidateRows(report, r.candidates());
     Model full = r.models().get(TextEncoderOptions.FULL);
     for (Map.Entry<String, Model> m : r.models().entrySet()) {
       String model = m.getKey();
@@ -211,12 +268,63 @@ public final class ServingBench implements Callable<Integer> {
       report.rowWithDecimal(model + "_latency_p99_ms", model + ": latency p99 at half its"
           + " generated-caption HTTP rate", m.getValue().latencyP99(), "ms", "");
     }
+    if (!r.candidates().isEmpty()) {
+      report.note("encoder candidates: in-process, taking turns within each repeat; cosine on"
+          + " the first " + r.candidates().get(0).cosines().length + " "
+          + (data != null ? "real" : "generated") + " captions; CPU ms/sentence is the process's"
+          + " CPU time over the sentences (on a shared machine steadier than sentences/s).");
+    }
+    if (r.models().isEmpty()) {
+      return report;
+    }
     report.note("full: all-MiniLM-L6-v2 (minilm), quantized: its 8-bit twin (minilm-q), both on"
-        + " ONNX Runtime (CPU); " + requestSize + " captions per request from up to "
+        + " ONNX Runtime (CPU) as the serving tier runs them (serving.text.*: "
+        + servedText(TextEncoderOptions.FULL).intraOpThreads() + " thread(s) per call, workers"
+        + " as set there); " + requestSize + " captions per request from up to "
         + captionCount + " per set (generated: seeded short captions"
         + (data != null ? "; real: the posts of --data" : "") + "); each phase measured for "
         + seconds + " s after " + warmupSeconds + " s of warm-up; no caption cache.");
     return report;
+  }
+
+  /** Where the baseline's time goes, per caption set (see {@link EncoderCandidates.Profile}). */
+  private static void profileRows(BenchReport report, Results r) {
+    for (Map.Entry<String, EncoderCandidates.Profile> e : r.profiles().entrySet()) {
+      EncoderCandidates.Profile p = e.getValue();
+      double cpu = r.candidates().get(0).cpuMs().get(e.getKey());
+      report.rowWithDecimal("profile_" + e.getKey() + "_tokens_per_caption", "profile, "
+          + e.getKey() + ": tokens per caption", p.tokensPerCaption(), "tokens", String.format(
+              Locale.ROOT, "forward passes compute %.2f times the real tokens in length groups"
+                  + " (%.2f padded to each batch's longest); tokenizing takes %.3f CPU ms per"
+                  + " caption, %.0f%% of the baseline's %.2f, the rest is the forward pass",
+              p.groupedPadding(), p.batchMaxPadding(), p.tokenizeCpuMs(),
+              100 * p.tokenizeCpuMs() / cpu, cpu));
+    }
+  }
+
+  private void candidateRows(BenchReport report, List<EncoderCandidates.Measured> measured) {
+    if (measured.isEmpty()) {
+      return;
+    }
+    EncoderCandidates.Measured base = measured.get(0);
+    for (EncoderCandidates.Measured m : measured) {
+      String name = m.candidate().name();
+      String key = "encoder_" + name.replace('-', '_');
+      for (String set : m.rate().keySet()) {
+        double rate = m.rate().get(set);
+        String note = m.candidate() == base.candidate() ? "" : report.ratio(
+            key + "_" + set + "_over_baseline", rate / base.rate().get(set)) + " times baseline; ";
+        report.rowWithDecimal(key + "_" + set + "_in_process", "encoder " + name + ", " + set
+            + ": in-process", rate, "sentences/s", note + String.format(Locale.ROOT,
+            "%.2f CPU ms/sentence", m.cpuMs().get(set)) + (m.candidate() == base.candidate()
+            ? "; " + m.candidate().what() : ""));
+      }
+      double[] cos = m.cosines();
+      double median = EncoderCandidates.quantile(cos, 0.5);
+      report.row(key + "_cosine_median", "encoder " + name + ": cosine against baseline, median",
+          median, String.format(Locale.ROOT, "%.4f", median), "", String.format(Locale.ROOT, "1st percentile %.4f, least %.4f over %d captions; %s",
+              EncoderCandidates.quantile(cos, 0.01), cos[0], cos.length, m.candidate().what()));
+    }
   }
 
   /** Deterministic captions from a fixed seed. */
@@ -230,29 +338,18 @@ public final class ServingBench implements Callable<Integer> {
     return out;
   }
 
-  private double inProcess(ModelSpec spec, List<String> captions) throws Exception {
-    try (SentenceEncoder encoder = SentenceEncoder.load(spec);
-        BatchPredictor<String, SentenceEncoder.Embedding> p = encoder.newPredictor()) {
-      int[] next = {0};
-      Callable<Integer> step = () -> {
-        List<String> b = slice(captions, next[0], batch);
-        next[0] += batch;
-        p.predict(b);
-        return b.size();
-      };
-      run(step, warmupSeconds);
-      return run(step, seconds);
-    }
+  /** The serving tier's text settings for {@code choice}, with --intra-op-threads over them. */
+  private TextEncoderOptions servedText(String choice) {
+    TextEncoderOptions served = TextEncoderOptions.defaults();
+    return new TextEncoderOptions(choice,
+        intraOpThreads > 0 ? intraOpThreads : served.intraOpThreads(), served.maxTokens(), 0,
+        served.workers());
   }
 
-  private static double run(Callable<Integer> step, int secs) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
-    long start = System.nanoTime();
-    long items = 0;
-    while (System.nanoTime() < end) {
-      items += step.call();
-    }
-    return items / ((System.nanoTime() - start) / 1e9);
+  /** The model at {@code batch}, on as many threads as the serving tier gives it workers. */
+  private double inProcess(ModelSpec spec, List<String> captions) throws Exception {
+    return EncoderCandidates.inProcess(spec, spec.batching().workers(), batch, captions,
+        warmupSeconds, seconds);
   }
 
   /** A node serving only {@code spec}'s model, at {@code batchSize}, without a caption cache. */
@@ -266,12 +363,11 @@ public final class ServingBench implements Callable<Integer> {
         "max.tokens=" + spec.integer("max.tokens", SentenceEncoder.DEFAULT_MAX_TOKENS),
         "batch.size=" + batchSize, "batch.delay.ms=" + (batchSize == 1 ? 0 : 5),
         "queue.capacity=100000", "timeout.ms=60000"));
-    int threads = spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0);
-    if (threads > 0) {
-      props.add(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY + "=" + threads);
-    }
     Files.writeString(version.resolve(ModelSpec.FILE), String.join("\n", props) + "\n");
     return ServingNode.start(ServingNode.Options.from(ServingSettings.onAFreePort(dir, cache)
+        .with(ServingSettings.TEXT_INTRA_OP_THREADS,
+            spec.integer(TextEncoderOptions.INTRA_OP_THREADS_PROPERTY, 0), "bench")
+        .with(ServingSettings.TEXT_WORKERS, spec.batching().workers(), "bench")
         .with(ServingSettings.THREADS, Math.max(16, clients * 2), "bench")
         .with(ServingSettings.TEXT_CACHE_SIZE, 0, "bench"), dir));
   }

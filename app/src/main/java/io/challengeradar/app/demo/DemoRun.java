@@ -7,6 +7,9 @@ import io.challengeradar.config.CommonOptions;
 import io.challengeradar.config.Config;
 import io.challengeradar.config.Origin;
 import io.challengeradar.contract.Index;
+import io.challengeradar.contract.IndexTemplates;
+import io.challengeradar.contract.TemplateInstaller;
+import io.challengeradar.contract.TemplateOutcome;
 import io.challengeradar.core.event.EventCodec;
 import io.challengeradar.core.generator.Scenario;
 import io.challengeradar.core.util.Progress;
@@ -96,6 +99,7 @@ public final class DemoRun implements AutoCloseable {
     DemoRun run = new DemoRun(request, log, work, platform, startNanos);
     try {
       platform.client().indices().delete(d -> d.index(INDICES).ignoreUnavailable(true));
+      replaceNewerTemplates(platform.client(), platform.templates(), log);
       if (request.withServing()) {
         run.startServing();
       }
@@ -158,6 +162,29 @@ public final class DemoRun implements AutoCloseable {
    * The demo keeps its own Elasticsearch data under the radar home's demo folder, apart from what
    * {@code radar up} serves, so that a demo never mixes with a user's data.
    */
+  /**
+   * The demo's Elasticsearch is its own, and its indices were just deleted: index templates a
+   * newer build left there (kept by the installer, which never downgrades) would give this build's
+   * documents a mapping they may not fit, and Elasticsearch would refuse them. They are put back
+   * as this build ships them, saying so. Returns the templates replaced.
+   */
+  static List<String> replaceNewerTemplates(ElasticsearchClient client,
+      List<TemplateOutcome> installed, PrintStream log) throws IOException {
+    List<TemplateOutcome> newer = installed.stream()
+        .filter(t -> t.action() == TemplateOutcome.Action.KEPT_NEWER).toList();
+    if (newer.isEmpty()) {
+      return List.of();
+    }
+    List<String> names = newer.stream().map(TemplateOutcome::name).toList();
+    log.println("the demo's Elasticsearch held index templates of a newer build ("
+        + String.join(", ", newer.stream().map(TemplateOutcome::describe).toList())
+        + "): this build's are put back, over the emptied indices");
+    client.indices().deleteIndexTemplate(d -> d.name(names));
+    new TemplateInstaller(client).install(IndexTemplates.load().stream()
+        .filter(t -> names.contains(t.name())).toList());
+    return names;
+  }
+
   public static PlatformOptions platformOptions(Path radarHome, int port) {
     Path demoHome = radarHome.resolve("demo");
     return PlatformOptions.defaults(demoHome)

@@ -52,10 +52,31 @@ class BenchReportTest {
     models.put("full", new ServingBench.Model(full, 20.5, 117.7));
     models.put("quantized", new ServingBench.Model(quantized, 9.5, 40.1));
 
-    BenchReport report = bench.report(3, new ServingBench.Results(models));
+    List<EncoderCandidates.Candidate> all = EncoderCandidates.all(2, 32);
+    List<EncoderCandidates.Measured> candidates = List.of(
+        new EncoderCandidates.Measured(all.get(0),
+            perSet(500.0, 300.0), perSet(3.0, 5.0),
+            new double[] {1.0, 1.0, 1.0}),
+        new EncoderCandidates.Measured(all.get(2),
+            perSet(600.0, 450.0), perSet(2.5, 3.5),
+            new double[] {0.9990, 0.9999, 1.0}));
+
+    Map<String, EncoderCandidates.Profile> profiles = new LinkedHashMap<>();
+    profiles.put(ServingBench.REAL, new EncoderCandidates.Profile(14.3, 1.1, 3.4, 0.1));
+    BenchReport report = bench.report(3, new ServingBench.Results(models, candidates, profiles));
 
     List<String> rows = new ArrayList<>();
     List<String> ratios = new ArrayList<>();
+    rows.add("profile_real_tokens_per_caption");
+    for (String c : List.of("encoder_baseline", "encoder_default")) {
+      for (String set : List.of("generated", "real")) {
+        rows.add(c + "_" + set + "_in_process");
+        if (c.equals("encoder_default")) {
+          ratios.add(c + "_" + set + "_over_baseline");
+        }
+      }
+      rows.add(c + "_cosine_median");
+    }
     for (String model : List.of("full", "quantized")) {
       for (String set : List.of("generated", "real")) {
         String k = model + "_" + set;
@@ -71,6 +92,9 @@ class BenchReportTest {
     // The quantized model against the full one, measured in the same run.
     assertThat(MAPPER.readTree(report.json()).at("/ratios/quantized_real_in_process_over_full")
         .asDouble()).isCloseTo(3.2, org.assertj.core.api.Assertions.within(1e-9));
+    // A candidate against the baseline of the same run.
+    assertThat(MAPPER.readTree(report.json()).at("/ratios/encoder_default_real_over_baseline")
+        .asDouble()).isCloseTo(1.5, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
@@ -232,6 +256,13 @@ class BenchReportTest {
    * The JSON's medians are exactly {@code medianKeys}, each printed as a row of the table with
    * its value; its ratios are exactly {@code ratioKeys}, each printed in the table's notes.
    */
+  private static Map<String, Double> perSet(double generated, double real) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(ServingBench.GENERATED, generated);
+    m.put(ServingBench.REAL, real);
+    return m;
+  }
+
   private static void assertJsonMatchesTable(BenchReport report, List<String> medianKeys,
       List<String> ratioKeys) throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

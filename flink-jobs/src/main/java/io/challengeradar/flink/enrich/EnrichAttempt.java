@@ -3,6 +3,7 @@ package io.challengeradar.flink.enrich;
 import io.challengeradar.serving.wire.Wire;
 import io.challengeradar.flink.model.Enrichment;
 import io.challengeradar.flink.model.SourcedEvent;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The outcome of one call to the serving tier for a post: the answer, or a pending {@link
@@ -11,6 +12,7 @@ import io.challengeradar.flink.model.SourcedEvent;
  *
  * @param authorHistory null when none was sent
  */
+@TypeInfo(EnrichAttemptSerializer.Factory.class)
 public record EnrichAttempt(SourcedEvent post, Wire.AuthorHistory authorHistory, Enrichment result) {
 
   public EnrichAttempt(SourcedEvent post, Enrichment result) {

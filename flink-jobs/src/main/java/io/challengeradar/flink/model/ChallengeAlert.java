@@ -5,6 +5,7 @@ import io.challengeradar.contract.Stage;
 import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A tag entered a lifecycle stage: a CEP match that the lifecycle let through (see {@link
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param windows the matched window series, oldest first; the last one triggered the match
  * @param evidence why: the figures of the triggering windows
  */
+@TypeInfo(ChallengeAlertSerializer.Factory.class)
 public record ChallengeAlert(
     String id,
     TagKind kind,

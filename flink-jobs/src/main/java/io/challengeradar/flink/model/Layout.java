@@ -1,5 +1,6 @@
 package io.challengeradar.flink.model;
 
+import io.challengeradar.contract.TagKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,33 +12,33 @@ import org.apache.flink.core.memory.DataOutputView;
  * and UTF-8 bytes (no 64 KiB limit, unlike {@code writeUTF}), and every nullable value behind a
  * presence byte.
  */
-final class Layout {
+public final class Layout {
   private Layout() {}
 
-  static void writeString(DataOutputView out, String s) throws IOException {
+  public static void writeString(DataOutputView out, String s) throws IOException {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  static String readString(DataInputView in) throws IOException {
+  public static String readString(DataInputView in) throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  static void writeNullable(DataOutputView out, String s) throws IOException {
+  public static void writeNullable(DataOutputView out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
       writeString(out, s);
     }
   }
 
-  static String readNullableString(DataInputView in) throws IOException {
+  public static String readNullableString(DataInputView in) throws IOException {
     return in.readBoolean() ? readString(in) : null;
   }
 
-  static void writeNullable(DataOutputView out, Instant t) throws IOException {
+  public static void writeNullable(DataOutputView out, Instant t) throws IOException {
     out.writeBoolean(t != null);
     if (t != null) {
       out.writeLong(t.getEpochSecond());
@@ -45,55 +46,55 @@ final class Layout {
     }
   }
 
-  static Instant readNullableInstant(DataInputView in) throws IOException {
+  public static Instant readNullableInstant(DataInputView in) throws IOException {
     return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
   }
 
-  static void writeNullable(DataOutputView out, Long v) throws IOException {
+  public static void writeNullable(DataOutputView out, Long v) throws IOException {
     out.writeBoolean(v != null);
     if (v != null) {
       out.writeLong(v);
     }
   }
 
-  static Long readNullableLong(DataInputView in) throws IOException {
+  public static Long readNullableLong(DataInputView in) throws IOException {
     return in.readBoolean() ? in.readLong() : null;
   }
 
-  static void writeNullable(DataOutputView out, Integer v) throws IOException {
+  public static void writeNullable(DataOutputView out, Integer v) throws IOException {
     out.writeBoolean(v != null);
     if (v != null) {
       out.writeInt(v);
     }
   }
 
-  static Integer readNullableInt(DataInputView in) throws IOException {
+  public static Integer readNullableInt(DataInputView in) throws IOException {
     return in.readBoolean() ? in.readInt() : null;
   }
 
-  static void writeNullable(DataOutputView out, Double v) throws IOException {
+  public static void writeNullable(DataOutputView out, Double v) throws IOException {
     out.writeBoolean(v != null);
     if (v != null) {
       out.writeDouble(v);
     }
   }
 
-  static Double readNullableDouble(DataInputView in) throws IOException {
+  public static Double readNullableDouble(DataInputView in) throws IOException {
     return in.readBoolean() ? in.readDouble() : null;
   }
 
   /** Three states: null, false, true. */
-  static void writeNullable(DataOutputView out, Boolean v) throws IOException {
+  public static void writeNullable(DataOutputView out, Boolean v) throws IOException {
     out.writeByte(v == null ? 0 : v ? 2 : 1);
   }
 
-  static Boolean readNullableBoolean(DataInputView in) throws IOException {
+  public static Boolean readNullableBoolean(DataInputView in) throws IOException {
     byte b = in.readByte();
     return b == 0 ? null : b == 2;
   }
 
   /** A null array is written as length -1. */
-  static void writeNullable(DataOutputView out, String[] a) throws IOException {
+  public static void writeNullable(DataOutputView out, String[] a) throws IOException {
     out.writeInt(a == null ? -1 : a.length);
     if (a != null) {
       for (String s : a) {
@@ -102,7 +103,7 @@ final class Layout {
     }
   }
 
-  static String[] readNullableStrings(DataInputView in) throws IOException {
+  public static String[] readNullableStrings(DataInputView in) throws IOException {
     int n = in.readInt();
     if (n < 0) {
       return null;
@@ -115,7 +116,7 @@ final class Layout {
   }
 
   /** A null array is written as length -1. */
-  static void writeNullable(DataOutputView out, float[] a) throws IOException {
+  public static void writeNullable(DataOutputView out, float[] a) throws IOException {
     out.writeInt(a == null ? -1 : a.length);
     if (a != null) {
       for (float x : a) {
@@ -124,7 +125,7 @@ final class Layout {
     }
   }
 
-  static float[] readNullableFloats(DataInputView in) throws IOException {
+  public static float[] readNullableFloats(DataInputView in) throws IOException {
     int n = in.readInt();
     if (n < 0) {
       return null;
@@ -132,6 +133,38 @@ final class Layout {
     float[] a = new float[n];
     for (int i = 0; i < n; i++) {
       a[i] = in.readFloat();
+    }
+    return a;
+  }
+
+  /** A tag kind by its wire name (as {@code writeUTF}). */
+  public static void writeKind(DataOutputView out, TagKind kind) throws IOException {
+    out.writeUTF(kind.wire());
+  }
+
+  public static TagKind readKind(DataInputView in) throws IOException {
+    String wire = in.readUTF();
+    return TagKind.fromWire(wire).orElseThrow(() -> new IOException("unknown tag kind " + wire));
+  }
+
+  /** A null array is written as length -1. */
+  public static void writeNullable(DataOutputView out, Instant[] a) throws IOException {
+    out.writeInt(a == null ? -1 : a.length);
+    if (a != null) {
+      for (Instant t : a) {
+        writeNullable(out, t);
+      }
+    }
+  }
+
+  public static Instant[] readNullableInstants(DataInputView in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    Instant[] a = new Instant[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = readNullableInstant(in);
     }
     return a;
   }

@@ -1,6 +1,5 @@
 package io.challengeradar.flink.model;
 
-import io.challengeradar.contract.TagKind;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -23,7 +22,7 @@ public final class TagActivitySerializer extends ImmutableTypeSerializer<TagActi
 
   @Override
   public void serialize(TagActivity a, DataOutputView out) throws IOException {
-    out.writeUTF(a.kind().wire());
+    Layout.writeKind(out, a.kind());
     Layout.writeString(out, a.tag());
     Layout.writeNullable(out, a.videoId());
     Layout.writeNullable(out, a.authorId());
@@ -34,11 +33,8 @@ public final class TagActivitySerializer extends ImmutableTypeSerializer<TagActi
 
   @Override
   public TagActivity deserialize(DataInputView in) throws IOException {
-    String kind = in.readUTF();
-    return new TagActivity(
-        TagKind.fromWire(kind).orElseThrow(() -> new IOException("unknown tag kind " + kind)),
-        Layout.readString(in), Layout.readNullableString(in), Layout.readNullableString(in),
-        in.readLong(), in.readBoolean(), in.readLong());
+    return new TagActivity(Layout.readKind(in), Layout.readString(in),
+        Layout.readNullableString(in), Layout.readNullableString(in), in.readLong(), in.readBoolean(), in.readLong());
   }
 
   @Override

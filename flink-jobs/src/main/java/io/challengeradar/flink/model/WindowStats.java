@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.challengeradar.contract.TagKind;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The activity of one tag in one event-time window, with what growth is measured against. The
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param sampleVideos a few videos posted in the window, first come first kept
  * @param earliestParticipants the first authors ever seen with the tag
  */
+@TypeInfo(WindowStatsSerializer.Factory.class)
 public record WindowStats(
     TagKind kind,
     String tag,

@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The job runs with generic types off: every record in the intelligence's state or on its wire
  * must be a POJO (Flink's versioned, evolvable serializer) or have an explicit serializer (the
- * enrichments, see ExplicitSerializersTest), never a Kryo fallback.
+ * enrichments and the vectors shuffled per video, see ExplicitSerializersTest), never a Kryo fallback.
  */
 class IntelligenceTypesTest {
 
   @Test
   void everyStateAndWireTypeIsAPojo() {
-    List<Class<?>> types = List.of(TagVector.class, UserVideo.class,
-        UserHistory.class, RunningMean.class, ChallengeAssessment.class, LocalRanking.class,
+    List<Class<?>> types = List.of(UserHistory.class, RunningMean.class, ChallengeAssessment.class, LocalRanking.class,
         ParticipationPrediction.class, HashtagStage.class);
 
     assertThat(types).allSatisfy(t ->
         assertThat(TypeInformation.of(t)).as(t.getSimpleName()).isInstanceOf(PojoTypeInfo.class));
-    assertThat(TypeInformation.of(Enrichment.class)).isInstanceOf(SerializerTypeInfo.class);
+    assertThat(List.of(Enrichment.class, TagVector.class, UserVideo.class)).allSatisfy(t ->
+        assertThat(TypeInformation.of(t)).as(t.getSimpleName())
+            .isInstanceOf(SerializerTypeInfo.class));
   }
 }

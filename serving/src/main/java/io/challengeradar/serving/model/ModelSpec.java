@@ -88,6 +88,14 @@ public record ModelSpec(
     return new ModelSpec(name, version, dir, kind, engine, device, batching, copy);
   }
 
+  /** This spec run by {@code workers} workers, each with its own predictor. */
+  public ModelSpec withWorkers(int workers) {
+    BatchingOptions b = batching;
+    return new ModelSpec(name, version, dir, kind, engine, device, new BatchingOptions(
+        b.maxBatchSize(), b.maxBatchDelay(), b.queueCapacity(), workers, b.timeout(),
+        b.restartDelay()), properties);
+  }
+
   public String string(String key, String fallback) {
     return properties.getProperty(key, fallback).trim();
   }

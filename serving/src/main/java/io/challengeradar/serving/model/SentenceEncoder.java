@@ -158,6 +158,34 @@ public final class SentenceEncoder implements AutoCloseable {
     return List.of(out);
   }
 
+  /** Each text's token count as the model sees it (special tokens included), for profiles. */
+  public int[] tokenCounts(List<String> texts) {
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    int[] counts = new int[encodings.length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = encodings[i].getIds().length;
+    }
+    return counts;
+  }
+
+  /**
+   * Tokens the forward passes over one batch of these lengths compute, padding included: in
+   * groups of similar length as {@link #newPredictor} runs them, or all padded to the longest.
+   */
+  public static long paddedTokens(int[] lengths, boolean grouped) {
+    List<int[]> groups = grouped ? groupsBySimilarLength(lengths)
+        : List.of(java.util.stream.IntStream.range(0, lengths.length).toArray());
+    long tokens = 0;
+    for (int[] group : groups) {
+      int longest = 0;
+      for (int i : group) {
+        longest = Math.max(longest, lengths[i]);
+      }
+      tokens += (long) longest * group.length;
+    }
+    return tokens;
+  }
+
   /** Indices of the encodings in groups: by length, each group's padding within the bound. */
   static List<int[]> groupsBySimilarLength(Encoding[] encodings) {
     int[] lengths = new int[encodings.length];

@@ -11,12 +11,20 @@ import io.challengeradar.serving.ServingSettings;
  * #QUANTIZED_NAME} (8-bit weights, the same network). Both answer in the same 384-d space, so the
  * heads trained on one take the other's vectors; only the chosen one is loaded.
  *
+ * <p>On CPU the encoder runs as one call per core at a time ({@code workers}), each on one ONNX
+ * Runtime thread, rather than one call spread over every core: ONNX Runtime's own pool
+ * spin-waits between operators, which on cores shared with Flink and Elasticsearch burns about
+ * half of the encoder's CPU time (docs/serving.md, "Where the encoder's time goes").
+ *
  * @param model {@value #FULL} or {@value #QUANTIZED}
  * @param intraOpThreads ONNX Runtime threads within one call; 0 for its own choice
  * @param maxTokens token limit over every text encoder's own; 0 keeps each model's
  * @param cacheSize caption vectors kept; 0 for no cache
+ * @param workers calls at a time (workers, each with its own predictor); 0: one per core over
+ *     the intra-op threads on CPU, the model's own {@code workers} on another device
  */
-public record TextEncoderOptions(String model, int intraOpThreads, int maxTokens, int cacheSize) {
+public record TextEncoderOptions(
+    String model, int intraOpThreads, int maxTokens, int cacheSize, int workers) {
 
   public static final String FULL = "full";
   public static final String QUANTIZED = "quantized";
@@ -31,8 +39,9 @@ public record TextEncoderOptions(String model, int intraOpThreads, int maxTokens
     if (!isModelChoice(model)) {
       throw new IllegalArgumentException("model must be full or quantized, was " + model);
     }
-    if (intraOpThreads < 0 || cacheSize < 0) {
-      throw new IllegalArgumentException("intraOpThreads and cacheSize must be 0 or more");
+    if (intraOpThreads < 0 || cacheSize < 0 || workers < 0) {
+      throw new IllegalArgumentException(
+          "intraOpThreads, cacheSize and workers must be 0 or more");
     }
     if (maxTokens != 0 && maxTokens < 2) {
       throw new IllegalArgumentException("maxTokens must be 0 or at least 2, was " + maxTokens);
@@ -44,7 +53,17 @@ public record TextEncoderOptions(String model, int intraOpThreads, int maxTokens
         settings.get(ServingSettings.TEXT_MODEL),
         settings.get(ServingSettings.TEXT_INTRA_OP_THREADS),
         settings.get(ServingSettings.TEXT_MAX_TOKENS),
-        settings.get(ServingSettings.TEXT_CACHE_SIZE));
+        settings.get(ServingSettings.TEXT_CACHE_SIZE),
+        settings.get(ServingSettings.TEXT_WORKERS));
+  }
+
+  /**
+   * Options with {@code workers} 0: on CPU one per core over {@code intraOpThreads}, the model's
+   * own when those are 0 (ONNX Runtime's own choice).
+   */
+  public static TextEncoderOptions of(String model, int intraOpThreads, int maxTokens,
+      int cacheSize) {
+    return new TextEncoderOptions(model, intraOpThreads, maxTokens, cacheSize, 0);
   }
 
   /** The serving defaults. */
@@ -78,6 +97,24 @@ public record TextEncoderOptions(String model, int intraOpThreads, int maxTokens
     if (maxTokens > 0) {
       out = out.withProperty(MAX_TOKENS_PROPERTY, Integer.toString(maxTokens));
     }
+    int calls = workersOn(!out.device().gpu(), Runtime.getRuntime().availableProcessors());
+    if (calls > 0) {
+      out = out.withWorkers(calls);
+    }
     return out;
+  }
+
+  /**
+   * Workers for a text encoder on a machine of {@code cores}: the set number, else on CPU one per
+   * core over the intra-op threads (at least 1); 0 where the model's own number stays.
+   */
+  int workersOn(boolean cpu, int cores) {
+    if (workers > 0) {
+      return workers;
+    }
+    if (!cpu) {
+      return 0;
+    }
+    return intraOpThreads > 0 ? Math.max(1, cores / intraOpThreads) : 0;
   }
 }

@@ -47,7 +47,8 @@ class ModelStoreTest {
 
   @Test
   void aModelsOwnBatchingWinsOverTheServingTiersDefaults() throws IOException {
-    version("m", "1", "kind=text-encoder\nbatch.size=7\n");
+    // A head: a text encoder's workers follow serving.text.* (see below).
+    version("m", "1", "kind=virality-head\nbatch.size=7\n");
     BatchingOptions defaults = BatchingOptions.from(ServingSettings.defaults()
         .with(ServingSettings.BATCH_MAX_SIZE, 64, "test")
         .with(ServingSettings.BATCH_WORKERS, 3, "test"));
@@ -93,7 +94,7 @@ class ModelStoreTest {
     version("minilm", "1", "kind=text-encoder\nmax.tokens=256\n");
     version("head", "1", "kind=virality-head\n");
     ModelStore store = new ModelStore(root, null, BatchingOptions.from(ServingSettings.defaults()),
-        new TextEncoderOptions(TextEncoderOptions.FULL, 2, 64, 0));
+        TextEncoderOptions.of(TextEncoderOptions.FULL, 2, 64, 0));
 
     ModelSpec text = store.newest("minilm").orElseThrow();
     assertThat(text.integer("max.tokens", 0)).isEqualTo(64);
@@ -104,8 +105,36 @@ class ModelStoreTest {
         .isEqualTo(256);
   }
 
+  @Test
+  void onCpuTheTextEncoderRunsOneSingleThreadedCallPerCore() throws IOException {
+    version("minilm", "1", "kind=text-encoder\nworkers=1\n");
+    version("head", "1", "kind=virality-head\nworkers=1\n");
+    ModelStore store = new ModelStore(root, null,
+        BatchingOptions.from(ServingSettings.defaults()), TextEncoderOptions.defaults());
+
+    ModelSpec text = store.newest("minilm").orElseThrow();
+    assertThat(text.integer("intra.op.threads", 0)).isEqualTo(1);
+    assertThat(text.batching().workers())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(store.newest("head").orElseThrow().batching().workers()).isEqualTo(1);
+  }
+
+  @Test
+  void textEncoderWorkersFollowTheThreadsUnlessSet() {
+    TextEncoderOptions ownThreads = TextEncoderOptions.of(TextEncoderOptions.FULL, 0, 0, 0);
+    TextEncoderOptions twoThreads = TextEncoderOptions.of(TextEncoderOptions.FULL, 2, 0, 0);
+    TextEncoderOptions three = new TextEncoderOptions(TextEncoderOptions.FULL, 1, 0, 0, 3);
+
+    assertThat(ownThreads.workersOn(true, 8)).as("the model's own").isZero();
+    assertThat(twoThreads.workersOn(true, 8)).isEqualTo(4);
+    assertThat(twoThreads.workersOn(true, 1)).isEqualTo(1);
+    assertThat(twoThreads.workersOn(false, 8)).as("a GPU keeps the model's own").isZero();
+    assertThat(three.workersOn(true, 8)).isEqualTo(3);
+    assertThat(three.workersOn(false, 8)).isEqualTo(3);
+  }
+
   private ModelStore store(String textModel) {
     return new ModelStore(root, null, BatchingOptions.from(ServingSettings.defaults()),
-        new TextEncoderOptions(textModel, 0, 0, 0));
+        TextEncoderOptions.of(textModel, 0, 0, 0));
   }
 }

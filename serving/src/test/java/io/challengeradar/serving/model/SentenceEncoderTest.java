@@ -119,6 +119,15 @@ class SentenceEncoderTest {
   }
 
   @Test
+  void countsThePaddedTokensOfABatchGroupedOrNot() {
+    int[] lengths = {256, 8, 9, 250, 10, 7, 60};
+
+    // Padded to the longest: 7 x 256. In the three groups above: 4 x 10 + 60 + 2 x 256.
+    assertThat(SentenceEncoder.paddedTokens(lengths, false)).isEqualTo(7 * 256);
+    assertThat(SentenceEncoder.paddedTokens(lengths, true)).isEqualTo(40 + 60 + 512);
+  }
+
+  @Test
   void placesRelatedCaptionsCloserThanUnrelatedOnes() throws Exception {
     float[] dog = embed("a dog dancing on the beach");
     float[] puppy = embed("a puppy dances by the sea");

@@ -1,10 +1,13 @@
 package io.challengeradar.training.text;
 
 import io.challengeradar.core.util.Progress;
+import io.challengeradar.serving.ServingSettings;
 import io.challengeradar.serving.engine.BatchPredictor;
+import io.challengeradar.serving.engine.BatchingOptions;
 import io.challengeradar.serving.model.ModelSpec;
 import io.challengeradar.serving.model.ModelStore;
 import io.challengeradar.serving.model.SentenceEncoder;
+import io.challengeradar.serving.model.TextEncoderOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +51,11 @@ public final class Embedder implements AutoCloseable {
    * comparing encoders reads others).
    */
   public static Embedder open(Path store, Path cacheDir, String encoder) throws IOException {
+    // One predictor calls the encoder here, so ONNX Runtime spreads each call over every core
+    // (the serving default runs single-threaded calls side by side instead).
     ModelSpec spec =
-        new ModelStore(store, null)
+        new ModelStore(store, null, BatchingOptions.from(ServingSettings.defaults()),
+                TextEncoderOptions.of(TextEncoderOptions.FULL, 0, 0, 0))
             .newest(encoder)
             .orElseThrow(
                 () ->
