@@ -85,13 +85,14 @@ public record CepThresholds(
       .intType().defaultValue(3).positive()
       .description("FADING: this many windows in a row that no longer surge and whose recent"
           + " share is at most max-share-of-peak times the tag's peak recent share, for tags that"
-          + " surged within the last recent-windows + baseline-windows windows.");
+          + " surged in their current cycle (its peak is held until it has faded).");
   public static final Option<Double> FADING_MAX_SHARE_OF_PEAK =
       Option.key("cep.fading.max-share-of-peak").doubleType().defaultValue(0.5)
           .check(v -> v > 0 && v < 1, "must be between 0 and 1")
           .description("FADING: each of its windows has a recent share (trend.recent-windows) of"
-              + " at most this fraction of the tag's peak recent share (the highest of its last"
-              + " recent-windows + baseline-windows windows). A tag whose share still climbs, or"
+              + " at most this fraction of the tag's peak recent share (the highest since it"
+              + " surged, held for as long as its cycle lasts, however long it holds a plateau)."
+              + " A tag whose share still climbs, or"
               + " dips for a window, while its baseline catches up and its score falls under"
               + " min-score, is not fading: only a clear fall from its peak is.");
   public static final Option<Long> FADING_MIN_CUMULATIVE =

@@ -68,8 +68,9 @@ public record WindowStats(
    *     about a z-score, positive when the tag runs above its usual share (0 in the warm-up)
    * @param previousShare the share of the tag's previous window (0 if none)
    * @param previousRecentShare the recentShare of the tag's previous window (0 if none)
-   * @param peakScore the highest score of the tag's recent past (this window included)
-   * @param peakRecentShare the highest recent share of the same past: FADING asks for the recent
+   * @param peakScore the highest score of the tag's current surge (this window included), held
+   *     for as long as its cycle lasts; for a tag that has not surged, of its recent past
+   * @param peakRecentShare the highest recent share of the same span: FADING asks for the recent
    *     share to fall well below it
    */
   public record Trend(

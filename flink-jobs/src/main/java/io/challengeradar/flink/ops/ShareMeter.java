@@ -1,5 +1,6 @@
 package io.challengeradar.flink.ops;
 
+import io.challengeradar.flink.CepThresholds;
 import io.challengeradar.flink.SurgeSettings;
 import io.challengeradar.flink.model.WindowStats;
 import java.io.Serializable;
@@ -45,13 +46,20 @@ public final class ShareMeter implements Serializable {
    * @param baselineVolume moving sum of the volumes of those windows
    * @param previousShare the share of the previous window
    * @param previousRecentShare the recent share of the previous window
-   * @param peakScore the highest score of the last recentWindows + baselineWindows windows, as
-   *     far as tracked: replaced by a higher one, or by the current score once it is that old;
-   *     while the recent share climbs to new highs it does not age
+   * @param peakScore the highest score of the tag's current surge, what FADING asks of a tag
+   *     (that it surged): replaced by a higher one. Once it reaches the surge score ({@code
+   *     cep.min-score}) it is held for as long as the cycle lasts, until the tag has waned for
+   *     {@code cep.fading.windows} windows (what FADING matches, which closes the cycle); below
+   *     that score it is the highest of the last recentWindows + baselineWindows windows
+   *     (replaced by the current score once it is that old; while the recent share climbs to new
+   *     highs it does not age)
    * @param peakAge windows since the peak score, or since the last new high of the recent share
-   * @param peakRecentShare the highest recent share of the same span, tracked the same way: what
-   *     FADING measures the tag's fall against
+   * @param peakRecentShare the highest recent share of the same span, held and forgotten the same
+   *     way: what FADING measures the tag's fall against
    * @param peakRecentShareAge windows since the peak recent share
+   * @param waningWindows windows in a row (this one included) in which the tag, having surged,
+   *     scored under the surge score with a recent share of at most {@code
+   *     cep.fading.max-share-of-peak} of its peak: FADING's condition
    */
   public record Level(
       long[] recentCounts,
@@ -63,10 +71,11 @@ public final class ShareMeter implements Serializable {
       double peakScore,
       int peakAge,
       double peakRecentShare,
-      int peakRecentShareAge) {
+      int peakRecentShareAge,
+      int waningWindows) {
 
     public static Level start() {
-      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0, 0, 0);
+      return new Level(new long[0], new long[0], 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 
@@ -74,9 +83,15 @@ public final class ShareMeter implements Serializable {
   public record Measured(Level level, WindowStats.Trend figures) {}
 
   private final SurgeSettings settings;
+  private final CepThresholds cep;
 
-  public ShareMeter(SurgeSettings settings) {
+  /**
+   * @param cep the surge score and FADING's condition, which say how long a tag's peak is held:
+   *     for as long as its cycle lasts
+   */
+  public ShareMeter(SurgeSettings settings, CepThresholds cep) {
     this.settings = settings;
+    this.cep = cep;
   }
 
   /**
@@ -121,10 +136,15 @@ public final class ShareMeter implements Serializable {
     double score = warm ? score(recentCount, expected) : 0;
     double lift = baselineShare > 0 ? recentShare / baselineShare : 0;
 
+    // A tag that surged (its peak score reached the surge score) keeps its peak for as long as
+    // its cycle lasts: a challenge may hold a plateau near its peak for longer than any span of
+    // windows and fall only then, and its fall is measured against that peak. Below the surge
+    // score the peaks are the highest of the last recent + baseline windows.
+    boolean surged = before.peakScore() >= cep.minScore();
     int horizon = recent + settings.baselineWindows();
     int age = aged(before.peakAge(), skippedWindows);
     double peak = before.peakScore();
-    if (score >= peak || age >= horizon) {
+    if (score >= peak || (!surged && age >= horizon)) {
       peak = score;
       age = 0;
     } else if (recentShare > before.peakRecentShare()) {
@@ -134,15 +154,23 @@ public final class ShareMeter implements Serializable {
     }
     int shareAge = aged(before.peakRecentShareAge(), skippedWindows);
     double peakShare = before.peakRecentShare();
-    if (recentShare >= peakShare || shareAge >= horizon) {
+    if (recentShare >= peakShare || (!surged && shareAge >= horizon)) {
       peakShare = recentShare;
       shareAge = 0;
     }
-    Level after = new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare,
-        peak, age, peakShare, shareAge);
+    boolean waning = peak >= cep.minScore() && score < cep.minScore()
+        && recentShare <= cep.fadingMaxShareOfPeak() * peakShare;
+    int waned = waning ? before.waningWindows() + 1 : 0;
     WindowStats.Trend figures = new WindowStats.Trend(volume, share, recentCount, recentShare,
         baselineShare, expected, lift, score, idle > 0 ? 0 : before.previousShare(),
         idle > 0 ? 0 : before.previousRecentShare(), peak, peakShare);
+    Level after = waned >= cep.fadingWindows()
+        // It has faded (FADING matches this window and closes the cycle): the peak is forgotten,
+        // and a new surge starts a new one.
+        ? new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare, score, 0,
+            recentShare, 0, 0)
+        : new Level(s.counts, s.volumes, s.baseCount, s.baseVolume, share, recentShare, peak, age,
+            peakShare, shareAge, waned);
     return new Measured(after, figures);
   }
 

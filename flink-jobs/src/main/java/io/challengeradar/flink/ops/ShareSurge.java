@@ -56,7 +56,7 @@ public final class ShareSurge
     this.options = options;
     this.sizeMillis = options.windowSize().toMillis();
     this.latenessMillis = options.allowedLateness().toMillis();
-    this.meter = new ShareMeter(options.surge());
+    this.meter = new ShareMeter(options.surge(), options.cep());
   }
 
   @Override

@@ -191,17 +191,20 @@ class ShareSurgeTest {
 
     List<WindowStats> windows = measure(OPTIONS, tags).get("challenge");
 
-    // Within the span the peak is kept for (recent + baseline windows), the highest so far.
+    // Until the tag has faded (FADING's windows, here 33-35), the peak is the highest so far.
     double highest = 0;
-    for (WindowStats w : windows.subList(0, 50)) {
+    for (WindowStats w : windows.subList(0, 36)) {
       highest = Math.max(highest, w.trend().recentShare());
       assertThat(w.trend().peakRecentShare()).as(w.windowStart().toString()).isEqualTo(highest);
     }
     // The dip at window 26 leaves the peak where it was; after the wave the share is well below.
     assertThat(windows.get(26).trend().recentShare())
         .isGreaterThan(0.5 * windows.get(26).trend().peakRecentShare());
-    assertThat(windows.get(40).trend().recentShare())
-        .isLessThan(0.5 * windows.get(40).trend().peakRecentShare());
+    assertThat(windows.get(33).trend().recentShare())
+        .isLessThan(0.5 * windows.get(33).trend().peakRecentShare());
+    // Then it is forgotten: the cycle is over, and a new surge starts a new peak.
+    assertThat(windows.get(36).trend().peakRecentShare()).isLessThan(0.5 * highest);
+    assertThat(windows.get(36).trend().peakScore()).isLessThan(T.minScore());
   }
 
   @Test
@@ -236,6 +239,58 @@ class ShareSurgeTest {
     WindowStats fallen = measured.get(55);
     assertThat(fallen.trend().recentShare()).isLessThan(0.5 * fallen.trend().peakRecentShare());
     assertThat(fallen.trend().peakScore()).isGreaterThanOrEqualTo(T.minScore());
+  }
+
+  @Test
+  void thePeakIsHeldForAsLongAsTheCycleLastsAPlateauLongerThanTheHorizonStillFades()
+      throws Exception {
+    // A challenge rises, holds a plateau just under its peak for 40 windows (longer than recent +
+    // baseline windows, 30, after its last new high), then falls: its fall is measured against
+    // the peak of its rise, however long ago that was, and FADING matches.
+    int windows = 100;
+    Map<String, long[]> tags = new LinkedHashMap<>();
+    population(9).forEach((tag, counts) -> {
+      long[] longer = new long[windows];
+      for (int i = 0; i < windows; i++) {
+        longer[i] = counts[i % WINDOWS];
+      }
+      tags.put(tag, longer);
+    });
+    long[] plateau = new long[windows];
+    java.util.Arrays.fill(plateau, 0, 20, 1);
+    long[] rise = {4, 10, 20, 30, 45, 45, 45, 45};
+    System.arraycopy(rise, 0, plateau, 20, rise.length);
+    for (int i = 28; i < 66; i++) {
+      plateau[i] = i % 2 == 0 ? 30 : 34;
+    }
+    java.util.Arrays.fill(plateau, 66, windows, 3);
+    tags.put("plateau", plateau);
+
+    List<WindowStats> measured = measure(OPTIONS, tags).get("plateau");
+
+    double peak = measured.subList(0, 35).stream()
+        .mapToDouble(w -> w.trend().recentShare()).max().orElseThrow();
+    // The last new high comes more than recent + baseline windows before the fall.
+    assertThat(measured.subList(35, 66))
+        .allSatisfy(w -> assertThat(w.trend().recentShare()).isGreaterThan(0.5 * peak)
+            .isLessThan(peak));
+    ChallengePatterns.Waning waning = new ChallengePatterns.Waning(T.minScore(),
+        T.fadingMaxShareOfPeak(), 0);
+    int firstWaning = 66;
+    while (firstWaning < 72 && !waning.filter(measured.get(firstWaning))) {
+      firstWaning++;
+    }
+    assertThat(firstWaning).isLessThan(72);
+    for (int i = firstWaning; i < firstWaning + T.fadingWindows(); i++) {
+      WindowStats w = measured.get(i);
+      assertThat(w.trend().peakRecentShare()).as("window %d", i).isEqualTo(peak);
+      assertThat(w.trend().peakScore()).isGreaterThanOrEqualTo(T.minScore());
+      assertThat(waning.filter(w)).as("window %d", i).isTrue();
+    }
+    // Once it has faded (FADING's run of windows), the peak is forgotten: no second FADING.
+    WindowStats after = measured.get(firstWaning + T.fadingWindows());
+    assertThat(after.trend().peakScore()).isLessThan(T.minScore());
+    assertThat(waning.filter(after)).isFalse();
   }
 
   @Test
