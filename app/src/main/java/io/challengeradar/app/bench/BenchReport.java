@@ -36,9 +36,14 @@ final class BenchReport {
   /** One measured median, as the table prints it. */
   record Row(String key, String what, double median, String value, String unit, String note) {}
 
+  /** The kernel's load averages (Linux); absent elsewhere, and then none is reported. */
+  private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
+
   private final String title;
   private final String command;
   private final int cores;
+  private double loadAtStart;
+  private double loadAtEnd = Double.NaN;
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, Double> ratios = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
@@ -51,6 +56,35 @@ final class BenchReport {
     this.title = title;
     this.command = command;
     this.cores = Runtime.getRuntime().availableProcessors();
+    this.loadAtStart = loadAverage(LOAD_AVERAGE);
+  }
+
+  /**
+   * The one-minute load average read from {@code file} (the format of {@code /proc/loadavg}), or
+   * NaN when it cannot be read: benchmarks are only comparable on a machine doing nothing else,
+   * so every table says how busy the machine was.
+   */
+  static double loadAverage(Path file) {
+    try {
+      return Double.parseDouble(Files.readString(file).strip().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Sets the load averages the table reports (tests; a run reads them itself). */
+  void loadAverages(double start, double end) {
+    this.loadAtStart = start;
+    this.loadAtEnd = end;
+  }
+
+  /** How busy the machine was: the one-minute load average at the start and at the end. */
+  String loadNote() {
+    if (Double.isNaN(loadAtStart) || Double.isNaN(loadAtEnd)) {
+      return "";
+    }
+    return String.format(Locale.ROOT, ", load average %.2f at the start, %.2f at the end",
+        loadAtStart, loadAtEnd);
   }
 
   /** A median printed without decimals (rates, milliseconds). */
@@ -91,7 +125,7 @@ final class BenchReport {
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("### ").append(title).append(" (").append(LocalDate.now(ZoneOffset.UTC))
-        .append(", ").append(cores).append(" cores)\n\n");
+        .append(", ").append(cores).append(" cores").append(loadNote()).append(")\n\n");
     md.append("Command: `").append(command).append("`\n\n");
     md.append("| measure | median | unit | note |\n| --- | ---: | --- | --- |\n");
     for (Row r : rows) {
@@ -106,6 +140,10 @@ final class BenchReport {
 
   void print(PrintStream out) {
     out.println();
+    String load = loadNote();
+    if (!load.isEmpty()) {
+      out.println(title + ": " + cores + " cores" + load);
+    }
     out.printf(Locale.ROOT, "%-48s %14s  %-10s %s%n", title, "median", "unit", "note");
     for (Row r : rows) {
       out.printf(Locale.ROOT, "%-48s %14s  %-10s %s%n", r.what(), r.value(), r.unit(), r.note());
@@ -123,6 +161,9 @@ final class BenchReport {
     root.put("benchmark", title.toLowerCase(Locale.ROOT));
     root.put("command", command);
     root.put("cores", cores);
+    ObjectNode load = root.putObject("load_average");
+    putNumber(load, "start", loadAtStart);
+    putNumber(load, "end", loadAtEnd);
     ObjectNode medians = root.putObject("medians");
     for (Row r : rows) {
       ObjectNode m = medians.putObject(r.key());
@@ -145,6 +186,9 @@ final class BenchReport {
    * object as the last line on {@code out}. Messages go to stderr.
    */
   void finish(BenchOptions flags, boolean record, PrintStream out) {
+    if (Double.isNaN(loadAtEnd)) {
+      loadAtEnd = loadAverage(LOAD_AVERAGE);
+    }
     print(out);
     if (record && !flags.noRecord) {
       Path doc = RadarHome.projectRoot().resolve(DOCUMENT);

@@ -198,6 +198,28 @@ class BenchReportTest {
   }
 
   @Test
+  void everyTableSaysHowBusyTheMachineWas() throws Exception {
+    BenchReport report = new BenchReport("Pipeline", "./radar bench pipeline");
+    report.row("flink_alone", "Flink alone", 52000, "events/s", "");
+    report.loadAverages(0.42, 1.9);
+
+    assertThat(report.markdown())
+        .contains("cores, load average 0.42 at the start, 1.90 at the end)");
+    JsonNode json = MAPPER.readTree(report.json());
+    assertThat(json.at("/load_average/start").asDouble()).isEqualTo(0.42);
+    assertThat(json.at("/load_average/end").asDouble()).isEqualTo(1.9);
+  }
+
+  @Test
+  void theLoadAverageIsTheFirstFieldOfTheKernelsLine() throws Exception {
+    Path loadavg = dir.resolve("loadavg");
+    Files.writeString(loadavg, "3.71 2.05 1.10 2/611 12345\n");
+
+    assertThat(BenchReport.loadAverage(loadavg)).isEqualTo(3.71);
+    assertThat(BenchReport.loadAverage(dir.resolve("missing"))).isNaN();
+  }
+
+  @Test
   void recordingAppendsUnderTheBenchmarksSection() throws Exception {
     Path doc = dir.resolve("benchmarks.md");
     Files.writeString(doc, "# Benchmarks\n\n## Ingest\n\nolder\n\n## Pipeline\n\nolder\n");
