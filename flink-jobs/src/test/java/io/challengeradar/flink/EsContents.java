@@ -126,7 +126,9 @@ public final class EsContents {
 
   /**
    * Like {@link #accountedEvents}, but an index the sink has just created, whose primary shard
-   * is not active yet (search answers 503 "all shards failed"), counts as none written yet.
+   * is not active yet (search answers 503 "all shards failed"), counts as none written yet; and
+   * a request that timed out or found its node gone (a node-loss test's failover) counts as no
+   * answer yet: the caller's deadline still bounds the wait.
    */
   private long accountedEventsWhileStarting() {
     try {
@@ -134,6 +136,10 @@ public final class EsContents {
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof org.elasticsearch.client.ResponseException r
           && r.getResponse().getStatusLine().getStatusCode() == 503) {
+        return 0;
+      }
+      if (e.getCause() instanceof java.net.SocketTimeoutException
+          || e.getCause() instanceof java.net.ConnectException) {
         return 0;
       }
       throw e;
