@@ -25,6 +25,9 @@ final class BenchOptions {
       + " the medians and ratios of the table.")
   boolean json;
 
+  /** The one-minute load average when the command line was read, before any run. */
+  final double loadAtStart = BenchReport.loadAverage(BenchReport.LOAD_AVERAGE);
+
   BenchOptions() {
     this(3);
   }

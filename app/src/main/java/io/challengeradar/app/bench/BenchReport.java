@@ -37,12 +37,12 @@ final class BenchReport {
   record Row(String key, String what, double median, String value, String unit, String note) {}
 
   /** The kernel's load averages (Linux); absent elsewhere, and then none is reported. */
-  private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
+  static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
 
   private final String title;
   private final String command;
   private final int cores;
-  private double loadAtStart;
+  private double loadAtStart = Double.NaN;
   private double loadAtEnd = Double.NaN;
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, Double> ratios = new LinkedHashMap<>();
@@ -56,7 +56,6 @@ final class BenchReport {
     this.title = title;
     this.command = command;
     this.cores = Runtime.getRuntime().availableProcessors();
-    this.loadAtStart = loadAverage(LOAD_AVERAGE);
   }
 
   /**
@@ -187,7 +186,7 @@ final class BenchReport {
    */
   void finish(BenchOptions flags, boolean record, PrintStream out) {
     if (Double.isNaN(loadAtEnd)) {
-      loadAtEnd = loadAverage(LOAD_AVERAGE);
+      loadAverages(flags.loadAtStart, loadAverage(LOAD_AVERAGE));
     }
     print(out);
     if (record && !flags.noRecord) {

@@ -119,6 +119,7 @@ final class ElasticsearchSinkWriter extends AsyncSinkWriter<EsOperation, EsOpera
       ResultHandler<EsOperation> result) {
     List<EsOperation> batch = BulkCoalescer.lastPerDocument(entries);
     counters.get(Tally.COALESCED).inc(entries.size() - batch.size());
+    regressions.sent(batch);
     client.bulk(request(batch)).whenComplete((response, error) -> {
       try {
         handle(batch, response, error, result);

@@ -3,7 +3,9 @@ package io.challengeradar.flink.es;
 import io.challengeradar.contract.Index;
 import io.challengeradar.flink.enrich.Reenricher;
 import io.challengeradar.flink.es.BulkOutcomes.ItemResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -26,13 +28,27 @@ import org.slf4j.LoggerFactory;
  * {@code elasticsearch} metric group) and says so in a warning naming the cause and the fix: the
  * first at once, then at most one a minute with the count so far. A stored version at or above
  * {@link Reenricher#VERSION_OFFSET} is a video {@code radar reenrich} wrote, refused by design.
+ *
+ * <p>Nor is a conflict with a version this writer sent itself: with several bulk requests in
+ * flight, a video's later snapshot may be applied before its earlier one, which is then refused
+ * as stale, rightly and harmlessly. The writer tells {@link #sent} what it sends; the highest
+ * version of the most recent {@value #REMEMBERED} videos is kept (only after a fresh start).
  */
 final class VersionRegressions {
   private static final Logger LOG = LoggerFactory.getLogger(VersionRegressions.class);
   private static final Pattern CURRENT = Pattern.compile("current version \\[(\\d+)]");
   static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+  /** Videos whose highest sent version is remembered: far more than are ever in flight. */
+  static final int REMEMBERED = 50_000;
+
   private final boolean freshStart;
+  private final Map<String, Long> highestSent = new LinkedHashMap<>(1024, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
   private final Counter counter;
   private final LongSupplier nanoClock;
   private long count;
@@ -46,6 +62,20 @@ final class VersionRegressions {
     this.nanoClock = nanoClock;
   }
 
+  /** Notes the video versions of a bulk request about to be sent (the writer's thread). */
+  void sent(List<EsOperation> batch) {
+    if (!freshStart) {
+      return;
+    }
+    synchronized (highestSent) {
+      for (EsOperation op : batch) {
+        if (op.version() != null && Index.VIDEOS.indexName().equals(op.index())) {
+          highestSent.merge(op.id(), op.version(), Math::max);
+        }
+      }
+    }
+  }
+
   /** Looks at one bulk response; {@code items} answer {@code sent} in order. */
   void check(List<EsOperation> sent, List<ItemResult> items) {
     if (!freshStart) {
@@ -55,7 +85,7 @@ final class VersionRegressions {
     for (int i = 0; i < sent.size() && i < items.size(); i++) {
       EsOperation op = sent.get(i);
       long stored = storedVersion(op, items.get(i));
-      if (stored >= 0) {
+      if (stored >= 0 && !sentItself(op.id(), stored)) {
         count++;
         counter.inc();
         if (example == null) {
@@ -82,6 +112,14 @@ final class VersionRegressions {
 
   long count() {
     return count;
+  }
+
+  /** True when this writer itself sent {@code id} at {@code stored} or higher. */
+  private boolean sentItself(String id, long stored) {
+    synchronized (highestSent) {
+      Long highest = highestSent.get(id);
+      return highest != null && highest >= stored;
+    }
   }
 
   /** How many warnings were logged. */

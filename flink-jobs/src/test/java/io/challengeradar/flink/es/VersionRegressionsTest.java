@@ -31,6 +31,21 @@ class VersionRegressionsTest {
   }
 
   @Test
+  void aSnapshotOvertakenByTheWritersOwnLaterOneInAnotherRequestIsNoRegression() {
+    VersionRegressions r = new VersionRegressions(true, counter, clock::get);
+    List<EsOperation> earlier = List.of(video("v1", 1), video("v2", 1));
+    List<EsOperation> later = List.of(video("v1", 2));
+    r.sent(earlier);
+    r.sent(later);
+
+    // The later request was applied first: v1's first snapshot meets the job's own version 2,
+    // while v2 meets a version this job never sent.
+    r.check(earlier, List.of(conflict("v1", 2, 1), conflict("v2", 4, 1)));
+
+    assertThat(r.count()).isEqualTo(1);
+  }
+
+  @Test
   void afterARestoreConflictsAreTheReplayCatchingUpAndNotCounted() {
     VersionRegressions r = new VersionRegressions(false, counter, clock::get);
 
