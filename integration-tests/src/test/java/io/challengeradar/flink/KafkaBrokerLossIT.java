@@ -36,6 +36,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -181,11 +182,29 @@ class KafkaBrokerLossIT {
     return Admin.create(p);
   }
 
-  /** Both topics as KafkaReplay makes them: replicas the brokers' default, no time retention. */
+  /**
+   * Both topics as KafkaReplay makes them: replicas the brokers' default, no time retention.
+   * Returns once every broker knows them: the controllers commit a new topic before the brokers
+   * have its metadata, and a broker asked in between says it hosts no such topic.
+   */
   private static void createPipelineTopics(Admin admin) throws Exception {
-    admin.createTopics(List.of(PipelineSources.POSTS_TOPIC, PipelineSources.ENGAGEMENT_TOPIC)
-        .stream().map(t -> new NewTopic(t, Optional.of(1), Optional.empty())
-            .configs(Map.of("retention.ms", "-1"))).toList()).all().get();
+    List<String> topics = List.of(PipelineSources.POSTS_TOPIC, PipelineSources.ENGAGEMENT_TOPIC);
+    admin.createTopics(topics.stream().map(t -> new NewTopic(t, Optional.of(1), Optional.empty())
+        .configs(Map.of("retention.ms", "-1"))).toList()).all().get();
+    KafkaToElasticsearch.await("the new topics known with their replicas", () -> {
+      try {
+        return admin.describeTopics(topics).allTopicNames().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+            .values().stream().allMatch(d -> d.partitions().stream()
+                .allMatch(p -> p.replicas().size() == BROKERS));
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+          return false;
+        }
+        throw new IllegalStateException(e);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private static TopicPartitionInfo leader(Admin admin) throws Exception {

@@ -61,11 +61,38 @@ final class KafkaToElasticsearch {
     return env.executeAsync(groupId);
   }
 
-  /** Stops with a savepoint that first advances to the end of event time; waits for the end. */
+  /**
+   * Stops with a savepoint that first advances to the end of event time; waits for the end. A
+   * job whose every task is not running yet (the video path can account for every event while
+   * the detector's tasks still initialise their state) refuses the savepoint; it is asked again
+   * until {@link #WAIT} has passed.
+   */
   static void drain(JobClient job, Path work) throws Exception {
-    job.stopWithSavepoint(true, work.resolve("savepoints").toUri().toString(),
-        SavepointFormatType.CANONICAL).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      try {
+        job.stopWithSavepoint(true, work.resolve("savepoints").toUri().toString(),
+            SavepointFormatType.CANONICAL).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        break;
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!notAllTasksRunning(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
     job.getJobExecutionResult().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static boolean notAllTasksRunning(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.flink.runtime.checkpoint.CheckpointException c
+          && c.getCheckpointFailureReason() == org.apache.flink.runtime.checkpoint
+              .CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How often the job restarted (Flink's {@code numRestarts}, through the REST API). */
