@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,30 @@ class ApiServerLimitsIT {
   static void stop() {
     server.close();
     deadElasticsearch.close();
+  }
+
+  /**
+   * The server has one handler thread and one queue place: a test that held them (or cut a
+   * client off) leaves them busy until the server has seen its sockets close. The next test
+   * starts once a plain request is answered again, whatever order JUnit runs them in.
+   */
+  @AfterEach
+  void awaitFree() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (Socket s = socket()) {
+        write(s, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        if (head(s).startsWith("HTTP/1.1 200")) {
+          return;
+        }
+      } catch (IOException busy) {
+        // not yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the server did not become free within 30 s");
+      }
+      Thread.sleep(100);
+    }
   }
 
   @Test
