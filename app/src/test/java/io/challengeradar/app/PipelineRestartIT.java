@@ -88,8 +88,7 @@ class PipelineRestartIT {
       long before = RetainedCheckpoints.latest(checkpoints.toString())
           .map(RetainedCheckpoints.Retained::checkpointId).orElse(0L);
       awaitCheckpointAfter(checkpoints, before);
-      killed.handle().destroyForcibly();
-      killed.handle().onExit().get(30, TimeUnit.SECONDS);
+      killed.kill();
       phase("killed after checkpoint " + before);
       assertThat(console("pipeline-killed")).contains("pipeline: starting fresh (no checkpoint");
 
@@ -183,8 +182,7 @@ class PipelineRestartIT {
 
   /** Its documents are read already: no need to wait for a graceful stop. */
   private static void stop(ServerProcess p) throws Exception {
-    p.handle().destroyForcibly();
-    p.handle().onExit().get(30, TimeUnit.SECONDS);
+    p.kill();
   }
 
   private final long started = System.nanoTime();

@@ -33,7 +33,7 @@ class SessionClusterIT {
       assertThat(StateFile.read(options.jobManagerStateFile())).isPresent();
       assertThat(StateFile.read(options.taskManagerStateFile(2))).isPresent();
 
-      cluster.taskManagers().get(0).handle().destroyForcibly();
+      cluster.taskManagers().get(0).kill();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (rest.requireOverview().taskManagers() != 1 && System.nanoTime() < deadline) {
         Thread.sleep(500);

@@ -35,6 +35,8 @@ public final class EsContents {
   private static final long POLL_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final ElasticsearchClient client;
+  /** Why the last read of a wait got no answer (kept for the wait's failure message). */
+  private RuntimeException lastFailure;
 
   public EsContents(ElasticsearchClient client) {
     this.client = client;
@@ -113,11 +115,15 @@ public final class EsContents {
   /** Polls (with a deadline: the sink writes asynchronously) until {@code expected} are in. */
   public void awaitAccountedEvents(long expected, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    lastFailure = null;
     long seen = accountedEventsWhileStarting();
     while (seen < expected) {
       if (System.nanoTime() > deadline) {
+        RuntimeException failure = lastFailure;
         throw new AssertionError("after " + timeout + " Elasticsearch accounts for " + seen
-            + " events, expected " + expected);
+            + " events, expected " + expected + (failure == null ? ""
+                : "; the last read that got no answer failed with " + failure.getCause()),
+            failure);
       }
       LockSupport.parkNanos(POLL_PAUSE_NANOS);
       seen = accountedEventsWhileStarting();
@@ -128,12 +134,14 @@ public final class EsContents {
    * Like {@link #accountedEvents}, but an index the sink has just created, whose primary shard
    * is not active yet (search answers 503 "all shards failed"), counts as none written yet; and
    * a request that timed out or found its node gone (a node-loss test's failover) counts as no
-   * answer yet: the caller's deadline still bounds the wait.
+   * answer yet: the caller's deadline still bounds the wait, and its failure names the last such
+   * error.
    */
   private long accountedEventsWhileStarting() {
     try {
       return accountedEvents();
     } catch (UncheckedIOException e) {
+      lastFailure = e;
       if (e.getCause() instanceof org.elasticsearch.client.ResponseException r
           && r.getResponse().getStatusLine().getStatusCode() == 503) {
         return 0;

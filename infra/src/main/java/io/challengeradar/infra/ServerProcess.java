@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ServerProcess implements AutoCloseable {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   private static final int TAIL_LINES = 40;
+  /** How long a killed process may take to be gone (the kernel reaps it at once, unless stuck). */
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
   /** How {@link #stop} ended. */
   public enum StopOutcome {
@@ -248,6 +250,28 @@ public final class ServerProcess implements AutoCloseable {
     afterStop.run();
   }
 
+  /**
+   * Kills the process and everything it started at once (SIGKILL), as a crash or the kernel's
+   * out-of-memory killer would, and returns once all of them are gone. Killing only the process
+   * is not that: Elasticsearch's launcher runs the server as its child, and a server whose
+   * launcher died shuts itself down in its own time, a graceful stop that may take long.
+   * {@link #close} afterwards finds nothing left to stop.
+   */
+  public void kill() {
+    ProcessHandle root = process.toHandle();
+    List<ProcessHandle> family = new ArrayList<>(root.descendants().toList());
+    family.forEach(ProcessHandle::destroyForcibly);
+    root.destroyForcibly();
+    family.add(0, root);
+    long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+    for (ProcessHandle member : family) {
+      if (!awaitExit(member, deadline - System.nanoTime())) {
+        throw new PlatformException(spec.name() + ": process " + member.pid()
+            + " still runs " + KILL_WAIT.toSeconds() + " s after SIGKILL");
+      }
+    }
+  }
+
   /** How {@link #close} stopped the process; empty until it has. */
   public Optional<StopOutcome> stopOutcome() {
     return Optional.ofNullable(stopOutcome);
@@ -276,7 +300,7 @@ public final class ServerProcess implements AutoCloseable {
       return StopOutcome.STOPPED;
     }
     family.forEach(ProcessHandle::destroyForcibly);
-    family.forEach(member -> awaitExit(member, Duration.ofSeconds(10).toNanos()));
+    family.forEach(member -> awaitExit(member, KILL_WAIT.toNanos()));
     return StopOutcome.KILLED;
   }
 

@@ -112,8 +112,7 @@ class ElasticsearchNodeLossIT {
 
       int master = masterIndex(client);
       ServerProcess victim = es.node(master).process();
-      victim.handle().destroyForcibly();
-      victim.handle().onExit().get();
+      victim.kill();
       long total = accountedFirst + KafkaToElasticsearch.produce(kafka.bootstrapServers(), second);
       contents.awaitAccountedEvents(total, WAIT);
       KafkaToElasticsearch.drain(job, work);

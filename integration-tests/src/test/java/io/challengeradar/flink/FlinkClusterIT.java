@@ -113,8 +113,7 @@ class FlinkClusterIT {
     awaitCheckpoints(rest, killed, rest.completedCheckpoints(killed) + 1);
 
     ServerProcess victim = cluster.taskManagers().get(0);
-    victim.handle().destroyForcibly();
-    victim.handle().onExit().get();
+    victim.kill();
     long total = accountedFirst + produce(second);
     awaitRestarted(rest, killed);
     submitter.awaitState(killed, "RUNNING", WAIT);

@@ -118,8 +118,7 @@ class KafkaBrokerLossIT {
 
       int leader = leader(admin).leader().id();
       ServerProcess victim = kafka.broker(leader).process();
-      victim.handle().destroyForcibly();
-      victim.handle().onExit().get();
+      victim.kill();
       accounted += KafkaToElasticsearch.produce(kafka.bootstrap(),
           all.subList(third, 2 * third));
       contents.awaitAccountedEvents(accounted, WAIT);
