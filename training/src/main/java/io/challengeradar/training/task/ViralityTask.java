@@ -196,6 +196,10 @@ public final class ViralityTask implements TrainingTask {
    *     post in the data set: the one bit the history-only baseline reads on most rows
    * @param sourceFileRule the majority class of the training rows of each source file
    * @param historyHeadEveryRow not served: the author-history head on every test row
+   * @param trainWithHistory training rows whose author has history
+   * @param pairFittedOnHistoryRows not served: the pair with an author-history head fitted on the
+   *     training rows with history only, so that it never sees the rows without
+   * @param pairFittedOnHistoryRowsOnHistory that pair on the test rows with history
    * @param groups the test part by source file and by what the author's history holds
    */
   private record HistoryResult(
@@ -211,6 +215,9 @@ public final class ViralityTask implements TrainingTask {
       Confusion earlierPostRule,
       Confusion sourceFileRule,
       Confusion historyHeadEveryRow,
+      int trainWithHistory,
+      Confusion pairFittedOnHistoryRows,
+      Confusion pairFittedOnHistoryRowsOnHistory,
       double mae,
       double srcc,
       double historyOnlyMae,
@@ -347,6 +354,8 @@ public final class ViralityTask implements TrainingTask {
     report.headline("accuracy_author_history_head_every_row", Fmt.r4(servedRandom.historyHeadEveryRow().accuracy()));
     report.headline("accuracy_user_split_author_history_head_every_row",
         Fmt.r4(servedUser.historyHeadEveryRow().accuracy()));
+    report.headline("accuracy_author_history_fitted_on_history_rows",
+        Fmt.r4(servedRandom.pairFittedOnHistoryRows().accuracy()));
     report.headline("author_history_served", ship ? 1 : 0);
     report.put("data", rows.summary());
     List<Object> trendingData = new ArrayList<>();
@@ -422,8 +431,10 @@ public final class ViralityTask implements TrainingTask {
         + " \"history-only (observed)\": the baseline given what the pair's choice of head sees (the author"
         + " features where an earlier video was observed, else the majority class of the training rows"
         + " without one).");
-    report.table(List.of("split", "served", "post-only", "history-only", "history-only (observed)",
-        "earlier-post rule", "source-file rule", "history head on every row (not served)", "served SRCC", "history-only SRCC",
+    report.table(List.of("split", "training rows with history", "served", "post-only", "history-only",
+        "history-only (observed)",
+        "earlier-post rule", "source-file rule", "history head on every row (not served)",
+        "pair, history head fitted on rows with history (not served)", "served SRCC", "history-only SRCC",
         "history-only (observed) SRCC"), artefactRows(withHistory, results));
     report.table(List.of("split", "file", "author history", "test rows", "viral share", "served",
         "post-only", "history-only", "history-only (observed)", "earlier-post rule",
@@ -624,6 +635,18 @@ public final class ViralityTask implements TrainingTask {
         everyRow[k] = (float) (clsScores[k] - threshold + 0.5);
       }
       decisions.put("author_history_head_every_row", everyRow);
+      int[] trainWith = Arrays.stream(split.train()).filter(i -> has[i]).toArray();
+      float[] fittedOnHistory = postShifted.clone();
+      if (trainWith.length >= MIN_HISTORY_ROWS && hr.length > 0) {
+        TrainedHead own = RunSupport.train(ctx, label + " classifier fitted on rows with history",
+            options, RunSupport.pick(full, trainWith), RunSupport.pick(p.viral(), trainWith), Objective.BINARY);
+        double ownThreshold = Thresholds.best(own.validationScores(), own.validationTargets(), Confusion::accuracy);
+        float[] ownScores = own.scores(RunSupport.pick(testFull, hr));
+        for (int j = 0; j < hr.length; j++) {
+          fittedOnHistory[hr[j]] = (float) (ownScores[j] - ownThreshold + 0.5);
+        }
+      }
+      decisions.put("served_history_head_fitted_on_history_rows", fittedOnHistory);
       out.add(new HistoryResult(variant, p.name(), hr.length,
           Confusion.of(servedScores, testViral, 0.5),
           Confusion.of(historyOnlyScores, testViral, 0.5),
@@ -634,6 +657,9 @@ public final class ViralityTask implements TrainingTask {
           Confusion.of(ruleEarlier, testViral, 0.5),
           Confusion.of(ruleFile, testViral, 0.5),
           Confusion.of(everyRow, testViral, 0.5),
+          trainWith.length,
+          Confusion.of(fittedOnHistory, testViral, 0.5),
+          Confusion.of(RunSupport.pick(fittedOnHistory, hr), RunSupport.pick(testViral, hr), 0.5),
           Metrics.mae(servedViews, testViews), Metrics.srcc(servedViews, testViews),
           Metrics.mae(linearViews, testViews), Metrics.srcc(linearViews, testViews),
           Metrics.mae(observedOnly[1], testViews), Metrics.srcc(observedOnly[1], testViews),
@@ -784,6 +810,7 @@ public final class ViralityTask implements TrainingTask {
     for (HistoryResult r : results) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("test_rows_with_history", r.withHistory());
+      m.put("train_rows_with_history", r.trainWithHistory());
       m.put("served", RunSupport.binaryMetrics(r.served(), 0.5));
       m.put("served_regression", Map.of("mae", Fmt.r4(r.mae()), "srcc", Fmt.r4(r.srcc())));
       m.put("history_only_logistic_regression", RunSupport.binaryMetrics(r.historyOnly(), 0.5));
@@ -795,6 +822,10 @@ public final class ViralityTask implements TrainingTask {
       m.put("earlier_post_rule", RunSupport.binaryMetrics(r.earlierPostRule(), 0.5));
       m.put("source_file_rule", RunSupport.binaryMetrics(r.sourceFileRule(), 0.5));
       m.put("author_history_head_every_row", RunSupport.binaryMetrics(r.historyHeadEveryRow(), 0.5));
+      m.put("served_history_head_fitted_on_history_rows",
+          RunSupport.binaryMetrics(r.pairFittedOnHistoryRows(), 0.5));
+      m.put("history_head_fitted_on_history_rows_on_history_rows",
+          RunSupport.binaryMetrics(r.pairFittedOnHistoryRowsOnHistory(), 0.5));
       m.put("author_history_head_on_history_rows", RunSupport.binaryMetrics(r.servedOnHistory(), 0.5));
       m.put("post_only_head_on_history_rows", RunSupport.binaryMetrics(r.postOnlyOnHistory(), 0.5));
       m.put("history_only_on_history_rows", RunSupport.binaryMetrics(r.historyOnlyOnHistory(), 0.5));
@@ -827,10 +858,12 @@ public final class ViralityTask implements TrainingTask {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < observed.size(); i++) {
       HistoryResult r = observed.get(i);
-      out.add(List.of(r.name(), Fmt.f4(r.served().accuracy()), Fmt.f4(postOnly.get(i).model().accuracy()),
+      out.add(List.of(r.name(), Integer.toString(r.trainWithHistory()), Fmt.f4(r.served().accuracy()),
+          Fmt.f4(postOnly.get(i).model().accuracy()),
           Fmt.f4(r.historyOnly().accuracy()), Fmt.f4(r.historyOnlyObserved().accuracy()),
           Fmt.f4(r.earlierPostRule().accuracy()), Fmt.f4(r.sourceFileRule().accuracy()),
-          Fmt.f4(r.historyHeadEveryRow().accuracy()), Fmt.f4(r.srcc()), Fmt.f4(r.historyOnlySrcc()), Fmt.f4(r.historyOnlyObservedSrcc())));
+          Fmt.f4(r.historyHeadEveryRow().accuracy()), Fmt.f4(r.pairFittedOnHistoryRows().accuracy()),
+          Fmt.f4(r.srcc()), Fmt.f4(r.historyOnlySrcc()), Fmt.f4(r.historyOnlyObservedSrcc())));
     }
     return out;
   }
