@@ -354,6 +354,14 @@ public final class ViralityTask implements TrainingTask {
     report.headline("accuracy_author_history_head_every_row", Fmt.r4(servedRandom.historyHeadEveryRow().accuracy()));
     report.headline("accuracy_user_split_author_history_head_every_row",
         Fmt.r4(servedUser.historyHeadEveryRow().accuracy()));
+    // Where the baseline's margin lies: the history file's posts whose author has an earlier post
+    // but none observed before (the pair's post-only head decides them).
+    for (HistoryResult r : List.of(servedRandom, servedUser)) {
+      String prefix = r == servedUser ? "accuracy_user_split_histories_unobserved_" : "accuracy_histories_unobserved_";
+      report.headline(prefix + "author_history", groupAccuracy(r, VnFeedData.HISTORIES, UNOBSERVED, "served"));
+      report.headline(prefix + "history_only", groupAccuracy(r, VnFeedData.HISTORIES, UNOBSERVED, "history_only"));
+    }
+    report.headline("time_split_training_rows_with_history", servedTime.trainWithHistory());
     report.headline("accuracy_author_history_fitted_on_history_rows",
         Fmt.r4(servedRandom.pairFittedOnHistoryRows().accuracy()));
     report.headline("author_history_served", ship ? 1 : 0);
@@ -866,6 +874,17 @@ public final class ViralityTask implements TrainingTask {
           Fmt.f4(r.srcc()), Fmt.f4(r.historyOnlySrcc()), Fmt.f4(r.historyOnlyObservedSrcc())));
     }
     return out;
+  }
+
+  /** One model's accuracy on one group of {@link #groups}; NaN when the group has no test rows. */
+  @SuppressWarnings("unchecked")
+  private static double groupAccuracy(HistoryResult r, String file, String kind, String model) {
+    for (Map<String, Object> g : r.groups()) {
+      if (g.get("file").equals(file) && g.get("author_history").equals(kind)) {
+        return (Double) ((Map<String, Object>) g.get("accuracy")).get(model);
+      }
+    }
+    return Double.NaN;
   }
 
   @SuppressWarnings("unchecked")
