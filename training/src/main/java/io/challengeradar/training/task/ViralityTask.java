@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -733,7 +734,7 @@ public final class ViralityTask implements TrainingTask {
    */
   private static List<Map<String, Object>> groups(int[] test, String[] files, String[] kinds,
       float[] testViral, Map<String, float[]> decisions) {
-    Map<String, Map<String, List<Integer>>> byFile = new java.util.TreeMap<>();
+    Map<String, Map<String, List<Integer>>> byFile = new TreeMap<>();
     for (int k = 0; k < test.length; k++) {
       Map<String, List<Integer>> of = byFile.computeIfAbsent(files[test[k]], f -> {
         Map<String, List<Integer>> m = new LinkedHashMap<>();
