@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 
@@ -43,12 +45,17 @@ public final class Ports {
   /** Linux's default start of the ephemeral range, where its file cannot be read. */
   static final int DEFAULT_EPHEMERAL_START = 32_768;
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+  /**
+   * Ports this JVM has handed out: a caller asking for two ports before binding either (a
+   * server's HTTP and transport ports) must not get the same one twice.
+   */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   /**
    * A port that was free a moment ago, for a server that binds it later (another process, or a
    * client told the port first). It lies below the kernel's ephemeral range: a port the kernel
    * hands out (port 0) may meanwhile become the local end of some outgoing connection, and then
-   * the server's bind fails with "address already in use".
+   * the server's bind fails with "address already in use". Never one this JVM handed out before.
    */
   public static int anyFree() {
     return freeRange(1, offset -> true);
@@ -69,14 +76,30 @@ public final class Ports {
       int base = ThreadLocalRandom.current().nextInt(LOWEST, highest);
       boolean free = true;
       for (int offset = 0; offset < span && free; offset++) {
-        free = !isNeeded.test(offset) || isFree(base + offset);
+        free = !isNeeded.test(offset)
+            || !HANDED_OUT.contains(base + offset) && isFree(base + offset);
       }
-      if (free) {
+      if (free && claim(base, span, isNeeded)) {
         return base;
       }
     }
     throw new PlatformException("cannot find " + span + " free local ports between " + LOWEST
         + " and " + ephemeralStart());
+  }
+
+  /** Records the range's needed ports as handed out; false when another thread got one first. */
+  private static synchronized boolean claim(int base, int span, IntPredicate isNeeded) {
+    for (int offset = 0; offset < span; offset++) {
+      if (isNeeded.test(offset) && HANDED_OUT.contains(base + offset)) {
+        return false;
+      }
+    }
+    for (int offset = 0; offset < span; offset++) {
+      if (isNeeded.test(offset)) {
+        HANDED_OUT.add(base + offset);
+      }
+    }
+    return true;
   }
 
   /** The first port of the kernel's ephemeral range (Linux), else the usual default. */

@@ -28,6 +28,17 @@ class PortsTest {
   }
 
   @Test
+  void portsAskedForOneAfterTheOtherAreNeverTheSame() {
+    // 500 draws from about 22,000 ports: at random, some two would coincide (birthday odds).
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 500; i++) {
+      assertThat(seen.add(Ports.anyFree())).as("draw %d", i).isTrue();
+    }
+    int base = Ports.freeRange(3, offset -> true);
+    assertThat(seen).doesNotContain(base, base + 1, base + 2);
+  }
+
+  @Test
   void aPortSomeoneListensOnIsNotFree() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThat(Ports.isFree(taken.getLocalPort())).isFalse();

@@ -11,6 +11,7 @@ import io.challengeradar.training.data.TrendingData;
 import io.challengeradar.training.data.ViewedVideo;
 import io.challengeradar.training.data.VnFeedData;
 import io.challengeradar.training.eval.Confusion;
+import io.challengeradar.training.eval.GroupMajority;
 import io.challengeradar.training.eval.Metrics;
 import io.challengeradar.training.eval.Thresholds;
 import io.challengeradar.training.nn.Objective;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -187,6 +189,19 @@ public final class ViralityTask implements TrainingTask {
    * @param withHistory test rows whose author has history
    * @param servedOnHistory the pair on those rows (the author-history head's own)
    * @param postOnlyOnHistory the post-only head on those rows
+   * @param historyOnlyOnHistory the history-only baseline on those rows
+   * @param historyOnlyObserved the history-only baseline given what the pair's choice of head
+   *     sees: logistic regression on the author features where the author has an observed earlier
+   *     video, else the majority class of the training rows without one
+   * @param earlierPostRule the majority class of the training rows with and without an earlier
+   *     post in the data set: the one bit the history-only baseline reads on most rows
+   * @param sourceFileRule the majority class of the training rows of each source file
+   * @param historyHeadEveryRow not served: the author-history head on every test row
+   * @param trainWithHistory training rows whose author has history
+   * @param pairFittedOnHistoryRows not served: the pair with an author-history head fitted on the
+   *     training rows with history only, so that it never sees the rows without
+   * @param pairFittedOnHistoryRowsOnHistory that pair on the test rows with history
+   * @param groups the test part by source file and by what the author's history holds
    */
   private record HistoryResult(
       String variant,
@@ -196,14 +211,33 @@ public final class ViralityTask implements TrainingTask {
       Confusion historyOnly,
       Confusion servedOnHistory,
       Confusion postOnlyOnHistory,
+      Confusion historyOnlyOnHistory,
+      Confusion historyOnlyObserved,
+      Confusion earlierPostRule,
+      Confusion sourceFileRule,
+      Confusion historyHeadEveryRow,
+      int trainWithHistory,
+      Confusion pairFittedOnHistoryRows,
+      Confusion pairFittedOnHistoryRowsOnHistory,
       double mae,
       double srcc,
       double historyOnlyMae,
       double historyOnlySrcc,
+      double historyOnlyObservedMae,
+      double historyOnlyObservedSrcc,
       double srccOnHistory,
       double postOnlySrccOnHistory,
+      List<Map<String, Object>> groups,
       TrainedHead classifier,
       double threshold) {}
+
+  /** What a post's author history holds, as {@link #historyAll} groups the test rows. */
+  static final String OBSERVED = "observed earlier video";
+  static final String UNOBSERVED = "earlier post, none observed before";
+  static final String NO_EARLIER_POST = "no earlier post";
+
+  /** Fewer training rows with an observed earlier video than this: no model is fitted on them. */
+  private static final int MIN_HISTORY_ROWS = 50;
 
   /**
    * One data set's rows as the evaluation needs them.
@@ -304,6 +338,33 @@ public final class ViralityTask implements TrainingTask {
     report.headline("srcc_user_split_post_only", Fmt.r4(user.srcc()));
     report.headline("srcc_user_split_author_history", Fmt.r4(servedUser.srcc()));
     report.headline("srcc_user_split_history_only", Fmt.r4(servedUser.historyOnlySrcc()));
+    // Why the history-only baseline wins by accuracy: the one bit "an earlier post in the data
+    // set" and the source file alone, and the baseline given only what the pair's choice of head
+    // sees (docs/models.md).
+    report.headline("accuracy_earlier_post_rule", Fmt.r4(servedRandom.earlierPostRule().accuracy()));
+    report.headline("accuracy_source_file_rule", Fmt.r4(servedRandom.sourceFileRule().accuracy()));
+    report.headline("accuracy_history_only_observed", Fmt.r4(servedRandom.historyOnlyObserved().accuracy()));
+    report.headline("accuracy_user_split_earlier_post_rule", Fmt.r4(servedUser.earlierPostRule().accuracy()));
+    report.headline("accuracy_user_split_source_file_rule", Fmt.r4(servedUser.sourceFileRule().accuracy()));
+    report.headline("accuracy_user_split_history_only_observed",
+        Fmt.r4(servedUser.historyOnlyObserved().accuracy()));
+    report.headline("srcc_user_split_history_only_observed", Fmt.r4(servedUser.historyOnlyObservedSrcc()));
+    report.headline("accuracy_time_split_history_only_observed",
+        Fmt.r4(servedTime.historyOnlyObserved().accuracy()));
+    report.headline("srcc_time_split_history_only_observed", Fmt.r4(servedTime.historyOnlyObservedSrcc()));
+    report.headline("accuracy_author_history_head_every_row", Fmt.r4(servedRandom.historyHeadEveryRow().accuracy()));
+    report.headline("accuracy_user_split_author_history_head_every_row",
+        Fmt.r4(servedUser.historyHeadEveryRow().accuracy()));
+    // Where the baseline's margin lies: the history file's posts whose author has an earlier post
+    // but none observed before (the pair's post-only head decides them).
+    for (HistoryResult r : List.of(servedRandom, servedUser)) {
+      String prefix = r == servedUser ? "accuracy_user_split_histories_unobserved_" : "accuracy_histories_unobserved_";
+      report.headline(prefix + "author_history", groupAccuracy(r, VnFeedData.HISTORIES, UNOBSERVED, "served"));
+      report.headline(prefix + "history_only", groupAccuracy(r, VnFeedData.HISTORIES, UNOBSERVED, "history_only"));
+    }
+    report.headline("time_split_training_rows_with_history", servedTime.trainWithHistory());
+    report.headline("accuracy_author_history_fitted_on_history_rows",
+        Fmt.r4(servedRandom.pairFittedOnHistoryRows().accuracy()));
     report.headline("author_history_served", ship ? 1 : 0);
     report.put("data", rows.summary());
     List<Object> trendingData = new ArrayList<>();
@@ -371,6 +432,22 @@ public final class ViralityTask implements TrainingTask {
         + ", time-split SRCC " + Fmt.f4(servedTime.srcc()) + gap(servedTime.srcc(), 0.65) + "; "
         + (ship ? "above the post-only head on both, so this run's model is the pair."
             : "not above the post-only head on both, so this run's model is the post-only head."));
+    report.section("What the history-only baseline's accuracy is made of (as observed)");
+    report.text("Without an observed earlier video the author features are 0 but for the posting cadence,"
+        + " which is 0 only when the author has no earlier post in the data set; the baseline reads that"
+        + " bit, and the bit mostly says which file a row came from. \"earlier-post rule\" and \"source-file"
+        + " rule\": each test row gets the majority class of the training rows with the same bit or file."
+        + " \"history-only (observed)\": the baseline given what the pair's choice of head sees (the author"
+        + " features where an earlier video was observed, else the majority class of the training rows"
+        + " without one).");
+    report.table(List.of("split", "training rows with history", "served", "post-only", "history-only",
+        "history-only (observed)",
+        "earlier-post rule", "source-file rule", "history head on every row (not served)",
+        "pair, history head fitted on rows with history (not served)", "served SRCC", "history-only SRCC",
+        "history-only (observed) SRCC"), artefactRows(withHistory, results));
+    report.table(List.of("split", "file", "author history", "test rows", "viral share", "served",
+        "post-only", "history-only", "history-only (observed)", "earlier-post rule",
+        "history head on every row (not served)"), groupRows(withHistory));
     Charts.learningCurve("virality classifier (random split): learning curve", random.classifier().history(),
         "accuracy", random.classifier().bestEpoch(), dir.resolve("learning-curve.png"));
     Charts.learningCurve("log-views regressor (time split): learning curve", time.regressor().history(),
@@ -491,6 +568,11 @@ public final class ViralityTask implements TrainingTask {
     float[][] full = new float[n][];
     float[][] authorOnly = new float[n][];
     boolean[] has = new boolean[n];
+    // What the history-only baseline can tell apart without an observed video: whether the
+    // author has any earlier post in the data set (the posting cadence is 0 without one).
+    String[] earlier = new String[n];
+    String[] kinds = new String[n];
+    String[] files = new String[n];
     int metaCount = FEATURES.size();
     for (int i = 0; i < n; i++) {
       float[] f = features(videos.get(i), history[i]);
@@ -498,6 +580,10 @@ public final class ViralityTask implements TrainingTask {
       full[i] = RunSupport.concat(text, f);
       authorOnly[i] = Arrays.copyOfRange(f, metaCount, f.length);
       has[i] = history[i].count() > 0;
+      boolean posted = has[i] || history[i].meanGapHours() > 0;
+      earlier[i] = posted ? "earlier post" : NO_EARLIER_POST;
+      kinds[i] = has[i] ? OBSERVED : posted ? UNOBSERVED : NO_EARLIER_POST;
+      files[i] = videos.get(i).file();
     }
     TrainingOptions options = ctx.options();
     List<HistoryResult> out = new ArrayList<>();
@@ -541,18 +627,147 @@ public final class ViralityTask implements TrainingTask {
       }
       float[] testViews = p.testActual();
       float[] linearViews = linear.scores(testAuthor);
+      float[] historyOnlyScores = lr.scores(testAuthor);
+      float[][] observedOnly = historyOnlyObserved(ctx, label, rows, authorOnly, has, p.viral(), split);
+      float[] ruleEarlier = GroupMajority.predict(earlier, p.viral(), split.train(), split.test());
+      float[] ruleFile = GroupMajority.predict(files, p.viral(), split.train(), split.test());
+      Map<String, float[]> decisions = new LinkedHashMap<>();
+      decisions.put("served", servedScores);
+      decisions.put("post_only", postShifted);
+      decisions.put("history_only", historyOnlyScores);
+      decisions.put("history_only_observed", observedOnly[0]);
+      decisions.put("earlier_post_rule", ruleEarlier);
+      decisions.put("source_file_rule", ruleFile);
+      // Not served: the author-history head on every post, so that it too reads the cadence bit.
+      float[] everyRow = new float[m];
+      for (int k = 0; k < m; k++) {
+        everyRow[k] = (float) (clsScores[k] - threshold + 0.5);
+      }
+      decisions.put("author_history_head_every_row", everyRow);
+      int[] trainWith = Arrays.stream(split.train()).filter(i -> has[i]).toArray();
+      float[] fittedOnHistory = postShifted.clone();
+      if (trainWith.length >= MIN_HISTORY_ROWS && hr.length > 0) {
+        TrainedHead own = RunSupport.train(ctx, label + " classifier fitted on rows with history",
+            options, RunSupport.pick(full, trainWith), RunSupport.pick(p.viral(), trainWith), Objective.BINARY);
+        double ownThreshold = Thresholds.best(own.validationScores(), own.validationTargets(), Confusion::accuracy);
+        float[] ownScores = own.scores(RunSupport.pick(testFull, hr));
+        for (int j = 0; j < hr.length; j++) {
+          fittedOnHistory[hr[j]] = (float) (ownScores[j] - ownThreshold + 0.5);
+        }
+      }
+      decisions.put("served_history_head_fitted_on_history_rows", fittedOnHistory);
       out.add(new HistoryResult(variant, p.name(), hr.length,
           Confusion.of(servedScores, testViral, 0.5),
-          Confusion.of(lr.scores(testAuthor), testViral, 0.5),
+          Confusion.of(historyOnlyScores, testViral, 0.5),
           Confusion.of(RunSupport.pick(servedScores, hr), RunSupport.pick(testViral, hr), 0.5),
           Confusion.of(RunSupport.pick(postShifted, hr), RunSupport.pick(testViral, hr), 0.5),
+          Confusion.of(RunSupport.pick(historyOnlyScores, hr), RunSupport.pick(testViral, hr), 0.5),
+          Confusion.of(observedOnly[0], testViral, 0.5),
+          Confusion.of(ruleEarlier, testViral, 0.5),
+          Confusion.of(ruleFile, testViral, 0.5),
+          Confusion.of(everyRow, testViral, 0.5),
+          trainWith.length,
+          Confusion.of(fittedOnHistory, testViral, 0.5),
+          Confusion.of(RunSupport.pick(fittedOnHistory, hr), RunSupport.pick(testViral, hr), 0.5),
           Metrics.mae(servedViews, testViews), Metrics.srcc(servedViews, testViews),
           Metrics.mae(linearViews, testViews), Metrics.srcc(linearViews, testViews),
+          Metrics.mae(observedOnly[1], testViews), Metrics.srcc(observedOnly[1], testViews),
           hr.length < 2 ? Double.NaN : Metrics.srcc(RunSupport.pick(servedViews, hr), RunSupport.pick(testViews, hr)),
           hr.length < 2 ? Double.NaN
               : Metrics.srcc(RunSupport.pick(p.testPredicted(), hr), RunSupport.pick(testViews, hr)),
+          groups(split.test(), files, kinds, testViral, decisions),
           cls, threshold));
     }
+    return out;
+  }
+
+  /**
+   * The history-only baseline restricted to what the served pair's choice of head sees: logistic
+   * and linear regression on the author features, fitted on the training rows whose author has an
+   * observed earlier video and applied to such test rows; every other test row gets the training
+   * rows' majority class and mean log views among those without one. Unlike the plain baseline, it
+   * cannot read "an earlier post in the data set" off the posting cadence of an author with no
+   * observed video.
+   *
+   * @return decisions (1 or 0) and predicted log views, per test row
+   */
+  private static float[][] historyOnlyObserved(TaskContext ctx, String label, Rows rows,
+      float[][] authorOnly, boolean[] has, float[] viral, Splits.Split split) {
+    int[] trainWith = Arrays.stream(split.train()).filter(i -> has[i]).toArray();
+    int[] trainWithout = Arrays.stream(split.train()).filter(i -> !has[i]).toArray();
+    double viralShare = 0;
+    double meanViews = 0;
+    for (int i : trainWithout) {
+      viralShare += viral[i];
+      meanViews += rows.logViews()[i];
+    }
+    float noneDecision = trainWithout.length > 0 && viralShare / trainWithout.length >= 0.5 ? 1 : 0;
+    float noneViews = trainWithout.length == 0 ? 0 : (float) (meanViews / trainWithout.length);
+    int m = split.test().length;
+    float[] decisions = new float[m];
+    float[] views = new float[m];
+    Arrays.fill(decisions, noneDecision);
+    Arrays.fill(views, noneViews);
+    if (trainWith.length >= MIN_HISTORY_ROWS) {
+      TrainingOptions linearOptions = ctx.options().withHidden(0);
+      TrainedHead lr = RunSupport.train(ctx, label + " history-only (observed) logistic regression",
+          linearOptions, RunSupport.pick(authorOnly, trainWith), RunSupport.pick(viral, trainWith),
+          Objective.BINARY);
+      TrainedHead linear = RunSupport.train(ctx, label + " history-only (observed) linear regression",
+          linearOptions, RunSupport.pick(authorOnly, trainWith), RunSupport.pick(rows.logViews(), trainWith),
+          Objective.REGRESSION);
+      for (int k = 0; k < m; k++) {
+        int i = split.test()[k];
+        if (has[i]) {
+          float[][] x = {authorOnly[i]};
+          decisions[k] = lr.scores(x)[0] >= 0.5 ? 1 : 0;
+          views[k] = linear.scores(x)[0];
+        }
+      }
+    }
+    return new float[][] {decisions, views};
+  }
+
+  /**
+   * The test part by source file, and within each file by what the author's history holds: rows,
+   * viral share and each model's accuracy (decisions cut at 0.5).
+   */
+  private static List<Map<String, Object>> groups(int[] test, String[] files, String[] kinds,
+      float[] testViral, Map<String, float[]> decisions) {
+    Map<String, Map<String, List<Integer>>> byFile = new TreeMap<>();
+    for (int k = 0; k < test.length; k++) {
+      Map<String, List<Integer>> of = byFile.computeIfAbsent(files[test[k]], f -> {
+        Map<String, List<Integer>> m = new LinkedHashMap<>();
+        for (String kind : List.of("all", OBSERVED, UNOBSERVED, NO_EARLIER_POST)) {
+          m.put(kind, new ArrayList<>());
+        }
+        return m;
+      });
+      of.get("all").add(k);
+      of.get(kinds[test[k]]).add(k);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    byFile.forEach((file, of) -> of.forEach((kind, rowsOf) -> {
+      if (rowsOf.isEmpty()) {
+        return;
+      }
+      int[] idx = rowsOf.stream().mapToInt(Integer::intValue).toArray();
+      float[] viral = RunSupport.pick(testViral, idx);
+      double share = 0;
+      for (float v : viral) {
+        share += v;
+      }
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("file", file);
+      g.put("author_history", kind);
+      g.put("test_rows", idx.length);
+      g.put("viral_share", Fmt.r4(share / idx.length));
+      Map<String, Object> accuracy = new LinkedHashMap<>();
+      decisions.forEach((model, d) ->
+          accuracy.put(model, Fmt.r4(Confusion.of(RunSupport.pick(d, idx), viral, 0.5).accuracy())));
+      g.put("accuracy", accuracy);
+      out.add(g);
+    }));
     return out;
   }
 
@@ -604,13 +819,26 @@ public final class ViralityTask implements TrainingTask {
     for (HistoryResult r : results) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("test_rows_with_history", r.withHistory());
+      m.put("train_rows_with_history", r.trainWithHistory());
       m.put("served", RunSupport.binaryMetrics(r.served(), 0.5));
       m.put("served_regression", Map.of("mae", Fmt.r4(r.mae()), "srcc", Fmt.r4(r.srcc())));
       m.put("history_only_logistic_regression", RunSupport.binaryMetrics(r.historyOnly(), 0.5));
       m.put("history_only_linear_regression",
           Map.of("mae", Fmt.r4(r.historyOnlyMae()), "srcc", Fmt.r4(r.historyOnlySrcc())));
+      m.put("history_only_observed_logistic_regression", RunSupport.binaryMetrics(r.historyOnlyObserved(), 0.5));
+      m.put("history_only_observed_linear_regression",
+          Map.of("mae", Fmt.r4(r.historyOnlyObservedMae()), "srcc", Fmt.r4(r.historyOnlyObservedSrcc())));
+      m.put("earlier_post_rule", RunSupport.binaryMetrics(r.earlierPostRule(), 0.5));
+      m.put("source_file_rule", RunSupport.binaryMetrics(r.sourceFileRule(), 0.5));
+      m.put("author_history_head_every_row", RunSupport.binaryMetrics(r.historyHeadEveryRow(), 0.5));
+      m.put("served_history_head_fitted_on_history_rows",
+          RunSupport.binaryMetrics(r.pairFittedOnHistoryRows(), 0.5));
+      m.put("history_head_fitted_on_history_rows_on_history_rows",
+          RunSupport.binaryMetrics(r.pairFittedOnHistoryRowsOnHistory(), 0.5));
       m.put("author_history_head_on_history_rows", RunSupport.binaryMetrics(r.servedOnHistory(), 0.5));
       m.put("post_only_head_on_history_rows", RunSupport.binaryMetrics(r.postOnlyOnHistory(), 0.5));
+      m.put("history_only_on_history_rows", RunSupport.binaryMetrics(r.historyOnlyOnHistory(), 0.5));
+      m.put("by_file_and_author_history", r.groups());
       m.put("srcc_on_history_rows", Map.of("author_history", Fmt.r4(r.srccOnHistory()),
           "post_only", Fmt.r4(r.postOnlySrccOnHistory())));
       m.put("author_history_threshold", Fmt.r4(r.threshold()));
@@ -630,6 +858,48 @@ public final class ViralityTask implements TrainingTask {
             Fmt.f4(r.served().accuracy()), Fmt.f4(p.model().accuracy()), Fmt.f4(r.historyOnly().accuracy()),
             Fmt.f4(r.srcc()), Fmt.f4(p.srcc()), Fmt.f4(r.historyOnlySrcc()),
             Fmt.f4(r.servedOnHistory().accuracy()), Fmt.f4(r.postOnlyOnHistory().accuracy())));
+      }
+    }
+    return out;
+  }
+
+  private static List<List<String>> artefactRows(List<HistoryResult> observed, List<SplitResult> postOnly) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < observed.size(); i++) {
+      HistoryResult r = observed.get(i);
+      out.add(List.of(r.name(), Integer.toString(r.trainWithHistory()), Fmt.f4(r.served().accuracy()),
+          Fmt.f4(postOnly.get(i).model().accuracy()),
+          Fmt.f4(r.historyOnly().accuracy()), Fmt.f4(r.historyOnlyObserved().accuracy()),
+          Fmt.f4(r.earlierPostRule().accuracy()), Fmt.f4(r.sourceFileRule().accuracy()),
+          Fmt.f4(r.historyHeadEveryRow().accuracy()), Fmt.f4(r.pairFittedOnHistoryRows().accuracy()),
+          Fmt.f4(r.srcc()), Fmt.f4(r.historyOnlySrcc()), Fmt.f4(r.historyOnlyObservedSrcc())));
+    }
+    return out;
+  }
+
+  /** One model's accuracy on one group of {@link #groups}; NaN when the group has no test rows. */
+  @SuppressWarnings("unchecked")
+  private static double groupAccuracy(HistoryResult r, String file, String kind, String model) {
+    for (Map<String, Object> g : r.groups()) {
+      if (g.get("file").equals(file) && g.get("author_history").equals(kind)) {
+        return (Double) ((Map<String, Object>) g.get("accuracy")).get(model);
+      }
+    }
+    return Double.NaN;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> groupRows(List<HistoryResult> observed) {
+    List<List<String>> out = new ArrayList<>();
+    for (HistoryResult r : observed) {
+      for (Map<String, Object> g : r.groups()) {
+        Map<String, Object> acc = (Map<String, Object>) g.get("accuracy");
+        out.add(List.of(r.name(), (String) g.get("file"), (String) g.get("author_history"),
+            g.get("test_rows").toString(), Fmt.f4((Double) g.get("viral_share")),
+            Fmt.f4((Double) acc.get("served")), Fmt.f4((Double) acc.get("post_only")),
+            Fmt.f4((Double) acc.get("history_only")), Fmt.f4((Double) acc.get("history_only_observed")),
+            Fmt.f4((Double) acc.get("earlier_post_rule")),
+            Fmt.f4((Double) acc.get("author_history_head_every_row"))));
       }
     }
     return out;
