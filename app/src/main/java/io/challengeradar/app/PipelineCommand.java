@@ -38,6 +38,8 @@ import picocli.CommandLine.Option;
     })
 public final class PipelineCommand implements Callable<Integer> {
   /** How often a status line is printed. */
+  /** Restarts in a row after which a resumed job's notice names the restore as a likely cause. */
+  static final int RESTARTS_BEFORE_RESTORE_HINT = 2;
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
 
   @Option(names = "--kafka", paramLabel = "HOST:PORT",
@@ -88,6 +90,26 @@ public final class PipelineCommand implements Callable<Integer> {
     return c;
   }
 
+  /**
+   * What the console says when the job restarts: Flink retries a failed job from its last
+   * checkpoint without end, so a job that cannot get going would otherwise only show its count
+   * standing still. The cause is in the log file; a state that cannot be restored is named as a
+   * likely one when the job was resumed.
+   */
+  static String restartNotice(int restarts, String restoredFrom, String logFile) {
+    StringBuilder notice = new StringBuilder("pipeline: the job failed and restarts from its last"
+        + " checkpoint (restart " + restarts + ")");
+    notice.append(logFile == null ? "; the cause is in the library log"
+        : "; the cause is in " + logFile);
+    if (restoredFrom != null && restarts >= RESTARTS_BEFORE_RESTORE_HINT) {
+      notice.append(". Resumed from ").append(restoredFrom).append(": if the cause is the"
+          + " restore (\"Could not restore\", StateMigrationException), that state was written by"
+          + " an incompatible build or another job.state-backend; start afresh with other"
+          + " --checkpoints, see docs/pipeline.md");
+    }
+    return notice.toString();
+  }
+
   @Override
   public Integer call() throws Exception {
     JobConfig job = JobConfig.from(settings(System.getenv()));
@@ -117,7 +139,8 @@ public final class PipelineCommand implements Callable<Integer> {
               System.err.println("pipeline: Elasticsearch did not answer (" + e.getMessage()
                   + ")");
             }
-          });
+          }, restarts -> System.err.println(restartNotice(restarts, restoreFrom,
+              System.getProperty(CliLogging.ACTIVE_FILE_PROPERTY))));
     } catch (ElasticsearchAccessException e) {
       System.err.println("pipeline: " + e.getMessage());
       return 2;

@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -40,6 +42,20 @@ public final class LocalJob {
   public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
       String restoreFrom, Duration pollInterval, Runnable whilePolling)
       throws InterruptedException {
+    return run(job, name, parallelism, restoreFrom, pollInterval, whilePolling, restarts -> {});
+  }
+
+  /**
+   * As {@link #run(RadarPipeline, String, int, String, Duration, Runnable)}, telling
+   * {@code onRestart} each time the job is seen restarting after a failure (Flink restarts it from
+   * its last checkpoint), with the number of restarts seen so far. A job that cannot get going
+   * (state that does not restore, a failure on every start) restarts again and again without
+   * ever failing: this is how the caller can say so. Seen by polling, so two restarts within one
+   * poll interval count as one.
+   */
+  public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
+      String restoreFrom, Duration pollInterval, Runnable whilePolling, IntConsumer onRestart)
+      throws InterruptedException {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
     }
@@ -61,10 +77,14 @@ public final class LocalJob {
       throw new JobFailedException("job " + name + " could not start: " + e.getMessage(), e);
     }
     CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+    RestartWatch restarts = new RestartWatch();
     while (true) {
       try {
         return result.get(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillRunning) {
+        if (restarts.observe(statusNow(client, pollInterval))) {
+          onRestart.accept(restarts.restarts());
+        }
         whilePolling.run();
       } catch (ExecutionException e) {
         Throwable root = e.getCause();
@@ -76,6 +96,39 @@ public final class LocalJob {
         client.cancel();
         throw e;
       }
+    }
+  }
+
+  /** The job's status, or null when it does not answer within {@code wait}. */
+  private static JobStatus statusNow(JobClient client, Duration wait)
+      throws InterruptedException {
+    try {
+      return client.getJobStatus().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    }
+  }
+
+  /** Counts the job's entries into RESTARTING among polled statuses. */
+  static final class RestartWatch {
+    private JobStatus last;
+    private int restarts;
+
+    /** True when {@code status} (null: unknown, ignored) starts a restart not counted yet. */
+    boolean observe(JobStatus status) {
+      if (status == null) {
+        return false;
+      }
+      boolean entered = status == JobStatus.RESTARTING && last != JobStatus.RESTARTING;
+      last = status;
+      if (entered) {
+        restarts++;
+      }
+      return entered;
+    }
+
+    int restarts() {
+      return restarts;
     }
   }
 
