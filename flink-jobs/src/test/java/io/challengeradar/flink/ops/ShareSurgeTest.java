@@ -63,38 +63,47 @@ class ShareSurgeTest {
   /** Runs the detector over the population and returns each tag's measured windows. */
   static Map<String, List<WindowStats>> measure(PipelineOptions options, Map<String, long[]> tags)
       throws Exception {
-    long size = options.windowSize().toMillis();
-    long lateness = options.allowedLateness().toMillis();
     Map<String, List<WindowStats>> measured = new LinkedHashMap<>();
     try (KeyedBroadcastOperatorTestHarness<String, WindowStats, WindowVolume, WindowStats> h =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new ShareSurge(options),
             WindowStats::key, Types.STRING, ShareSurge.VOLUMES)) {
-      int windows = tags.values().iterator().next().length;
-      for (int i = 0; i < windows; i++) {
-        Instant start = BEGINNING.plus(HOUR.multipliedBy(i));
-        long fire = start.toEpochMilli() + size - 1 + lateness;
-        long volume = 0;
-        long active = 0;
-        for (Map.Entry<String, long[]> e : tags.entrySet()) {
-          long n = e.getValue()[i];
-          if (n < 0) {
-            continue;
-          }
-          volume += n;
-          active += n > 0 ? 1 : 0;
-          h.processElement(aWindow().hashtag(e.getKey()).hourFrom(start).newParticipants(n)
-              .participants(n).newPosts(n).build(), fire);
-        }
-        h.processBroadcastElement(
-            new WindowVolume(TagKind.HASHTAG, start.toEpochMilli(), volume, active), fire);
-        h.processWatermark(new Watermark(fire));
-        h.processBroadcastWatermark(new Watermark(fire));
-      }
+      feedWindows(h, options, tags, 0, tags.values().iterator().next().length);
       for (WindowStats w : h.extractOutputValues()) {
         measured.computeIfAbsent(w.tag(), k -> new ArrayList<>()).add(w);
       }
     }
     return measured;
+  }
+
+  /**
+   * Windows {@code from} (inclusive) to {@code to} of each tag (a negative count: the tag has no
+   * window then) and each window's volume, at the window's fire time, then the watermark.
+   */
+  static void feedWindows(
+      KeyedBroadcastOperatorTestHarness<String, WindowStats, WindowVolume, WindowStats> h,
+      PipelineOptions options, Map<String, long[]> tags, int from, int to) throws Exception {
+    long size = options.windowSize().toMillis();
+    long lateness = options.allowedLateness().toMillis();
+    for (int i = from; i < to; i++) {
+      Instant start = BEGINNING.plus(HOUR.multipliedBy(i));
+      long fire = start.toEpochMilli() + size - 1 + lateness;
+      long volume = 0;
+      long active = 0;
+      for (Map.Entry<String, long[]> e : tags.entrySet()) {
+        long n = e.getValue()[i];
+        if (n < 0) {
+          continue;
+        }
+        volume += n;
+        active += n > 0 ? 1 : 0;
+        h.processElement(aWindow().hashtag(e.getKey()).hourFrom(start).newParticipants(n)
+            .participants(n).newPosts(n).build(), fire);
+      }
+      h.processBroadcastElement(
+          new WindowVolume(TagKind.HASHTAG, start.toEpochMilli(), volume, active), fire);
+      h.processWatermark(new Watermark(fire));
+      h.processBroadcastWatermark(new Watermark(fire));
+    }
   }
 
   static List<WindowStats> surging(List<WindowStats> windows) {

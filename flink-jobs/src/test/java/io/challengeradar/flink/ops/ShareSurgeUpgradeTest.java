@@ -2,23 +2,19 @@ package io.challengeradar.flink.ops;
 
 import static io.challengeradar.flink.TestEvents.BEGINNING;
 import static io.challengeradar.flink.TestEvents.HOUR;
-import static io.challengeradar.flink.model.Windows.aWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.challengeradar.contract.TagKind;
 import io.challengeradar.flink.PipelineOptions;
 import io.challengeradar.flink.model.WindowStats;
 import io.challengeradar.flink.model.WindowVolume;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
@@ -73,26 +69,7 @@ class ShareSurgeUpgradeTest {
   /** Each tag's window and the window's volume at its fire time, then the watermark. */
   static void feed(KeyedBroadcastOperatorTestHarness<String, WindowStats, WindowVolume,
       WindowStats> h, int from, int to) throws Exception {
-    long size = OPTIONS.windowSize().toMillis();
-    long lateness = OPTIONS.allowedLateness().toMillis();
-    Map<String, long[]> tags = input();
-    for (int i = from; i < to; i++) {
-      Instant start = BEGINNING.plus(HOUR.multipliedBy(i));
-      long fire = start.toEpochMilli() + size - 1 + lateness;
-      long volume = 0;
-      long active = 0;
-      for (Map.Entry<String, long[]> e : tags.entrySet()) {
-        long n = e.getValue()[i];
-        volume += n;
-        active += n > 0 ? 1 : 0;
-        h.processElement(aWindow().hashtag(e.getKey()).hourFrom(start).newParticipants(n)
-            .participants(n).newPosts(n).build(), fire);
-      }
-      h.processBroadcastElement(
-          new WindowVolume(TagKind.HASHTAG, start.toEpochMilli(), volume, active), fire);
-      h.processWatermark(new Watermark(fire));
-      h.processBroadcastWatermark(new Watermark(fire));
-    }
+    ShareSurgeTest.feedWindows(h, OPTIONS, input(), from, to);
   }
 
   /** Writes the snapshot of the first {@value #CUT} windows to {@code args[0]}. */
