@@ -7,6 +7,7 @@ import io.challengeradar.serving.model.MlpHead;
 import io.challengeradar.training.eval.Confusion;
 import io.challengeradar.training.eval.Metrics;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,33 @@ class HeadTrainerTest {
 
     assertThat(Metrics.mae(head.scores(x), y)).isLessThan(0.1);
     assertThat(head.layers().get(head.layers().size() - 1).activation()).isEqualTo("none");
+  }
+
+  /**
+   * A feature that never varies in training (an author history no training row has) leaves its
+   * weights as the initialisation drew them: the head must not apply them to a value it never saw.
+   */
+  @Test
+  void featureConstantInTrainingDoesNotMoveTheScore() {
+    float[] y = new float[200];
+    float[][] x = blobs(200, 6, y);
+    for (float[] row : x) {
+      row[2] = 0;
+    }
+    TrainedHead classifier = new HeadTrainer(small(), null).train(x, y, Objective.BINARY);
+    TrainedHead regressor = new HeadTrainer(small(), null).train(x, y, Objective.REGRESSION);
+
+    float[] testY = new float[50];
+    for (float[] row : blobs(50, 7, testY)) {
+      for (TrainedHead head : List.of(classifier, regressor)) {
+        row[2] = 0;
+        float unseen = head.score(row);
+        for (float value : new float[] {-3, 1, 250}) {
+          row[2] = value;
+          assertThat(head.score(row)).isEqualTo(unseen);
+        }
+      }
+    }
   }
 
   @Test

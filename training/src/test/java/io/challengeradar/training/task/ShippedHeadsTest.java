@@ -141,9 +141,11 @@ class ShippedHeadsTest {
   // them: update them with the new head.
   private static final float CLAIMS_SCORE = 0.014766978f;
   private static final float VIRALITY_SCORE = 0.73137057f;
-  private static final float VIRALITY_AUTHOR_SCORE = 0.37672845f;
-  // The fallback is the post-only head retrained by the same run: it scores as version 1 does.
-  private static final float VIRALITY_POST_ONLY_SCORE = VIRALITY_SCORE;
+  private static final float VIRALITY_AUTHOR_SCORE = 0.37649164f;
+  // The fallback is the post-only head retrained by the same run. It scores a little apart from
+  // version 1, which applies untrained weights to the caption dimensions constant in its training
+  // rows (the fixed text vector here is not constant there).
+  private static final float VIRALITY_POST_ONLY_SCORE = 0.7279714f;
   private static final float PARTICIPATION_SCORE = 0.018840663f;
 
   /** The shipped version, read as serving reads it; {@code task} names the head's own task. */
