@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
     })
 public final class PipelineCommand implements Callable<Integer> {
   /** How often a status line is printed. */
-  /** Restarts in a row after which a resumed job's notice names the restore as a likely cause. */
-  static final int RESTARTS_BEFORE_RESTORE_HINT = 2;
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
+  /** Restarts after which a resumed job's notice names the restore as a likely cause. */
+  static final int RESTARTS_BEFORE_RESTORE_HINT = 2;
 
   @Option(names = "--kafka", paramLabel = "HOST:PORT",
       description = "Kafka bootstrap servers (source.kafka.bootstrap-servers).")

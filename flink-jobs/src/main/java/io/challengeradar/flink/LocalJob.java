@@ -42,7 +42,7 @@ public final class LocalJob {
   public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
       String restoreFrom, Duration pollInterval, Runnable whilePolling)
       throws InterruptedException {
-    return run(job, name, parallelism, restoreFrom, pollInterval, whilePolling, restarts -> {});
+    return run(job, name, parallelism, restoreFrom, pollInterval, whilePolling, null);
   }
 
   /**
@@ -51,7 +51,7 @@ public final class LocalJob {
    * its last checkpoint), with the number of restarts seen so far. A job that cannot get going
    * (state that does not restore, a failure on every start) restarts again and again without
    * ever failing: this is how the caller can say so. Seen by polling, so two restarts within one
-   * poll interval count as one.
+   * poll interval count as one. Null: no one is told, and the status is not polled.
    */
   public static JobExecutionResult run(RadarPipeline job, String name, int parallelism,
       String restoreFrom, Duration pollInterval, Runnable whilePolling, IntConsumer onRestart)
@@ -82,7 +82,7 @@ public final class LocalJob {
       try {
         return result.get(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillRunning) {
-        if (restarts.observe(statusNow(client, pollInterval))) {
+        if (onRestart != null && restarts.observe(statusNow(client, pollInterval))) {
           onRestart.accept(restarts.restarts());
         }
         whilePolling.run();
@@ -99,12 +99,15 @@ public final class LocalJob {
     }
   }
 
-  /** The job's status, or null when it does not answer within {@code wait}. */
+  /**
+   * The job's status, or null when it does not answer within {@code wait} or has just ended (a
+   * MiniCluster that shut down with its finished job refuses the question outright).
+   */
   private static JobStatus statusNow(JobClient client, Duration wait)
       throws InterruptedException {
     try {
       return client.getJobStatus().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | IllegalStateException e) {
       return null;
     }
   }

@@ -258,18 +258,33 @@ public final class ServerProcess implements AutoCloseable {
    * {@link #close} afterwards finds nothing left to stop.
    */
   public void kill() {
-    ProcessHandle root = process.toHandle();
-    List<ProcessHandle> family = new ArrayList<>(root.descendants().toList());
+    ProcessHandle stuck = killAll(familyOf(process.toHandle()));
+    if (stuck != null) {
+      throw new PlatformException(spec.name() + ": process " + stuck.pid() + " still runs "
+          + KILL_WAIT.toSeconds() + " s after SIGKILL");
+    }
+  }
+
+  /**
+   * The process and everything it started, the process first. Collected before anything is
+   * stopped: once a parent is gone its children can no longer be found from it.
+   */
+  private static List<ProcessHandle> familyOf(ProcessHandle process) {
+    List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+    family.add(0, process);
+    return family;
+  }
+
+  /** SIGKILL to each of {@code family}; the first still alive {@link #KILL_WAIT} later, or null. */
+  private static ProcessHandle killAll(List<ProcessHandle> family) {
     family.forEach(ProcessHandle::destroyForcibly);
-    root.destroyForcibly();
-    family.add(0, root);
     long deadline = System.nanoTime() + KILL_WAIT.toNanos();
     for (ProcessHandle member : family) {
       if (!awaitExit(member, deadline - System.nanoTime())) {
-        throw new PlatformException(spec.name() + ": process " + member.pid()
-            + " still runs " + KILL_WAIT.toSeconds() + " s after SIGKILL");
+        return member;
       }
     }
+    return null;
   }
 
   /** How {@link #close} stopped the process; empty until it has. */
@@ -285,8 +300,7 @@ public final class ServerProcess implements AutoCloseable {
     if (!process.isAlive()) {
       return StopOutcome.NOT_RUNNING;
     }
-    List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
-    family.add(0, process);
+    List<ProcessHandle> family = familyOf(process);
     process.destroy();
     long deadline = System.nanoTime() + grace.toNanos();
     boolean clean = true;
@@ -299,8 +313,7 @@ public final class ServerProcess implements AutoCloseable {
     if (clean) {
       return StopOutcome.STOPPED;
     }
-    family.forEach(ProcessHandle::destroyForcibly);
-    family.forEach(member -> awaitExit(member, KILL_WAIT.toNanos()));
+    killAll(family);
     return StopOutcome.KILLED;
   }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -265,6 +266,20 @@ class BoundedServingIT {
     assertThat(send("GET", "/metrics", null, null).body())
         .contains("radar_serving_worker_deaths_total{model=\"visual\"} 1");
     assertAlive();
+  }
+
+  /**
+   * Each test starts once the server embeds again: connections an earlier test cut or held may
+   * still occupy a handler thread or a queue place for a moment (a trickle test once saw its
+   * first other request shed with 503 right after the body-limit test).
+   */
+  @AfterEach
+  void awaitFree() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (send("POST", "/v1/embed", caption("free again?"), TOKEN).statusCode() != 200) {
+      assertThat(System.nanoTime()).as("the server embeds again within 30 s").isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   /** Runs {@code attack} while another client embeds captions; the other client's statuses. */
