@@ -125,7 +125,8 @@ public record ElasticsearchFormation(Set<String> nodeIds, List<String> votingCon
 
   /** Reads a formation; throws when the cluster does not answer or a node has exited. */
   @FunctionalInterface
-  interface Probe {
+  interface Probe extends LossReadiness.Probe<ElasticsearchFormation> {
+    @Override
     ElasticsearchFormation read() throws IOException;
   }
 
@@ -140,30 +141,7 @@ public record ElasticsearchFormation(Set<String> nodeIds, List<String> votingCon
 
   static ElasticsearchFormation await(Probe probe, int nodes, Duration timeout,
       Duration pollInterval) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String missing;
-      try {
-        ElasticsearchFormation formation = probe.read();
-        Optional<String> shortfall = formation.shortfall(nodes);
-        if (shortfall.isEmpty()) {
-          return formation;
-        }
-        missing = shortfall.get();
-      } catch (IOException e) {
-        missing = "the cluster did not answer (" + e.getMessage() + ")";
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw new PlatformException("the Elasticsearch cluster of " + nodes + " nodes is not"
-            + " safe to lose a node after " + timeout.toSeconds() + " s: " + missing);
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PlatformException("interrupted while the Elasticsearch cluster formed ("
-            + missing + ")", e);
-      }
-    }
+    return LossReadiness.await("the Elasticsearch cluster of " + nodes + " nodes", "a node",
+        probe, f -> f.shortfall(nodes), timeout, pollInterval);
   }
 }

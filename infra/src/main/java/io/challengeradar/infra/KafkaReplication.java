@@ -87,9 +87,7 @@ record KafkaReplication(int registeredBrokers, List<Partition> partitions) {
 
   /** Reads a cluster's replication; a failed read is retried until the deadline. */
   @FunctionalInterface
-  interface Probe {
-    KafkaReplication read() throws Exception;
-  }
+  interface Probe extends LossReadiness.Probe<KafkaReplication> {}
 
   /**
    * Waits until {@code probe} shows a Kafka of {@code brokers} brokers that survives the loss of
@@ -102,35 +100,7 @@ record KafkaReplication(int registeredBrokers, List<Partition> partitions) {
 
   static KafkaReplication await(Probe probe, int brokers, Duration timeout,
       Duration pollInterval) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String missing;
-      try {
-        KafkaReplication replication = probe.read();
-        Optional<String> shortfall = replication.shortfall(brokers);
-        if (shortfall.isEmpty()) {
-          return replication;
-        }
-        missing = shortfall.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PlatformException("interrupted while Kafka's replicas caught up", e);
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        missing = "the brokers did not answer (" + e + ")";
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw new PlatformException("the Kafka cluster of " + brokers + " brokers is not safe"
-            + " to lose a broker after " + timeout.toSeconds() + " s: " + missing);
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PlatformException("interrupted while Kafka's replicas caught up (" + missing
-            + ")", e);
-      }
-    }
+    return LossReadiness.await("the Kafka cluster of " + brokers + " brokers", "a broker",
+        probe, r -> r.shortfall(brokers), timeout, pollInterval);
   }
 }
