@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchCluster;
 import io.challengeradar.infra.ElasticsearchConnection;
+import io.challengeradar.infra.ElasticsearchFormation;
 import io.challengeradar.infra.KafkaCluster;
 import io.challengeradar.infra.KafkaLauncher;
 import io.challengeradar.infra.PlatformControl;
@@ -222,7 +223,8 @@ public final class ClusterControl {
       lines.add(0, "Elasticsearch cluster: " + String.join(",", live) + "  health "
           + health.status().jsonValue() + ", " + health.numberOfNodes() + " node(s), "
           + health.activeShards() + " active shard(s), " + health.unassignedShards()
-          + " unassigned");
+          + " unassigned, " + ElasticsearchFormation.read(connection.restClient())
+              .describeVoting());
     } catch (Exception e) {
       lines.add(0, "Elasticsearch cluster: " + String.join(",", live) + "  not answering: "
           + e.getMessage());

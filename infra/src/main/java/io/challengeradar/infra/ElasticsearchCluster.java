@@ -35,9 +35,11 @@ public final class ElasticsearchCluster implements AutoCloseable {
 
   /**
    * Starts {@code count} nodes from {@code template} (its heap, timeouts, distribution; ports
-   * and folders are each node's) under {@code baseDir}, waits until every node answers, then
-   * installs the templates. On any failure every node started is stopped before the exception
-   * leaves.
+   * and folders are each node's) under {@code baseDir}, waits until every node answers, then,
+   * from two nodes, until the cluster survives the loss of any one node it may survive
+   * ({@link ElasticsearchFormation}: every node joined, the voting configuration settled with no
+   * bootstrap placeholder, health green; within the template's startup timeout), then installs
+   * the templates. On any failure every node started is stopped before the exception leaves.
    */
   public static ElasticsearchCluster start(ElasticsearchOptions template, int count, Path baseDir,
       IngestSettings ingest, PrintStream notices) {
@@ -72,6 +74,12 @@ public final class ElasticsearchCluster implements AutoCloseable {
       cluster.nodes.spawnAll();
       cluster.nodes.awaitAll();
       try (ElasticsearchConnection connection = ElasticsearchClients.create(cluster.access())) {
+        if (count > 1) {
+          ElasticsearchFormation formed = ElasticsearchFormation.await(
+              () -> cluster.readFormation(connection), count, template.startupTimeout());
+          notices.println("radar: Elasticsearch cluster of " + count + " nodes "
+              + formed.health() + ", " + formed.describeVoting());
+        }
         cluster.templates = new TemplateInstaller(connection.client()).installAll(ingest);
       }
       return cluster;
@@ -83,6 +91,19 @@ public final class ElasticsearchCluster implements AutoCloseable {
       Shutdown.afterFailedStart(cluster, e);
       throw e;
     }
+  }
+
+  /** The formation as the master sees it; refused at once when a node's process has exited. */
+  private ElasticsearchFormation readFormation(ElasticsearchConnection connection)
+      throws java.io.IOException {
+    for (ElasticsearchLauncher node : nodes.all()) {
+      ServerProcess process = node.process();
+      if (!process.isAlive()) {
+        throw new PlatformException(process.name() + " exited while the cluster formed\n"
+            + process.logTail());
+      }
+    }
+    return ElasticsearchFormation.read(connection.restClient());
   }
 
   /** Every node's URL, node 1 first: what the sink's {@code elasticsearch.hosts} takes. */

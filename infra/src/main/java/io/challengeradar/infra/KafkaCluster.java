@@ -62,8 +62,10 @@ public final class KafkaCluster implements AutoCloseable {
   /**
    * Starts {@code count} brokers, and their controllers, from {@code template} (its heap,
    * timeouts, class path; ports and folders are each node's) under {@code baseDir} and returns
-   * once each answers. On any failure every process started is stopped before the exception
-   * leaves.
+   * once each answers and, from two brokers, once the cluster may lose one
+   * ({@link KafkaReplication}: every broker registered, every partition's replicas in sync; within
+   * the template's startup timeout). On any failure every process started is stopped before the
+   * exception leaves.
    */
   public static KafkaCluster start(KafkaOptions template, int count, Path baseDir,
       PrintStream notices) {
@@ -109,11 +111,30 @@ public final class KafkaCluster implements AutoCloseable {
       cluster.brokers.spawnAll();
       cluster.controllers.awaitAll();
       cluster.brokers.awaitAll();
+      if (count > 1) {
+        KafkaReplication replication = KafkaReplication.await(
+            () -> cluster.readReplication(), count, template.startupTimeout());
+        notices.println("radar: Kafka of " + count + " brokers registered, "
+            + replication.partitions().size() + " partition(s) with every replica in sync");
+      }
       return cluster;
     } catch (RuntimeException e) {
       Shutdown.afterFailedStart(cluster, e);
       throw e;
     }
+  }
+
+  /** The replication as the brokers see it; refused at once when a process has exited. */
+  private KafkaReplication readReplication() throws Exception {
+    for (KafkaLauncher node : java.util.stream.Stream.concat(controllers.all().stream(),
+        brokers.all().stream()).toList()) {
+      ServerProcess process = node.process();
+      if (!process.isAlive()) {
+        throw new PlatformException(process.name() + " exited while the replicas caught up\n"
+            + process.logTail());
+      }
+    }
+    return KafkaReplication.read(bootstrap());
   }
 
   /**

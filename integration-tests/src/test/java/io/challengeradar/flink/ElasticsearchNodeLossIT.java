@@ -15,6 +15,7 @@ import io.challengeradar.infra.ElasticsearchClients;
 import io.challengeradar.infra.ElasticsearchCluster;
 import io.challengeradar.infra.ElasticsearchConnection;
 import io.challengeradar.infra.ElasticsearchDiscovery;
+import io.challengeradar.infra.ElasticsearchFormation;
 import io.challengeradar.infra.ElasticsearchLauncher;
 import io.challengeradar.infra.ElasticsearchOptions;
 import io.challengeradar.infra.ServerProcess;
@@ -61,6 +62,12 @@ class ElasticsearchNodeLossIT {
         .withHttpPort(firstPort).withHeapMb(256);
     es = ElasticsearchCluster.start(node, NODES, work.resolve(ElasticsearchCluster.DIR_NAME),
         new IngestSettings(null, 1), new PrintStream(PrintStream.nullOutputStream()));
+    // The start itself waits until losing any one node is survivable (what radar cluster up
+    // relies on): nothing is left to wait for here.
+    try (ElasticsearchConnection connection = ElasticsearchClients.create(es.access())) {
+      assertThat(ElasticsearchFormation.read(connection.restClient()).shortfall(NODES))
+          .as("the cluster right after ElasticsearchCluster.start").isEmpty();
+    }
     kafka = TestKafka.start();
     kafka.createPipelineTopics(1);
   }
@@ -136,7 +143,7 @@ class ElasticsearchNodeLossIT {
       // yet found; losing the master before it is replaced would leave the others no quorum.
       awaitGreen(client);
       KafkaToElasticsearch.await("the committed voting configuration holds the three nodes",
-          () -> committedVoters(connection.restClient()) == NODES);
+          () -> votingSettled(connection));
       int master = masterIndex(client);
       ServerProcess victim = es.node(master).process();
       victim.kill();
@@ -197,22 +204,12 @@ class ElasticsearchNodeLossIT {
     }
   }
 
-  /** Real node ids (not bootstrap placeholders) in the last committed voting configuration. */
-  private static long committedVoters(org.elasticsearch.client.RestClient rest) {
+  /** The committed voting configuration holds the three nodes, none a bootstrap placeholder. */
+  private static boolean votingSettled(ElasticsearchConnection connection) {
     try {
-      org.elasticsearch.client.Response r = rest.performRequest(new org.elasticsearch.client.Request(
-          "GET", "/_cluster/state/metadata?filter_path="
-              + "metadata.cluster_coordination.last_committed_config"));
-      JsonNode ids = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(r.getEntity().getContent())
-          .at("/metadata/cluster_coordination/last_committed_config");
-      long real = 0;
-      for (JsonNode id : ids) {
-        real += id.asText().startsWith("{bootstrap-placeholder}") ? 0 : 1;
-      }
-      return real;
+      return ElasticsearchFormation.read(connection.restClient()).votingSettled(NODES);
     } catch (java.io.IOException e) {
-      return -1;
+      return false;
     }
   }
 
