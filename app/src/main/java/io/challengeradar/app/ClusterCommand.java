@@ -90,8 +90,6 @@ public final class ClusterCommand {
         err.println("radar cluster up: " + e.getMessage());
         return 2;
       }
-      err.println("radar: starting a Flink session cluster: 1 JobManager, "
-          + options.taskManagers() + " TaskManager(s) x " + options.slots() + " slot(s)...");
       err.flush();
       LocalCluster cluster;
       try {

@@ -76,9 +76,12 @@ public final class LocalCluster implements AutoCloseable {
         kafka = KafkaCluster.start(kafkaOptions(config, radarHome, stopOnExit), brokers,
             radarHome.resolve(KafkaCluster.DIR_NAME), notices);
       }
-      FlinkCluster flink = new FlinkCluster(
-          FlinkClusterOptions.from(config, radarHome).withStopOnExit(stopOnExit), notices)
-          .start();
+      FlinkClusterOptions flinkOptions =
+          FlinkClusterOptions.from(config, radarHome).withStopOnExit(stopOnExit);
+      notices.println("radar: starting a Flink session cluster: 1 JobManager, "
+          + flinkOptions.taskManagers() + " TaskManager(s) x " + flinkOptions.slots()
+          + " slot(s)...");
+      FlinkCluster flink = new FlinkCluster(flinkOptions, notices).start();
       return new LocalCluster(es, kafka, flink);
     } catch (RuntimeException e) {
       Shutdown.afterFailedStart(new LocalCluster(es, kafka, null), e);
