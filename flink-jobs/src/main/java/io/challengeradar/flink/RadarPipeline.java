@@ -28,6 +28,7 @@ import io.challengeradar.flink.ops.ParseEvents;
 import io.challengeradar.flink.ops.ShareSurge;
 import io.challengeradar.flink.ops.StageLifecycle;
 import io.challengeradar.flink.ops.WindowVolumes;
+import io.challengeradar.flink.ops.WithoutEventTime;
 import io.challengeradar.flink.model.WindowVolume;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import io.challengeradar.flink.ops.TagActivities;
@@ -154,9 +155,15 @@ public final class RadarPipeline {
     // New posts go to the serving tier on their own branch; the answers come back into VideoJoin,
     // the one writer of each video's document.
     SingleOutputStreamOperator<Enrichment> enrichments = EnrichmentStage.build(onTime, options);
+    // The join's time is its events' alone (see WithoutEventTime): the enrichments' input must
+    // not move it past events still in flight when the stream resumes after being idle.
     SingleOutputStreamOperator<VideoUpdate> updates = onTime
         .keyBy(e -> e.event().videoId(), Types.STRING)
-        .connect(enrichments.keyBy(Enrichment::videoId, Types.STRING))
+        .connect(enrichments
+            .transform("enrichments-without-time", enrichments.getType(),
+                new WithoutEventTime<>())
+            .uid("enrichments-without-time")
+            .keyBy(Enrichment::videoId, Types.STRING))
         .process(new VideoJoin(options), TypeInformation.of(VideoUpdate.class))
         .name("video-join").uid("video-join");
     DataStream<VideoDocument> videos = updates.map(VideoUpdate::document)

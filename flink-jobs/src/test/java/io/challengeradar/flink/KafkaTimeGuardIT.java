@@ -96,20 +96,16 @@ class KafkaTimeGuardIT {
   void recordsAndEventsFarAheadOfTheClockAreDeadLetteredAndMakeNothingLate() throws Exception {
     contents.clear();
     Instant now = Instant.now();
-    // The second half (posts 100-199, 49.5 minutes) lies inside one hourly window (H-1:05 to
-    // H-1:54:30, H the current hour): no window closes while the stream resumes after the pause,
-    // so a post can only be late because of what this test is about, the record ahead. (With an
-    // hour boundary just after the pause, a window was seen to close before the first posts of
-    // the second half reached it, for a reason not found yet.)
-    Instant base = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2))
-        .plus(Duration.ofMinutes(15));
+    // Posts of the last two hours: an hour boundary usually falls in the second half, so a
+    // window closes while the stream resumes after the pause (KafkaIdleResumeIT makes sure of it).
+    Instant base = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(2));
     Instant ahead = now.plus(Duration.ofHours(20));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    // One subtask per operator: the pause below idles every partition, and at parallelism 2 the
-    // keyed channels come back from idle at different speeds, so a window could close on one
-    // channel's watermark before the other's posts arrive (late for a reason this test is not
-    // about, and only when an hour boundary falls in the second half).
+    // One subtask per operator: at parallelism 2, after the pause idles every partition, the
+    // keyed channels into the trend windows resume one by one, and the first one's watermark can
+    // close the window that ends in the second half before the other's posts reach it (late for a
+    // reason this test is not about; see docs/pipeline.md on window-closed).
     env.setParallelism(1);
     RadarPipeline job = JobFactory.create(JobConfig.from(ItPipelines.config(
         JobConfig.KAFKA.key(), kafka.bootstrapServers(),

@@ -26,8 +26,8 @@ import org.apache.flink.util.Collector;
  *     -> keyBy(videoId) pending retries
  * </pre>
  *
- * Without a serving URL it is an empty stream with the events' watermarks, so VideoJoin's second
- * input never holds time back.
+ * Without a serving URL it is an empty stream. Either way VideoJoin takes its time from its events
+ * alone: the enrichments reach it without watermarks (see {@code WithoutEventTime}).
  */
 public final class EnrichmentStage {
   /** Flink's deadline trails the HTTP one, so a late answer is the client's timeout, not Flink's. */
@@ -35,7 +35,7 @@ public final class EnrichmentStage {
 
   /**
    * Event time between two watermarks let into the async I/O (see {@link WatermarkThinner}): the
-   * enrichments' time, and so VideoJoin's and the trend windows', lags by at most this much.
+   * enrichments' time (which the challenge intelligence waits for) lags by at most this much.
    */
   static final Duration WATERMARK_STEP = Duration.ofMinutes(1);
 
