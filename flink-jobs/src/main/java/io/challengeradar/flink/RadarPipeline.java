@@ -160,9 +160,9 @@ public final class RadarPipeline {
     SingleOutputStreamOperator<VideoUpdate> updates = onTime
         .keyBy(e -> e.event().videoId(), Types.STRING)
         .connect(enrichments
-            .transform("enrichments-without-time", enrichments.getType(),
+            .transform("untimed-enrichments", enrichments.getType(),
                 new WithoutEventTime<>())
-            .uid("enrichments-without-time")
+            .uid("untimed-enrichments")
             .keyBy(Enrichment::videoId, Types.STRING))
         .process(new VideoJoin(options), TypeInformation.of(VideoUpdate.class))
         .name("video-join").uid("video-join");
