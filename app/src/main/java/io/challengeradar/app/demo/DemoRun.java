@@ -160,13 +160,11 @@ public final class DemoRun implements AutoCloseable {
 
   /**
    * The demo keeps its own Elasticsearch data under the radar home's demo folder, apart from what
-   * {@code radar up} serves, so that a demo never mixes with a user's data.
-   */
-  /**
-   * The demo's Elasticsearch is its own, and its indices were just deleted: index templates a
-   * newer build left there (kept by the installer, which never downgrades) would give this build's
-   * documents a mapping they may not fit, and Elasticsearch would refuse them. They are put back
-   * as this build ships them, saying so. Returns the templates replaced.
+   * {@code radar up} serves, so that a demo never mixes with a user's data; its indices were just
+   * deleted. Index templates a newer build left there (kept by the installer, which never
+   * downgrades) would give this build's documents a mapping they may not fit, and Elasticsearch
+   * would refuse them. They are put back as this build ships them, saying so. Returns the
+   * templates replaced.
    */
   static List<String> replaceNewerTemplates(ElasticsearchClient client,
       List<TemplateOutcome> installed, PrintStream log) throws IOException {
