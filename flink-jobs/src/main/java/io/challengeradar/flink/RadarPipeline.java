@@ -28,6 +28,7 @@ import io.challengeradar.flink.ops.ParseEvents;
 import io.challengeradar.flink.ops.ShareSurge;
 import io.challengeradar.flink.ops.StageLifecycle;
 import io.challengeradar.flink.ops.WindowVolumes;
+import io.challengeradar.flink.ops.NeverIdle;
 import io.challengeradar.flink.ops.WithoutEventTime;
 import io.challengeradar.flink.model.WindowVolume;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -169,9 +170,14 @@ public final class RadarPipeline {
     DataStream<VideoDocument> videos = updates.map(VideoUpdate::document)
         .returns(TypeInformation.of(VideoDocument.class)).name("video-documents");
 
+    // Never idle towards the trend windows (see NeverIdle): after a pause in which every source
+    // was idle, the join's subtasks resume one by one, and the first must not set their time.
     SingleOutputStreamOperator<WindowStats> tagWindows = updates
         .flatMap(new TagActivities()).returns(TypeInformation.of(TagActivity.class))
         .name("tag-activities")
+        .transform("activities-never-idle", TypeInformation.of(TagActivity.class),
+            new NeverIdle<>())
+        .uid("activities-never-idle")
         .keyBy(TagActivity::key, Types.STRING)
         .process(new TrendWindows(options), TypeInformation.of(WindowStats.class))
         .name("trend-windows").uid("trend-windows");

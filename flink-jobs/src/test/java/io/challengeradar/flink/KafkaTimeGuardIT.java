@@ -102,10 +102,8 @@ class KafkaTimeGuardIT {
     Instant ahead = now.plus(Duration.ofHours(20));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    // One subtask per operator: at parallelism 2, after the pause idles every partition, the
-    // keyed channels into the trend windows resume one by one, and the first one's watermark can
-    // close the window that ends in the second half before the other's posts reach it (late for a
-    // reason this test is not about; see docs/pipeline.md on window-closed).
+    // One subtask per operator: what follows the pause at parallelism 2 (channels resuming from
+    // idle one by one) is KafkaIdleResumeIT's subject; this test is about the time guard.
     env.setParallelism(1);
     RadarPipeline job = JobFactory.create(JobConfig.from(ItPipelines.config(
         JobConfig.KAFKA.key(), kafka.bootstrapServers(),
