@@ -123,24 +123,18 @@ public record ElasticsearchFormation(Set<String> nodeIds, List<String> votingCon
     }
   }
 
-  /** Reads a formation; throws when the cluster does not answer or a node has exited. */
-  @FunctionalInterface
-  interface Probe extends LossReadiness.Probe<ElasticsearchFormation> {
-    @Override
-    ElasticsearchFormation read() throws IOException;
-  }
-
   /**
    * Waits until {@code probe} shows a cluster of {@code nodes} that survives the loss of any one
    * of them ({@link #shortfall} empty) and returns it; past {@code timeout}, throws a
    * {@link PlatformException} naming what was not reached.
    */
-  static ElasticsearchFormation await(Probe probe, int nodes, Duration timeout) {
+  static ElasticsearchFormation await(LossReadiness.Probe<ElasticsearchFormation> probe,
+      int nodes, Duration timeout) {
     return await(probe, nodes, timeout, POLL_INTERVAL);
   }
 
-  static ElasticsearchFormation await(Probe probe, int nodes, Duration timeout,
-      Duration pollInterval) {
+  static ElasticsearchFormation await(LossReadiness.Probe<ElasticsearchFormation> probe,
+      int nodes, Duration timeout, Duration pollInterval) {
     return LossReadiness.await("the Elasticsearch cluster of " + nodes + " nodes", "a node",
         probe, f -> f.shortfall(nodes), timeout, pollInterval);
   }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -112,8 +113,13 @@ public final class KafkaCluster implements AutoCloseable {
       cluster.controllers.awaitAll();
       cluster.brokers.awaitAll();
       if (count > 1) {
-        KafkaReplication replication = KafkaReplication.await(
-            () -> cluster.readReplication(), count, template.startupTimeout());
+        KafkaReplication replication;
+        // One client for the whole wait: it reconnects by itself while brokers come and go.
+        try (Admin admin =
+            KafkaReplication.admin(cluster.bootstrap())) {
+          replication = KafkaReplication.await(
+              () -> cluster.readReplication(admin), count, template.startupTimeout());
+        }
         notices.println("radar: Kafka of " + count + " brokers registered, "
             + replication.partitions().size() + " partition(s) with every replica in sync");
       }
@@ -125,7 +131,8 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   /** The replication as the brokers see it; refused at once when a process has exited. */
-  private KafkaReplication readReplication() throws Exception {
+  private KafkaReplication readReplication(Admin admin)
+      throws Exception {
     for (KafkaLauncher node : java.util.stream.Stream.concat(controllers.all().stream(),
         brokers.all().stream()).toList()) {
       ServerProcess process = node.process();
@@ -134,7 +141,7 @@ public final class KafkaCluster implements AutoCloseable {
             + process.logTail());
       }
     }
-    return KafkaReplication.read(bootstrap());
+    return KafkaReplication.read(admin);
   }
 
   /**

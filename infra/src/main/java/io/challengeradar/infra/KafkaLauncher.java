@@ -192,12 +192,17 @@ public final class KafkaLauncher implements AutoCloseable {
     return describes(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, address, timeout);
   }
 
-  private static boolean describes(String bootstrapKey, String address, Duration timeout) {
+  /** An admin client's settings: {@code address} under {@code bootstrapKey}, both timeouts. */
+  static Properties adminProperties(String bootstrapKey, String address, Duration timeout) {
     Properties props = new Properties();
     props.put(bootstrapKey, address);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    try (Admin admin = Admin.create(props)) {
+    return props;
+  }
+
+  private static boolean describes(String bootstrapKey, String address, Duration timeout) {
+    try (Admin admin = Admin.create(adminProperties(bootstrapKey, address, timeout))) {
       admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (InterruptedException e) {

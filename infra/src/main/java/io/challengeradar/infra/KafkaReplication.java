@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,45 +60,42 @@ record KafkaReplication(int registeredBrokers, List<Partition> partitions) {
     return Optional.empty();
   }
 
-  /** Reads the cluster's brokers and every partition through a broker at {@code bootstrap}. */
-  static KafkaReplication read(String bootstrap) throws ExecutionException, TimeoutException,
-      InterruptedException {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
-    try (Admin admin = Admin.create(props)) {
-      long timeout = REQUEST_TIMEOUT.toMillis();
-      int brokers = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS).size();
-      Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
-          .get(timeout, TimeUnit.MILLISECONDS);
-      List<Partition> partitions = new ArrayList<>();
-      for (TopicDescription topic : admin.describeTopics(topics).allTopicNames()
-          .get(timeout, TimeUnit.MILLISECONDS).values()) {
-        for (TopicPartitionInfo p : topic.partitions()) {
-          partitions.add(new Partition(topic.name() + "-" + p.partition(), p.replicas().size(),
-              p.isr().size()));
-        }
-      }
-      return new KafkaReplication(brokers, partitions);
-    }
+  /** An admin client for {@link #read}, through the brokers at {@code bootstrap}. */
+  static Admin admin(String bootstrap) {
+    return Admin.create(KafkaLauncher.adminProperties(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, REQUEST_TIMEOUT));
   }
 
-  /** Reads a cluster's replication; a failed read is retried until the deadline. */
-  @FunctionalInterface
-  interface Probe extends LossReadiness.Probe<KafkaReplication> {}
+  /** Reads the cluster's brokers and every partition through {@code admin}. */
+  static KafkaReplication read(Admin admin) throws ExecutionException, TimeoutException,
+      InterruptedException {
+    long timeout = REQUEST_TIMEOUT.toMillis();
+    int brokers = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS).size();
+    Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+        .get(timeout, TimeUnit.MILLISECONDS);
+    List<Partition> partitions = new ArrayList<>();
+    for (TopicDescription topic : admin.describeTopics(topics).allTopicNames()
+        .get(timeout, TimeUnit.MILLISECONDS).values()) {
+      for (TopicPartitionInfo p : topic.partitions()) {
+        partitions.add(new Partition(topic.name() + "-" + p.partition(), p.replicas().size(),
+            p.isr().size()));
+      }
+    }
+    return new KafkaReplication(brokers, partitions);
+  }
 
   /**
    * Waits until {@code probe} shows a Kafka of {@code brokers} brokers that survives the loss of
    * any one ({@link #shortfall} empty) and returns it; past {@code timeout}, throws a
    * {@link PlatformException} naming what was not reached.
    */
-  static KafkaReplication await(Probe probe, int brokers, Duration timeout) {
+  static KafkaReplication await(LossReadiness.Probe<KafkaReplication> probe, int brokers,
+      Duration timeout) {
     return await(probe, brokers, timeout, POLL_INTERVAL);
   }
 
-  static KafkaReplication await(Probe probe, int brokers, Duration timeout,
-      Duration pollInterval) {
+  static KafkaReplication await(LossReadiness.Probe<KafkaReplication> probe, int brokers,
+      Duration timeout, Duration pollInterval) {
     return LossReadiness.await("the Kafka cluster of " + brokers + " brokers", "a broker",
         probe, r -> r.shortfall(brokers), timeout, pollInterval);
   }
